@@ -1,0 +1,15 @@
+// The `unilearn` subcommands. Each returns the process exit code and reports errors by throwing
+// unilearn::Error or cli::UsageError, which main() turns into one line on stderr.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace unilearn::cli {
+
+int runInfo(const std::vector<std::string>& args);
+int runForward(const std::vector<std::string>& args);
+int runConvert(const std::vector<std::string>& args);
+int runBench(const std::vector<std::string>& args);
+
+}  // namespace unilearn::cli

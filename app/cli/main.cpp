@@ -1,0 +1,73 @@
+// `unilearn`: the command-line face of UniLearn Studio.
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include <c10/util/Exception.h>
+
+#include "app/cli/args.h"
+#include "app/cli/commands.h"
+#include "model/error.h"
+#include "model/runtime.h"
+
+namespace {
+
+const char* kUsage =
+    "usage: unilearn COMMAND [options]\n"
+    "\n"
+    "commands:\n"
+    "  info     [--config NAME|FILE.json] [--weights FILE] [--keys]\n"
+    "           show a model's config and parameter count (default: the paper's model)\n"
+    "  forward  --config NAME|FILE.json --weights FILE --input X.pt --output Y.pt\n"
+    "           [--mode deterministic|official] [--seed N] [--routing]\n"
+    "           run the network on a tensor saved by Python's torch.save\n"
+    "  convert  IN OUT.safetensors [--config NAME|FILE.json] [--partial]\n"
+    "           convert an authors' checkpoint (.pth) to our model file\n"
+    "  bench    --config NAME [--batch B] [--threads N] [--repeat R] [--mode M]\n"
+    "           time clips and still images\n"
+    "\n"
+    "presets: unilearn-b16-160 (paper), unilearn-s16-160, unilearn-t16-160\n"
+    "global: --threads N sets LibTorch's thread count (default: all cores)\n";
+
+int threadsFrom(const std::vector<std::string>& args) {
+  for (size_t i = 0; i + 1 < args.size(); ++i)
+    if (args[i] == "--threads") return std::atoi(args[i + 1].c_str());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    return args.empty() ? 2 : 0;
+  }
+  unilearn::configureRuntime(threadsFrom(args));
+  const std::string command = args[0];
+  args.erase(args.begin());
+  try {
+    if (command == "info") return unilearn::cli::runInfo(args);
+    if (command == "forward") return unilearn::cli::runForward(args);
+    if (command == "convert") return unilearn::cli::runConvert(args);
+    if (command == "bench") return unilearn::cli::runBench(args);
+    std::fprintf(stderr, "unilearn: unknown command '%s' (see unilearn --help)\n", command.c_str());
+    return 2;
+  } catch (const unilearn::cli::UsageError& e) {
+    std::fprintf(stderr, "unilearn %s: %s (see unilearn --help)\n", command.c_str(),
+                 e.message.c_str());
+    return 2;
+  } catch (const unilearn::Error& e) {
+    std::fprintf(stderr, "unilearn %s: error: %s\n", command.c_str(), e.what());
+    return 1;
+  } catch (const c10::Error& e) {
+    std::string msg = e.what_without_backtrace();
+    std::fprintf(stderr, "unilearn %s: error: %s\n", command.c_str(),
+                 msg.substr(0, msg.find('\n')).c_str());
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "unilearn %s: internal error: %s\n", command.c_str(), e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,50 @@
+#include <gtest/gtest.h>
+
+#include "core/clip_sampling.h"
+
+using unilearn::core::linspaceInt;
+using unilearn::core::testViews;
+using unilearn::core::trainClip;
+
+TEST(ClipSampling, LinspaceTruncatesLikeNumpy) {
+  EXPECT_EQ(linspaceInt(0, 10, 5), (std::vector<int64_t>{0, 2, 5, 7, 10}));
+  EXPECT_EQ(linspaceInt(3, 3, 1), (std::vector<int64_t>{3}));
+  EXPECT_TRUE(linspaceInt(0, 1, 0).empty());
+}
+
+TEST(ClipSampling, TestViewsOfALongVideoStartAtZeroAndAtTheEnd) {
+  // 100 frames at stride 4: 25 samples; views start at 0 and 25-16 = 9.
+  auto views = testViews(100, 4);
+  ASSERT_EQ(views.size(), 2u);
+  EXPECT_EQ(views[0].front(), 0);
+  EXPECT_EQ(views[0].back(), 60);
+  EXPECT_EQ(views[1].front(), 36);
+  EXPECT_EQ(views[1].back(), 96);
+  for (const auto& v : views) EXPECT_EQ(v.size(), 16u);
+}
+
+TEST(ClipSampling, TestViewsOfAShortVideoRepeatTheLastFrame) {
+  auto views = testViews(10, 4);  // samples 0, 4, 8, then padded with 8
+  ASSERT_EQ(views.size(), 2u);
+  EXPECT_EQ(views[0], views[1]);
+  EXPECT_EQ(views[0][0], 0);
+  EXPECT_EQ(views[0][1], 4);
+  for (size_t i = 2; i < 16; ++i) EXPECT_EQ(views[0][i], 8);
+  EXPECT_THROW(testViews(0, 4), std::invalid_argument);
+}
+
+TEST(ClipSampling, TrainClipsStayInsideTheVideoAndSpanSixteenStrides) {
+  std::mt19937_64 rng(3);
+  for (int i = 0; i < 200; ++i) {
+    auto idx = trainClip(300, 4, rng);
+    ASSERT_EQ(idx.size(), 16u);
+    EXPECT_GE(idx.front(), 0);
+    EXPECT_LT(idx.back(), 300);
+    EXPECT_LE(idx.back() - idx.front(), 64);
+    EXPECT_GE(idx.back() - idx.front(), 60);
+  }
+  auto short_clip = trainClip(20, 4, rng);  // <= 64 frames: spread over the whole video
+  ASSERT_EQ(short_clip.size(), 16u);
+  EXPECT_EQ(short_clip.front(), 0);
+  EXPECT_EQ(short_clip.back(), 19);
+}

@@ -1,0 +1,43 @@
+// The one typed settings facade of the app: every persisted preference with its default in one
+// place, stored through QSettings. Thread-safety: GUI thread only.
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace unilearn::ui {
+
+class Settings {
+ public:
+  // `file` empty: the platform's user settings; otherwise an INI file (tests, portable installs).
+  explicit Settings(const QString& file = QString());
+
+  QStringList recentProjects() const;
+  // Puts `path` first, removes duplicates, keeps at most kMaxRecent entries.
+  void addRecentProject(const QString& path);
+  static constexpr int kMaxRecent = 10;
+
+  QByteArray windowGeometry() const;
+  void setWindowGeometry(const QByteArray& geometry);
+  QByteArray windowState() const;
+  void setWindowState(const QByteArray& state);
+
+  // Inference threads; 0 = all cores.
+  int inferenceThreads() const;
+  void setInferenceThreads(int threads);
+
+  // Model preset name or model file path used for new analyses.
+  QString defaultModel() const;
+  void setDefaultModel(const QString& model);
+
+  void sync() { settings_->sync(); }
+
+ private:
+  std::unique_ptr<QSettings> settings_;
+};
+
+}  // namespace unilearn::ui
