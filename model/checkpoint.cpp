@@ -14,11 +14,14 @@
 namespace unilearn {
 namespace {
 
-bool startsWith(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+bool startsWith(const std::string& s, const std::string& p) {
+  return s.compare(0, p.size(), p) == 0;
+}
 
 std::string shapeText(const std::vector<int64_t>& s) {
   std::string out;
-  for (size_t i = 0; i < s.size(); ++i) out += (i ? "," : "") + std::to_string(s[i]);
+  for (size_t i = 0; i < s.size(); ++i)
+    out += (i ? "," : "") + std::to_string(s[i]);
   return "[" + out + "]";
 }
 
@@ -26,23 +29,33 @@ json::Value toJson(const pickle::Value& v, int depth = 0) {
   using K = pickle::Value::Kind;
   if (depth > 8) return json::Value("...");
   switch (v.kind()) {
-    case K::kNone: return json::Value();
-    case K::kBool: return json::Value(v.asBool());
-    case K::kInt: return json::Value(v.asInt());
-    case K::kFloat: return json::Value(v.asFloat());
-    case K::kString: return json::Value(v.asString());
-    case K::kTuple: case K::kList: case K::kSet: {
+    case K::kNone:
+      return json::Value();
+    case K::kBool:
+      return json::Value(v.asBool());
+    case K::kInt:
+      return json::Value(v.asInt());
+    case K::kFloat:
+      return json::Value(v.asFloat());
+    case K::kString:
+      return json::Value(v.asString());
+    case K::kTuple:
+    case K::kList:
+    case K::kSet: {
       json::Value a = json::Value::array();
-      for (const auto& item : v.items()) a.push(toJson(item, depth + 1));
+      for (const auto& item : v.items())
+        a.push(toJson(item, depth + 1));
       return a;
     }
-    case K::kDict: case K::kObject: {
+    case K::kDict:
+    case K::kObject: {
       json::Value o = json::Value::object();
       for (const auto& [k, item] : v.pairs())
         if (k.kind() == K::kString) o.set(k.asString(), toJson(item, depth + 1));
       return o;
     }
-    default: return json::Value(std::string("<") + v.kindName() + ">");
+    default:
+      return json::Value(std::string("<") + v.kindName() + ">");
   }
 }
 
@@ -63,7 +76,8 @@ bool asStateDict(const pickle::Value& v, StateDict& out) {
 
 pickle::Value readTorchFile(const std::string& path) {
   std::ifstream probe(path, std::ios::binary);
-  if (!probe) throw Error(Error::Kind::kIo, "cannot open '" + path + "': no such file or no access");
+  if (!probe)
+    throw Error(Error::Kind::kIo, "cannot open '" + path + "': no such file or no access");
   char magic[4] = {0, 0, 0, 0};
   probe.read(magic, 4);
   if (probe.gcount() < 4)
@@ -71,8 +85,9 @@ pickle::Value readTorchFile(const std::string& path) {
   if (!(magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4)) {
     if (static_cast<uint8_t>(magic[0]) == 0x80)
       throw Error(Error::Kind::kFormat,
-                  "'" + path + "' uses PyTorch's legacy (pre-1.6) format; re-save it in Python "
-                  "with torch.save(torch.load(f), g) to get the zip format");
+                  "'" + path +
+                      "' uses PyTorch's legacy (pre-1.6) format; re-save it in Python "
+                      "with torch.save(torch.load(f), g) to get the zip format");
     throw Error(Error::Kind::kFormat, "'" + path + "' is not a PyTorch torch.save file");
   }
   try {
@@ -112,8 +127,8 @@ pickle::Value readTorchFile(const std::string& path) {
     throw;
   } catch (const c10::Error& e) {
     std::string msg = e.what_without_backtrace();
-    throw Error(Error::Kind::kFormat, "'" + path + "' is damaged or truncated (" +
-                                          msg.substr(0, msg.find('\n')) + ")");
+    throw Error(Error::Kind::kFormat,
+                "'" + path + "' is damaged or truncated (" + msg.substr(0, msg.find('\n')) + ")");
   } catch (const std::exception& e) {
     throw Error(Error::Kind::kFormat, "'" + path + "' could not be read: " + e.what());
   }
@@ -134,8 +149,9 @@ TorchCheckpoint readTorchCheckpoint(const std::string& path) {
     }
   }
   if (ck.state_dict.empty() && !asStateDict(top, ck.state_dict))
-    throw Error(Error::Kind::kFormat, "'" + path + "' holds no state dict of tensors (looked at "
-                                      "'model', 'module', 'state_dict' and the top level)");
+    throw Error(Error::Kind::kFormat, "'" + path +
+                                          "' holds no state dict of tensors (looked at "
+                                          "'model', 'module', 'state_dict' and the top level)");
   if (const pickle::Value* args = top.get("args")) ck.args = toJson(*args);
   return ck;
 }
@@ -145,7 +161,8 @@ std::string LoadReport::summary() const {
   auto list = [&](const char* what, const std::vector<std::string>& keys) {
     if (keys.empty()) return;
     s << "; " << keys.size() << " " << what << " (";
-    for (size_t i = 0; i < keys.size() && i < 4; ++i) s << (i ? ", " : "") << keys[i];
+    for (size_t i = 0; i < keys.size() && i < 4; ++i)
+      s << (i ? ", " : "") << keys[i];
     if (keys.size() > 4) s << ", ...";
     s << ")";
   };
@@ -175,8 +192,8 @@ LoadReport loadStateDict(torch::nn::Module& model, const StateDict& state,
     std::string k = raw;
     if (startsWith(k, "module.")) k = k.substr(7);
     if (report.pretrain) {
-      if (startsWith(k, "decoder.") || startsWith(k, "encoder_to_decoder.") ||
-          k == "mask_token" || startsWith(k, "encoder.norm.")) {
+      if (startsWith(k, "decoder.") || startsWith(k, "encoder_to_decoder.") || k == "mask_token" ||
+          startsWith(k, "encoder.norm.")) {
         report.unused.push_back(raw);
         continue;
       }
@@ -195,19 +212,22 @@ LoadReport loadStateDict(torch::nn::Module& model, const StateDict& state,
       continue;
     }
     if (it->second.sizes() != item.value().sizes()) {
-      report.mismatched.push_back({item.key(), item.value().sizes().vec(), it->second.sizes().vec()});
+      report.mismatched.push_back(
+          {item.key(), item.value().sizes().vec(), it->second.sizes().vec()});
     } else {
       copies.emplace_back(item.value(), it->second);
       report.loaded.push_back(item.key());
     }
     incoming.erase(it);
   }
-  for (const auto& [k, t] : incoming) report.unexpected.push_back(k);
+  for (const auto& [k, t] : incoming)
+    report.unexpected.push_back(k);
 
   if (!report.complete() && !options.allow_partial)
     throw Error(Error::Kind::kShape, "checkpoint does not match the model: " + report.summary());
   torch::NoGradGuard guard;
-  for (auto& [dst, src] : copies) dst.copy_(src.to(dst.scalar_type()));
+  for (auto& [dst, src] : copies)
+    dst.copy_(src.to(dst.scalar_type()));
   return report;
 }
 
@@ -234,7 +254,8 @@ ModelConfig inferConfig(const StateDict& state) {
   c.patch_size = pe.size(3);
   c.num_heads = std::max<int64_t>(1, c.embed_dim / 64);
   c.depth = 0;
-  while (sd.count("blocks." + std::to_string(c.depth) + ".norm1.weight")) ++c.depth;
+  while (sd.count("blocks." + std::to_string(c.depth) + ".norm1.weight"))
+    ++c.depth;
   c.moe_layers.clear();
   c.num_experts = 0;
   for (int64_t i = 0; i < c.depth; ++i) {

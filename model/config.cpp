@@ -15,13 +15,15 @@ namespace {
 
 std::vector<std::string> readNames(const json::Value& v, const std::string& key) {
   std::vector<std::string> names;
-  for (const auto& item : v.asArray(key)) names.push_back(item.asString(key + " item"));
+  for (const auto& item : v.asArray(key))
+    names.push_back(item.asString(key + " item"));
   return names;
 }
 
 json::Value writeNames(const std::vector<std::string>& names) {
   json::Value arr = json::Value::array();
-  for (const auto& n : names) arr.push(n);
+  for (const auto& n : names)
+    arr.push(n);
   return arr;
 }
 
@@ -34,15 +36,18 @@ bool ModelConfig::isMoeLayer(int64_t block) const {
 int64_t ModelConfig::parameterCount() const {
   const int64_t d = embed_dim, h = mlpHidden(), eh = expertHidden();
   const int64_t patch = d * 3 * tubelet_size * patch_size * patch_size + d;
-  const int64_t block = 4 * d + (qkv_bias ? 2 * d : 0) + 3 * d * d + d * d + d + d * h + h + h * d + d;
-  const int64_t moe = 2 * (num_experts * d + num_experts) + num_experts * (d * eh + eh + eh * d + d);
+  const int64_t block =
+      4 * d + (qkv_bias ? 2 * d : 0) + 3 * d * d + d * d + d + d * h + h + h * d + d;
+  const int64_t moe =
+      2 * (num_experts * d + num_experts) + num_experts * (d * eh + eh + eh * d + d);
   const int64_t heads = (d + 1) * image_classes + (d + 1) * video_classes;
   return patch + depth * block + static_cast<int64_t>(moe_layers.size()) * moe + 2 * d + heads;
 }
 
 void ModelConfig::validate() const {
   auto positive = [](int64_t v, const char* name) {
-    if (v <= 0) configError(std::string(name) + " must be positive (got " + std::to_string(v) + ")");
+    if (v <= 0)
+      configError(std::string(name) + " must be positive (got " + std::to_string(v) + ")");
   };
   positive(img_size, "img_size");
   positive(patch_size, "patch_size");
@@ -93,7 +98,8 @@ json::Value ModelConfig::toJson() const {
   v.set("mlp_ratio", mlp_ratio);
   v.set("qkv_bias", qkv_bias);
   json::Value layers = json::Value::array();
-  for (int64_t l : moe_layers) layers.push(l);
+  for (int64_t l : moe_layers)
+    layers.push(l);
   v.set("moe_layers", layers);
   v.set("num_experts", num_experts);
   v.set("top_k", top_k);
@@ -108,26 +114,44 @@ json::Value ModelConfig::toJson() const {
 ModelConfig ModelConfig::fromJson(const json::Value& v) {
   ModelConfig c;
   for (const auto& [key, val] : v.asObject("model config")) {
-    if (key == "img_size") c.img_size = val.asInt(key);
-    else if (key == "patch_size") c.patch_size = val.asInt(key);
-    else if (key == "num_frames") c.num_frames = val.asInt(key);
-    else if (key == "tubelet_size") c.tubelet_size = val.asInt(key);
-    else if (key == "embed_dim") c.embed_dim = val.asInt(key);
-    else if (key == "depth") c.depth = val.asInt(key);
-    else if (key == "num_heads") c.num_heads = val.asInt(key);
-    else if (key == "mlp_ratio") c.mlp_ratio = val.asNumber(key);
-    else if (key == "qkv_bias") c.qkv_bias = val.asBool(key);
+    if (key == "img_size")
+      c.img_size = val.asInt(key);
+    else if (key == "patch_size")
+      c.patch_size = val.asInt(key);
+    else if (key == "num_frames")
+      c.num_frames = val.asInt(key);
+    else if (key == "tubelet_size")
+      c.tubelet_size = val.asInt(key);
+    else if (key == "embed_dim")
+      c.embed_dim = val.asInt(key);
+    else if (key == "depth")
+      c.depth = val.asInt(key);
+    else if (key == "num_heads")
+      c.num_heads = val.asInt(key);
+    else if (key == "mlp_ratio")
+      c.mlp_ratio = val.asNumber(key);
+    else if (key == "qkv_bias")
+      c.qkv_bias = val.asBool(key);
     else if (key == "moe_layers") {
       c.moe_layers.clear();
-      for (const auto& l : val.asArray(key)) c.moe_layers.push_back(l.asInt("moe_layers item"));
-    } else if (key == "num_experts") c.num_experts = val.asInt(key);
-    else if (key == "top_k") c.top_k = val.asInt(key);
-    else if (key == "capacity_factor") c.capacity_factor = val.asNumber(key);
-    else if (key == "image_classes") c.image_classes = val.asInt(key);
-    else if (key == "video_classes") c.video_classes = val.asInt(key);
-    else if (key == "image_class_names") c.image_class_names = readNames(val, key);
-    else if (key == "video_class_names") c.video_class_names = readNames(val, key);
-    else configError("unknown key '" + key + "'");
+      for (const auto& l : val.asArray(key))
+        c.moe_layers.push_back(l.asInt("moe_layers item"));
+    } else if (key == "num_experts")
+      c.num_experts = val.asInt(key);
+    else if (key == "top_k")
+      c.top_k = val.asInt(key);
+    else if (key == "capacity_factor")
+      c.capacity_factor = val.asNumber(key);
+    else if (key == "image_classes")
+      c.image_classes = val.asInt(key);
+    else if (key == "video_classes")
+      c.video_classes = val.asInt(key);
+    else if (key == "image_class_names")
+      c.image_class_names = readNames(val, key);
+    else if (key == "video_class_names")
+      c.video_class_names = readNames(val, key);
+    else
+      configError("unknown key '" + key + "'");
   }
   c.validate();
   return c;
@@ -177,7 +201,8 @@ ModelConfig ModelConfig::preset(const std::string& name) {
     return c;
   }
   std::string known;
-  for (const auto& n : presetNames()) known += (known.empty() ? "" : ", ") + n;
+  for (const auto& n : presetNames())
+    known += (known.empty() ? "" : ", ") + n;
   throw Error(Error::Kind::kConfig, "unknown model preset '" + name + "' (known: " + known + ")");
 }
 
@@ -186,10 +211,11 @@ ModelConfig ModelConfig::fromNameOrFile(const std::string& nameOrPath) {
   if (nameOrPath.size() > 5 && nameOrPath.substr(nameOrPath.size() - 5) == ".json")
     return fromFile(nameOrPath);
   std::string known;
-  for (const auto& n : presetNames()) known += (known.empty() ? "" : ", ") + n;
-  throw Error(Error::Kind::kConfig, "'" + nameOrPath +
-                                        "' is neither a preset nor a .json config file (presets: " +
-                                        known + ")");
+  for (const auto& n : presetNames())
+    known += (known.empty() ? "" : ", ") + n;
+  throw Error(
+      Error::Kind::kConfig,
+      "'" + nameOrPath + "' is neither a preset nor a .json config file (presets: " + known + ")");
 }
 
 bool ModelConfig::operator==(const ModelConfig& o) const {
@@ -210,7 +236,7 @@ const std::vector<std::string>& ferv39kClassNames() {
 
 const std::vector<std::string>& mafwClassNames() {
   static const std::vector<std::string> names = {
-      "Anger",   "Anxiety",      "Contempt", "Disappointment", "Disgust", "Fear",
+      "Anger",     "Anxiety",      "Contempt", "Disappointment", "Disgust", "Fear",
       "Happiness", "Helplessness", "Neutral",  "Sadness",        "Surprise"};
   return names;
 }

@@ -11,19 +11,24 @@ namespace {
 
 const char* typeName(Value::Type t) {
   switch (t) {
-    case Value::Type::kNull: return "null";
-    case Value::Type::kBool: return "a boolean";
-    case Value::Type::kNumber: return "a number";
-    case Value::Type::kString: return "a string";
-    case Value::Type::kArray: return "an array";
-    case Value::Type::kObject: return "an object";
+    case Value::Type::kNull:
+      return "null";
+    case Value::Type::kBool:
+      return "a boolean";
+    case Value::Type::kNumber:
+      return "a number";
+    case Value::Type::kString:
+      return "a string";
+    case Value::Type::kArray:
+      return "an array";
+    case Value::Type::kObject:
+      return "an object";
   }
   return "?";
 }
 
 [[noreturn]] void typeError(const std::string& what, const char* expected, Value::Type got) {
-  throw Error(Error::Kind::kFormat,
-              what + " must be " + expected + ", but it is " + typeName(got));
+  throw Error(Error::Kind::kFormat, what + " must be " + expected + ", but it is " + typeName(got));
 }
 
 class Parser {
@@ -148,10 +153,14 @@ class Parser {
     for (int i = 0; i < 4; ++i) {
       char h = s_[pos_++];
       v <<= 4;
-      if (h >= '0' && h <= '9') v |= h - '0';
-      else if (h >= 'a' && h <= 'f') v |= h - 'a' + 10;
-      else if (h >= 'A' && h <= 'F') v |= h - 'A' + 10;
-      else fail("bad hex digit in \\u escape");
+      if (h >= '0' && h <= '9')
+        v |= h - '0';
+      else if (h >= 'a' && h <= 'f')
+        v |= h - 'a' + 10;
+      else if (h >= 'A' && h <= 'F')
+        v |= h - 'A' + 10;
+      else
+        fail("bad hex digit in \\u escape");
     }
     return v;
   }
@@ -171,14 +180,30 @@ class Parser {
       if (pos_ >= s_.size()) fail("unterminated escape");
       char e = s_[pos_++];
       switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
+        case '/':
+          out += '/';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
         case 'u': {
           uint32_t cp = parseHex4();
           if (cp >= 0xD800 && cp < 0xDC00 && consume("\\u")) {
@@ -189,7 +214,8 @@ class Parser {
           appendUtf8(out, cp);
           break;
         }
-        default: fail("unknown escape");
+        default:
+          fail("unknown escape");
       }
     }
   }
@@ -202,7 +228,8 @@ class Parser {
     std::string token = s_.substr(start, pos_ - start);
     char* end = nullptr;
     double d = std::strtod(token.c_str(), &end);
-    if (end != token.c_str() + token.size() || !std::isfinite(d)) fail("bad number '" + token + "'");
+    if (end != token.c_str() + token.size() || !std::isfinite(d))
+      fail("bad number '" + token + "'");
     return Value(d);
   }
 
@@ -214,11 +241,21 @@ void escapeTo(std::string& out, const std::string& s) {
   out += '"';
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buf[8];
@@ -304,8 +341,12 @@ void Value::dumpTo(std::string& out, int indent, int depth) const {
     out.append(static_cast<size_t>(indent * d), ' ');
   };
   switch (type_) {
-    case Type::kNull: out += "null"; break;
-    case Type::kBool: out += bool_ ? "true" : "false"; break;
+    case Type::kNull:
+      out += "null";
+      break;
+    case Type::kBool:
+      out += bool_ ? "true" : "false";
+      break;
     case Type::kNumber: {
       char buf[32];
       if (number_ == std::floor(number_) && std::fabs(number_) < 1e15)
@@ -315,7 +356,9 @@ void Value::dumpTo(std::string& out, int indent, int depth) const {
       out += buf;
       break;
     }
-    case Type::kString: escapeTo(out, string_); break;
+    case Type::kString:
+      escapeTo(out, string_);
+      break;
     case Type::kArray: {
       out += '[';
       for (size_t i = 0; i < array_.size(); ++i) {
@@ -341,6 +384,8 @@ void Value::dumpTo(std::string& out, int indent, int depth) const {
   }
 }
 
-Value parse(const std::string& text) { return Parser(text).parseDocument(); }
+Value parse(const std::string& text) {
+  return Parser(text).parseDocument();
+}
 
 }  // namespace unilearn::json

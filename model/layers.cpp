@@ -10,9 +10,9 @@ namespace unilearn {
 
 PatchEmbedImpl::PatchEmbedImpl(int64_t dim, int64_t patch, int64_t tubelet)
     : dim_(dim), patch_(patch), tubelet_(tubelet) {
-  proj = register_module(
-      "proj", torch::nn::Conv3d(torch::nn::Conv3dOptions(3, dim, {tubelet, patch, patch})
-                                    .stride({tubelet, patch, patch})));
+  proj = register_module("proj",
+                         torch::nn::Conv3d(torch::nn::Conv3dOptions(3, dim, {tubelet, patch, patch})
+                                               .stride({tubelet, patch, patch})));
 }
 
 torch::Tensor PatchEmbedImpl::forward(const torch::Tensor& video) {
@@ -31,7 +31,8 @@ torch::Tensor PatchEmbedImpl::forward(const torch::Tensor& video) {
 
 AttentionImpl::AttentionImpl(int64_t dim, int64_t heads, bool qkv_bias)
     : heads_(heads), scale_(1.0 / std::sqrt(static_cast<double>(dim / heads))) {
-  qkv = register_module("qkv", torch::nn::Linear(torch::nn::LinearOptions(dim, dim * 3).bias(false)));
+  qkv =
+      register_module("qkv", torch::nn::Linear(torch::nn::LinearOptions(dim, dim * 3).bias(false)));
   if (qkv_bias) {
     q_bias = register_parameter("q_bias", torch::zeros({dim}));
     v_bias = register_parameter("v_bias", torch::zeros({dim}));

@@ -46,8 +46,8 @@ torch::Tensor SparseMoEImpl::forward(const torch::Tensor& x, const ForwardOption
   // Assignments in token-major order; a stable sort by expert keeps each expert's tokens in
   // ascending flat order, which is the order the official capacity rule keeps them in.
   auto expert_of = routed.indices.reshape({-1});
-  auto token_of = torch::arange(tokens, flat.options().dtype(torch::kLong))
-                      .repeat_interleave(top_k_);
+  auto token_of =
+      torch::arange(tokens, flat.options().dtype(torch::kLong)).repeat_interleave(top_k_);
   auto gate_of = routed.gates.reshape({-1});
   auto sorted = torch::sort(expert_of, /*stable=*/true, /*dim=*/0, /*descending=*/false);
   auto order = std::get<1>(sorted);
@@ -60,8 +60,8 @@ torch::Tensor SparseMoEImpl::forward(const torch::Tensor& x, const ForwardOption
     capacity = static_cast<int64_t>(static_cast<double>(tokens * top_k_) / num_experts_ *
                                     capacity_factor_);
     auto starts = torch::cumsum(load, 0) - load;
-    auto position = torch::arange(expert_of.size(0), load.options()) -
-                    starts.index_select(0, sorted_expert);
+    auto position =
+        torch::arange(expert_of.size(0), load.options()) - starts.index_select(0, sorted_expert);
     auto keep = position.lt(capacity);
     order = order.masked_select(keep);
     sorted_expert = sorted_expert.masked_select(keep);

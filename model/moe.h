@@ -40,8 +40,8 @@ class SparseMoEImpl : public torch::nn::Module {
   // x: [B, N, dim] -> [B, N, dim]. Tokens go to their top-k experts grouped per expert, so the
   // cost is close to the experts' own FLOPs. `trace`, when non-null, receives this layer's
   // routing; `aux`, when non-null, receives the load-balancing loss of spec §1.3.
-  torch::Tensor forward(const torch::Tensor& x, const ForwardOptions& options,
-                        LayerRouting* trace, torch::Tensor* aux);
+  torch::Tensor forward(const torch::Tensor& x, const ForwardOptions& options, LayerRouting* trace,
+                        torch::Tensor* aux);
 
   NoisyTopkRouter router{nullptr};
   torch::nn::ModuleList experts{nullptr};

@@ -16,7 +16,8 @@ bool isSafetensors(const std::string& path) {
   if (!in) throw Error(Error::Kind::kIo, "cannot open '" + path + "': no such file or no access");
   char magic[2] = {0, 0};
   in.read(magic, 2);
-  const bool torch_file = (magic[0] == 'P' && magic[1] == 'K') || static_cast<uint8_t>(magic[0]) == 0x80;
+  const bool torch_file =
+      (magic[0] == 'P' && magic[1] == 'K') || static_cast<uint8_t>(magic[0]) == 0x80;
   return !torch_file;
 }
 
@@ -44,7 +45,8 @@ LoadedNetwork loadNetwork(const std::string& path, const std::optional<ModelConf
       try {
         out.config = ModelConfig::fromJson(json::parse(*cfg));
       } catch (const Error& e) {
-        throw Error(Error::Kind::kFormat, "'" + path + "': its model config is invalid: " + e.what());
+        throw Error(Error::Kind::kFormat,
+                    "'" + path + "': its model config is invalid: " + e.what());
       }
     } else {
       out.config = inferConfig(state);
@@ -63,7 +65,8 @@ LoadedNetwork loadNetwork(const std::string& path, const std::optional<ModelConf
 
 void saveNetwork(const std::string& path, VitMoE& network, const Metadata& provenance) {
   Metadata meta = {{"format", "pt"}, {"unilearn_config", network->config().toJson().dump()}};
-  for (const auto& kv : provenance) meta.push_back(kv);
+  for (const auto& kv : provenance)
+    meta.push_back(kv);
   writeSafetensors(path, stateDictOf(*network), meta);
 }
 

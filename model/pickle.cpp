@@ -9,9 +9,24 @@
 
 namespace unilearn::pickle {
 
-Value Value::boolean(bool b) { Value v; v.kind_ = Kind::kBool; v.int_ = b; return v; }
-Value Value::integer(int64_t i) { Value v; v.kind_ = Kind::kInt; v.int_ = i; return v; }
-Value Value::real(double d) { Value v; v.kind_ = Kind::kFloat; v.real_ = d; return v; }
+Value Value::boolean(bool b) {
+  Value v;
+  v.kind_ = Kind::kBool;
+  v.int_ = b;
+  return v;
+}
+Value Value::integer(int64_t i) {
+  Value v;
+  v.kind_ = Kind::kInt;
+  v.int_ = i;
+  return v;
+}
+Value Value::real(double d) {
+  Value v;
+  v.kind_ = Kind::kFloat;
+  v.real_ = d;
+  return v;
+}
 
 Value Value::string(std::string s) {
   Value v;
@@ -77,19 +92,32 @@ Value Value::tensor(at::Tensor t) {
 
 const char* Value::kindName() const {
   switch (kind_) {
-    case Kind::kNone: return "None";
-    case Kind::kBool: return "bool";
-    case Kind::kInt: return "int";
-    case Kind::kFloat: return "float";
-    case Kind::kString: return "str";
-    case Kind::kBytes: return "bytes";
-    case Kind::kTuple: return "tuple";
-    case Kind::kList: return "list";
-    case Kind::kSet: return "set";
-    case Kind::kDict: return ordered_ ? "OrderedDict" : "dict";
-    case Kind::kObject: return "object";
-    case Kind::kGlobal: return "global";
-    case Kind::kTensor: return "tensor";
+    case Kind::kNone:
+      return "None";
+    case Kind::kBool:
+      return "bool";
+    case Kind::kInt:
+      return "int";
+    case Kind::kFloat:
+      return "float";
+    case Kind::kString:
+      return "str";
+    case Kind::kBytes:
+      return "bytes";
+    case Kind::kTuple:
+      return "tuple";
+    case Kind::kList:
+      return "list";
+    case Kind::kSet:
+      return "set";
+    case Kind::kDict:
+      return ordered_ ? "OrderedDict" : "dict";
+    case Kind::kObject:
+      return "object";
+    case Kind::kGlobal:
+      return "global";
+    case Kind::kTensor:
+      return "tensor";
   }
   return "?";
 }
@@ -114,11 +142,11 @@ void Value::dropChildren() const {
 
 at::ScalarType storageDtype(const std::string& type) {
   static const std::map<std::string, at::ScalarType> table = {
-      {"FloatStorage", at::kFloat},   {"HalfStorage", at::kHalf},
+      {"FloatStorage", at::kFloat},       {"HalfStorage", at::kHalf},
       {"BFloat16Storage", at::kBFloat16}, {"DoubleStorage", at::kDouble},
-      {"LongStorage", at::kLong},     {"IntStorage", at::kInt},
-      {"ShortStorage", at::kShort},   {"CharStorage", at::kChar},
-      {"ByteStorage", at::kByte},     {"BoolStorage", at::kBool}};
+      {"LongStorage", at::kLong},         {"IntStorage", at::kInt},
+      {"ShortStorage", at::kShort},       {"CharStorage", at::kChar},
+      {"ByteStorage", at::kByte},         {"BoolStorage", at::kBool}};
   auto it = table.find(type);
   if (it == table.end())
     throw Error(Error::Kind::kFormat, "unsupported tensor storage type torch." + type);
@@ -130,10 +158,9 @@ namespace {
 // Globals a weights file may name. Anything else is refused before it could be "called".
 bool allowedGlobal(const std::string& module, const std::string& name) {
   static const std::set<std::string> allowed = {
-      "collections.OrderedDict",      "argparse.Namespace",
-      "torch._utils._rebuild_tensor_v2", "torch._utils._rebuild_parameter",
-      "builtins.set",                 "builtins.frozenset",
-      "_codecs.encode",               "__builtin__.set",
+      "collections.OrderedDict", "argparse.Namespace", "torch._utils._rebuild_tensor_v2",
+      "torch._utils._rebuild_parameter", "builtins.set", "builtins.frozenset", "_codecs.encode",
+      "__builtin__.set",
       // LibTorch's own torch.save-compatible writer (torch::pickle_save) tags containers:
       "torch.jit._pickle.restore_type_tag", "torch.jit._pickle.build_intlist",
       "torch.jit._pickle.build_doublelist", "torch.jit._pickle.build_boollist",
@@ -171,8 +198,10 @@ class Unpickler {
 
   // Hands over everything the unpickler still holds, to be freed by the caller.
   void releaseInto(std::vector<Value>& out) {
-    for (auto& v : stack_) out.push_back(std::move(v));
-    for (auto& [k, v] : memo_) out.push_back(std::move(v));
+    for (auto& v : stack_)
+      out.push_back(std::move(v));
+    for (auto& [k, v] : memo_)
+      out.push_back(std::move(v));
     stack_.clear();
     memo_.clear();
   }
@@ -195,7 +224,8 @@ class Unpickler {
   uint64_t readUInt(size_t n) {
     const char* p = take(n);
     uint64_t v = 0;
-    for (size_t i = 0; i < n; ++i) v |= static_cast<uint64_t>(static_cast<uint8_t>(p[i])) << (8 * i);
+    for (size_t i = 0; i < n; ++i)
+      v |= static_cast<uint64_t>(static_cast<uint8_t>(p[i])) << (8 * i);
     return v;
   }
   std::string readLine() {
@@ -243,7 +273,8 @@ class Unpickler {
   }
 
   void setItems(Value& target, ValueList& kv) {
-    if (target.kind() != Value::Kind::kDict) fail("SETITEM(S) on a " + std::string(target.kindName()));
+    if (target.kind() != Value::Kind::kDict)
+      fail("SETITEM(S) on a " + std::string(target.kindName()));
     if (kv.size() % 2) fail("odd number of dict items");
     for (size_t i = 0; i < kv.size(); i += 2) {
       auto& pairs = target.pairs();
@@ -262,7 +293,8 @@ class Unpickler {
   void appendItems(Value& target, ValueList& items) {
     if (target.kind() != Value::Kind::kList && target.kind() != Value::Kind::kSet)
       fail("APPEND(S) on a " + std::string(target.kindName()));
-    for (auto& v : items) target.items().push_back(std::move(v));
+    for (auto& v : items)
+      target.items().push_back(std::move(v));
   }
 
   Value rebuildTensor(const ValueList& args) {
@@ -286,10 +318,12 @@ class Unpickler {
     bool empty = false;
     uint64_t last = static_cast<uint64_t>(offset);
     for (size_t i = 0; i < size.size(); ++i) {
-      if (size[i] == 0) empty = true;
+      if (size[i] == 0)
+        empty = true;
       else if (size[i] > (int64_t{1} << 40) || stride[i] > (int64_t{1} << 40))
         fail("tensor dimension too large");
-      else last += static_cast<uint64_t>(size[i] - 1) * static_cast<uint64_t>(stride[i]);
+      else
+        last += static_cast<uint64_t>(size[i] - 1) * static_cast<uint64_t>(stride[i]);
     }
     if (offset < 0 || (!empty && last >= static_cast<uint64_t>(storage.numel())))
       fail("tensor view reaches outside its storage");
@@ -310,7 +344,8 @@ class Unpickler {
     }
     if (name == "builtins.set" || name == "builtins.frozenset" || name == "__builtin__.set") {
       Value s = Value::set();
-      if (!args.empty() && (args[0].kind() == Value::Kind::kList || args[0].kind() == Value::Kind::kTuple))
+      if (!args.empty() &&
+          (args[0].kind() == Value::Kind::kList || args[0].kind() == Value::Kind::kTuple))
         s.items() = args[0].items();
       return s;
     }
@@ -321,10 +356,12 @@ class Unpickler {
       std::string out;
       for (size_t i = 0; i < s.size(); ++i) {
         uint8_t c = static_cast<uint8_t>(s[i]);
-        if (c < 0x80) out += static_cast<char>(c);
+        if (c < 0x80)
+          out += static_cast<char>(c);
         else if ((c & 0xE0) == 0xC0 && i + 1 < s.size())
           out += static_cast<char>(((c & 0x1F) << 6) | (static_cast<uint8_t>(s[++i]) & 0x3F));
-        else fail("bad latin-1 text in _codecs.encode");
+        else
+          fail("bad latin-1 text in _codecs.encode");
       }
       return Value::bytes(out);
     }
@@ -354,56 +391,96 @@ class Unpickler {
 
   void step(uint8_t op, size_t op_pos) {
     switch (op) {
-      case 0x80: take(1); break;                  // PROTO
-      case 0x95: take(8); break;                  // FRAME
-      case '(': marks_.push_back(stack_.size()); break;
-      case 'N': stack_.push_back(Value::none()); break;
-      case 0x88: stack_.push_back(Value::boolean(true)); break;
-      case 0x89: stack_.push_back(Value::boolean(false)); break;
-      case 'J': stack_.push_back(Value::integer(static_cast<int32_t>(readUInt(4)))); break;
-      case 'K': stack_.push_back(Value::integer(static_cast<int64_t>(readUInt(1)))); break;
-      case 'M': stack_.push_back(Value::integer(static_cast<int64_t>(readUInt(2)))); break;
-      case 0x8a: case 0x8b: {                     // LONG1, LONG4
+      case 0x80:
+        take(1);
+        break;  // PROTO
+      case 0x95:
+        take(8);
+        break;  // FRAME
+      case '(':
+        marks_.push_back(stack_.size());
+        break;
+      case 'N':
+        stack_.push_back(Value::none());
+        break;
+      case 0x88:
+        stack_.push_back(Value::boolean(true));
+        break;
+      case 0x89:
+        stack_.push_back(Value::boolean(false));
+        break;
+      case 'J':
+        stack_.push_back(Value::integer(static_cast<int32_t>(readUInt(4))));
+        break;
+      case 'K':
+        stack_.push_back(Value::integer(static_cast<int64_t>(readUInt(1))));
+        break;
+      case 'M':
+        stack_.push_back(Value::integer(static_cast<int64_t>(readUInt(2))));
+        break;
+      case 0x8a:
+      case 0x8b: {  // LONG1, LONG4
         uint64_t n = readUInt(op == 0x8a ? 1 : 4);
         if (n > 8) fail("integer too large");
         const char* p = take(n);
         uint64_t v = 0;
-        for (uint64_t i = 0; i < n; ++i) v |= static_cast<uint64_t>(static_cast<uint8_t>(p[i])) << (8 * i);
+        for (uint64_t i = 0; i < n; ++i)
+          v |= static_cast<uint64_t>(static_cast<uint8_t>(p[i])) << (8 * i);
         if (n > 0 && n < 8 && (static_cast<uint8_t>(p[n - 1]) & 0x80)) v |= ~uint64_t{0} << (8 * n);
         stack_.push_back(Value::integer(static_cast<int64_t>(v)));
         break;
       }
-      case 'G': {                                 // BINFLOAT, big-endian
+      case 'G': {  // BINFLOAT, big-endian
         const char* p = take(8);
         uint64_t bits = 0;
-        for (int i = 0; i < 8; ++i) bits = (bits << 8) | static_cast<uint8_t>(p[i]);
+        for (int i = 0; i < 8; ++i)
+          bits = (bits << 8) | static_cast<uint8_t>(p[i]);
         double d;
         std::memcpy(&d, &bits, 8);
         stack_.push_back(Value::real(d));
         break;
       }
-      case 'X': case 0x8c: case 0x8d: {           // BINUNICODE, SHORT_BINUNICODE, BINUNICODE8
+      case 'X':
+      case 0x8c:
+      case 0x8d: {  // BINUNICODE, SHORT_BINUNICODE, BINUNICODE8
         uint64_t n = readUInt(op == 'X' ? 4 : op == 0x8c ? 1 : 8);
         stack_.push_back(Value::string(std::string(take(n), n)));
         break;
       }
-      case 'T': case 'U': {                       // BINSTRING, SHORT_BINSTRING
+      case 'T':
+      case 'U': {  // BINSTRING, SHORT_BINSTRING
         uint64_t n = readUInt(op == 'T' ? 4 : 1);
         stack_.push_back(Value::string(std::string(take(n), n)));
         break;
       }
-      case 'B': case 'C': case 0x8e: {            // BINBYTES, SHORT_BINBYTES, BINBYTES8
+      case 'B':
+      case 'C':
+      case 0x8e: {  // BINBYTES, SHORT_BINBYTES, BINBYTES8
         uint64_t n = readUInt(op == 'B' ? 4 : op == 'C' ? 1 : 8);
         stack_.push_back(Value::bytes(std::string(take(n), n)));
         break;
       }
-      case ')': stack_.push_back(Value::tuple({})); break;
-      case ']': stack_.push_back(Value::list()); break;
-      case '}': stack_.push_back(Value::dict()); break;
-      case 0x8f: stack_.push_back(Value::set()); break;
-      case 't': stack_.push_back(Value::tuple(popMark())); break;
-      case 'l': stack_.push_back(Value::list(popMark())); break;
-      case 0x91: stack_.push_back(Value::set(popMark())); break;
+      case ')':
+        stack_.push_back(Value::tuple({}));
+        break;
+      case ']':
+        stack_.push_back(Value::list());
+        break;
+      case '}':
+        stack_.push_back(Value::dict());
+        break;
+      case 0x8f:
+        stack_.push_back(Value::set());
+        break;
+      case 't':
+        stack_.push_back(Value::tuple(popMark()));
+        break;
+      case 'l':
+        stack_.push_back(Value::list(popMark()));
+        break;
+      case 0x91:
+        stack_.push_back(Value::set(popMark()));
+        break;
       case 'd': {
         ValueList kv = popMark();
         Value d = Value::dict();
@@ -411,10 +488,13 @@ class Unpickler {
         stack_.push_back(d);
         break;
       }
-      case 0x85: case 0x86: case 0x87: {          // TUPLE1..3
+      case 0x85:
+      case 0x86:
+      case 0x87: {  // TUPLE1..3
         size_t n = op - 0x84;
         ValueList items(n);
-        for (size_t i = n; i-- > 0;) items[i] = pop();
+        for (size_t i = n; i-- > 0;)
+          items[i] = pop();
         stack_.push_back(Value::tuple(std::move(items)));
         break;
       }
@@ -423,7 +503,8 @@ class Unpickler {
         appendItems(top(), one);
         break;
       }
-      case 'e': case 0x90: {                      // APPENDS, ADDITEMS
+      case 'e':
+      case 0x90: {  // APPENDS, ADDITEMS
         ValueList items = popMark();
         appendItems(top(), items);
         break;
@@ -440,18 +521,28 @@ class Unpickler {
         setItems(top(), kv);
         break;
       }
-      case 'q': memoPut(readUInt(1)); break;
-      case 'r': memoPut(readUInt(4)); break;
-      case 0x94: memoPut(memo_.size()); break;    // MEMOIZE
-      case 'h': stack_.push_back(memoGet(readUInt(1))); break;
-      case 'j': stack_.push_back(memoGet(readUInt(4))); break;
+      case 'q':
+        memoPut(readUInt(1));
+        break;
+      case 'r':
+        memoPut(readUInt(4));
+        break;
+      case 0x94:
+        memoPut(memo_.size());
+        break;  // MEMOIZE
+      case 'h':
+        stack_.push_back(memoGet(readUInt(1)));
+        break;
+      case 'j':
+        stack_.push_back(memoGet(readUInt(4)));
+        break;
       case 'c': {
         std::string module = readLine();
         std::string name = readLine();
         pushGlobal(module, name);
         break;
       }
-      case 0x93: {                                // STACK_GLOBAL
+      case 0x93: {  // STACK_GLOBAL
         Value name = pop();
         Value module = pop();
         if (name.kind() != Value::Kind::kString || module.kind() != Value::Kind::kString)
@@ -459,7 +550,8 @@ class Unpickler {
         pushGlobal(module.asString(), name.asString());
         break;
       }
-      case 'R': case 0x81: {                      // REDUCE, NEWOBJ
+      case 'R':
+      case 0x81: {  // REDUCE, NEWOBJ
         Value args = pop();
         Value callable = pop();
         if (callable.kind() != Value::Kind::kGlobal || args.kind() != Value::Kind::kTuple)
@@ -467,11 +559,12 @@ class Unpickler {
         stack_.push_back(call(callable, args.items()));
         break;
       }
-      case 'b': {                                 // BUILD: set attributes from a state dict
+      case 'b': {  // BUILD: set attributes from a state dict
         Value state = pop();
         Value& target = top();
         if (target.kind() == Value::Kind::kObject && state.kind() == Value::Kind::kDict) {
-          for (auto& p : state.pairs()) target.pairs().push_back(p);
+          for (auto& p : state.pairs())
+            target.pairs().push_back(p);
         } else if (target.kind() == Value::Kind::kDict || target.kind() == Value::Kind::kTensor) {
           // OrderedDict._metadata and tensor state: carried by torch for its own use; ignored.
         } else {
@@ -479,10 +572,18 @@ class Unpickler {
         }
         break;
       }
-      case 'Q': stack_.push_back(persistentLoad(pop())); break;  // BINPERSID
-      case '0': pop(); break;
-      case '1': popMark(); break;
-      case '2': stack_.push_back(top()); break;
+      case 'Q':
+        stack_.push_back(persistentLoad(pop()));
+        break;  // BINPERSID
+      case '0':
+        pop();
+        break;
+      case '1':
+        popMark();
+        break;
+      case '2':
+        stack_.push_back(top());
+        break;
       default: {
         pos_ = op_pos;
         char buf[8];
@@ -506,16 +607,21 @@ class Unpickler {
 template <typename F>
 void forEachChild(const Value& v, F&& f) {
   switch (v.kind()) {
-    case Value::Kind::kTuple: case Value::Kind::kList: case Value::Kind::kSet:
-      for (const auto& c : v.items()) f(c);
+    case Value::Kind::kTuple:
+    case Value::Kind::kList:
+    case Value::Kind::kSet:
+      for (const auto& c : v.items())
+        f(c);
       break;
-    case Value::Kind::kDict: case Value::Kind::kObject:
+    case Value::Kind::kDict:
+    case Value::Kind::kObject:
       for (const auto& [k, c] : v.pairs()) {
         f(k);
         f(c);
       }
       break;
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -529,7 +635,7 @@ int height(const Value& v, int depth, std::map<const void*, int>& known) {
   if (depth > kMaxDepth) return kMaxDepth + 1;
   auto it = known.find(id);
   if (it != known.end()) return it->second;
-  known[id] = kMaxDepth + 1;                 // a cycle back to here reads as too deep
+  known[id] = kMaxDepth + 1;  // a cycle back to here reads as too deep
   int h = 0;
   forEachChild(v, [&](const Value& c) { h = std::max(h, 1 + height(c, depth + 1, known)); });
   h = std::min(h, kMaxDepth + 1);
@@ -555,7 +661,8 @@ std::vector<Value> reachable(const std::vector<Value>& roots) {
 // Empties every container (cycles and deep chains included) so freeing them cannot recurse.
 void dismantle(const std::vector<Value>& roots) {
   std::vector<Value> all = reachable(roots);
-  for (const auto& v : all) v.dropChildren();
+  for (const auto& v : all)
+    v.dropChildren();
 }
 
 }  // namespace
@@ -578,17 +685,18 @@ Value unpickle(const std::string& data, const StorageLoader& load_storage) {
   if (height(result, 0, known) > kMaxDepth) {
     roots.push_back(result);
     dismantle(roots);
-    throw Error(Error::Kind::kFormat,
-                "malformed checkpoint pickle: objects nested more than " +
-                    std::to_string(kMaxDepth) + " deep, or cyclic");
+    throw Error(Error::Kind::kFormat, "malformed checkpoint pickle: objects nested more than " +
+                                          std::to_string(kMaxDepth) + " deep, or cyclic");
   }
   // Free whatever the memo or stack held outside the result, without recursion.
   std::set<const void*> keep;
-  for (const auto& v : reachable({result})) keep.insert(v.payload());
+  for (const auto& v : reachable({result}))
+    keep.insert(v.payload());
   std::vector<Value> garbage;
   for (auto& v : reachable(roots))
     if (!keep.count(v.payload())) garbage.push_back(v);
-  for (const auto& v : garbage) v.dropChildren();
+  for (const auto& v : garbage)
+    v.dropChildren();
   return result;
 }
 

@@ -23,10 +23,18 @@ using ValuePairs = std::vector<std::pair<Value, Value>>;
 class Value {
  public:
   enum class Kind {
-    kNone, kBool, kInt, kFloat, kString, kBytes,
-    kTuple, kList, kSet, kDict,  // kDict also holds OrderedDict (is_ordered())
-    kObject,                     // argparse.Namespace: class name + attributes
-    kGlobal,                     // a reference to an allowed Python global
+    kNone,
+    kBool,
+    kInt,
+    kFloat,
+    kString,
+    kBytes,
+    kTuple,
+    kList,
+    kSet,
+    kDict,    // kDict also holds OrderedDict (is_ordered())
+    kObject,  // argparse.Namespace: class name + attributes
+    kGlobal,  // a reference to an allowed Python global
     kTensor
   };
 
@@ -56,8 +64,8 @@ class Value {
   bool isOrdered() const { return ordered_; }
 
   // Shared containers: copies of a Value refer to the same list/dict, as pickle memo requires.
-  ValueList& items() const { return *items_; }         // kTuple, kList, kSet
-  ValuePairs& pairs() const { return *pairs_; }        // kDict, and kObject attributes
+  ValueList& items() const { return *items_; }   // kTuple, kList, kSet
+  ValuePairs& pairs() const { return *pairs_; }  // kDict, and kObject attributes
   const at::Tensor& asTensor() const { return *tensor_; }
 
   // Dict lookup by string key; nullptr when absent or not a dict.
@@ -80,8 +88,8 @@ class Value {
 };
 
 // Loads one storage record: (storage type global, key, numel) -> 1-D tensor of that dtype.
-using StorageLoader =
-    std::function<at::Tensor(const std::string& storage_type, const std::string& key, int64_t numel)>;
+using StorageLoader = std::function<at::Tensor(const std::string& storage_type,
+                                               const std::string& key, int64_t numel)>;
 
 // Unpickles `data` (protocol 2..5 binary opcodes). Throws unilearn::Error: kUnsafe for a
 // disallowed global, kFormat for anything malformed (with the byte offset).

@@ -45,7 +45,8 @@ void writeSafetensors(const std::string& path, const StateDict& tensors, const M
   json::Value header = json::Value::object();
   if (!metadata.empty()) {
     json::Value meta = json::Value::object();
-    for (const auto& [k, v] : metadata) meta.set(k, v);
+    for (const auto& [k, v] : metadata)
+      meta.set(k, v);
     header.set("__metadata__", meta);
   }
   std::vector<at::Tensor> blobs;
@@ -55,7 +56,8 @@ void writeSafetensors(const std::string& path, const StateDict& tensors, const M
     json::Value entry = json::Value::object();
     entry.set("dtype", dtypeName(c.scalar_type()));
     json::Value shape = json::Value::array();
-    for (int64_t d : c.sizes()) shape.push(d);
+    for (int64_t d : c.sizes())
+      shape.push(d);
     entry.set("shape", shape);
     const int64_t bytes = c.numel() * static_cast<int64_t>(c.element_size());
     json::Value offsets = json::Value::array();
@@ -67,14 +69,16 @@ void writeSafetensors(const std::string& path, const StateDict& tensors, const M
     blobs.push_back(c);
   }
   std::string text = header.dump();
-  while ((text.size() + 8) % 8 != 0) text += ' ';  // align the data to 8 bytes
+  while ((text.size() + 8) % 8 != 0)
+    text += ' ';  // align the data to 8 bytes
   const std::string tmp = path + ".partial";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) throw Error(Error::Kind::kIo, "cannot write '" + tmp + "'");
     uint64_t n = text.size();
     char len[8];
-    for (int i = 0; i < 8; ++i) len[i] = static_cast<char>((n >> (8 * i)) & 0xFF);
+    for (int i = 0; i < 8; ++i)
+      len[i] = static_cast<char>((n >> (8 * i)) & 0xFF);
     out.write(len, 8);
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
     for (const auto& b : blobs)
@@ -84,7 +88,8 @@ void writeSafetensors(const std::string& path, const StateDict& tensors, const M
     if (!out) {
       out.close();
       std::remove(tmp.c_str());
-      throw Error(Error::Kind::kIo, "writing '" + path + "' failed (disk full?); nothing was replaced");
+      throw Error(Error::Kind::kIo,
+                  "writing '" + path + "' failed (disk full?); nothing was replaced");
     }
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
@@ -103,7 +108,8 @@ SafetensorsFile readSafetensors(const std::string& path) {
   unsigned char len[8];
   in.read(reinterpret_cast<char*>(len), 8);
   uint64_t header_len = 0;
-  for (int i = 0; i < 8; ++i) header_len |= static_cast<uint64_t>(len[i]) << (8 * i);
+  for (int i = 0; i < 8; ++i)
+    header_len |= static_cast<uint64_t>(len[i]) << (8 * i);
   if (header_len > 100'000'000 || header_len > file_size - 8)
     formatError(path, "header length " + std::to_string(header_len) + " exceeds the file");
   std::string text(header_len, '\0');
@@ -118,7 +124,10 @@ SafetensorsFile readSafetensors(const std::string& path) {
   const uint64_t data_size = file_size - 8 - header_len;
 
   SafetensorsFile file;
-  struct Span { uint64_t begin, end; std::string name; };
+  struct Span {
+    uint64_t begin, end;
+    std::string name;
+  };
   std::vector<Span> spans;
   for (const auto& [name, entry] : header.asObject()) {
     if (name == "__metadata__") {
@@ -132,15 +141,18 @@ SafetensorsFile readSafetensors(const std::string& path) {
     try {
       const auto& dt = entry.find("dtype") ? entry.find("dtype")->asString(name + ".dtype") : "";
       auto it = dtypeTable().find(dt);
-      if (it == dtypeTable().end()) formatError(path, "tensor '" + name + "' has unknown dtype '" + dt + "'");
+      if (it == dtypeTable().end())
+        formatError(path, "tensor '" + name + "' has unknown dtype '" + dt + "'");
       const json::Value* shape_v = entry.find("shape");
       const json::Value* offs_v = entry.find("data_offsets");
-      if (!shape_v || !offs_v) formatError(path, "tensor '" + name + "' lacks shape or data_offsets");
+      if (!shape_v || !offs_v)
+        formatError(path, "tensor '" + name + "' lacks shape or data_offsets");
       std::vector<int64_t> shape;
       uint64_t numel = 1;
       for (const auto& d : shape_v->asArray(name + ".shape")) {
         int64_t v = d.asInt(name + ".shape");
-        if (v < 0 || v > (int64_t{1} << 40)) formatError(path, "tensor '" + name + "' has a bad shape");
+        if (v < 0 || v > (int64_t{1} << 40))
+          formatError(path, "tensor '" + name + "' has a bad shape");
         shape.push_back(v);
         numel *= static_cast<uint64_t>(v);
         if (numel > (uint64_t{1} << 40)) formatError(path, "tensor '" + name + "' is too large");
@@ -161,12 +173,14 @@ SafetensorsFile readSafetensors(const std::string& path) {
       if (!in) formatError(path, "could not read the data of '" + name + "'");
       file.tensors.emplace_back(name, t);
     } catch (const Error& err) {
-      if (err.kind() == Error::Kind::kFormat && std::string(err.what()).find(path) != std::string::npos)
+      if (err.kind() == Error::Kind::kFormat &&
+          std::string(err.what()).find(path) != std::string::npos)
         throw;
       formatError(path, err.what());
     }
   }
-  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  std::sort(spans.begin(), spans.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
   for (size_t i = 1; i < spans.size(); ++i)
     if (spans[i].begin < spans[i - 1].end)
       formatError(path, "tensors '" + spans[i - 1].name + "' and '" + spans[i].name + "' overlap");

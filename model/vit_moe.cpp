@@ -15,9 +15,9 @@ BlockImpl::BlockImpl(const ModelConfig& config, bool moe) {
   attn = register_module("attn", Attention(dim, config.num_heads, config.qkv_bias));
   norm2 = register_module("norm2", makeLayerNorm(dim));
   if (moe) {
-    moe_layer = register_module(
-        "moe_layer", SparseMoE(dim, config.expertHidden(), config.num_experts, config.top_k,
-                               config.capacity_factor));
+    moe_layer =
+        register_module("moe_layer", SparseMoE(dim, config.expertHidden(), config.num_experts,
+                                               config.top_k, config.capacity_factor));
   }
   mlp = register_module("mlp", Mlp(dim, config.mlpHidden()));
 }
@@ -123,7 +123,8 @@ ForwardOutput VitMoEImpl::forward(const torch::Tensor& input, const ForwardOptio
 
 int64_t parameterCount(const torch::nn::Module& module) {
   int64_t n = 0;
-  for (const auto& p : module.parameters()) n += p.numel();
+  for (const auto& p : module.parameters())
+    n += p.numel();
   return n;
 }
 

@@ -19,8 +19,8 @@ namespace unilearn {
 class BlockImpl : public torch::nn::Module {
  public:
   BlockImpl(const ModelConfig& config, bool moe);
-  torch::Tensor forward(const torch::Tensor& x, const ForwardOptions& options,
-                        LayerRouting* trace, torch::Tensor* aux);
+  torch::Tensor forward(const torch::Tensor& x, const ForwardOptions& options, LayerRouting* trace,
+                        torch::Tensor* aux);
 
   torch::nn::LayerNorm norm1{nullptr}, norm2{nullptr};
   Attention attn{nullptr};

@@ -14,7 +14,8 @@ const std::array<uint32_t, 256>& crcTable() {
     std::array<uint32_t, 256> t{};
     for (uint32_t i = 0; i < 256; ++i) {
       uint32_t c = i;
-      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      for (int k = 0; k < 8; ++k)
+        c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
       t[i] = c;
     }
     return t;
@@ -24,7 +25,8 @@ const std::array<uint32_t, 256>& crcTable() {
 
 uint64_t le(const std::vector<char>& b, size_t at, int n) {
   uint64_t v = 0;
-  for (int i = 0; i < n; ++i) v |= static_cast<uint64_t>(static_cast<uint8_t>(b[at + i])) << (8 * i);
+  for (int i = 0; i < n; ++i)
+    v |= static_cast<uint64_t>(static_cast<uint8_t>(b[at + i])) << (8 * i);
   return v;
 }
 
@@ -32,7 +34,8 @@ uint64_t le(const std::vector<char>& b, size_t at, int n) {
   throw Error(Error::Kind::kFormat, "'" + path + "' is damaged or truncated (zip " + why + ")");
 }
 
-std::vector<char> readAt(std::ifstream& in, uint64_t offset, uint64_t size, const std::string& path) {
+std::vector<char> readAt(std::ifstream& in, uint64_t offset, uint64_t size,
+                         const std::string& path) {
   std::vector<char> buf(size);
   in.clear();
   in.seekg(static_cast<std::streamoff>(offset));
@@ -47,7 +50,8 @@ uint32_t crc32(const void* data, size_t size, uint32_t crc) {
   const auto& t = crcTable();
   const auto* p = static_cast<const uint8_t*>(data);
   crc = ~crc;
-  for (size_t i = 0; i < size; ++i) crc = t[(crc ^ p[i]) & 0xFF] ^ (crc >> 8);
+  for (size_t i = 0; i < size; ++i)
+    crc = t[(crc ^ p[i]) & 0xFF] ^ (crc >> 8);
   return ~crc;
 }
 
@@ -84,9 +88,11 @@ std::map<std::string, uint32_t> zipRecordCrcs(const std::string& path) {
   std::map<std::string, uint32_t> crcs;
   size_t at = 0;
   for (uint64_t e = 0; e < entries; ++e) {
-    if (at + 46 > cd.size() || le(cd, at, 4) != 0x02014b50) damaged(path, "directory entry damaged");
+    if (at + 46 > cd.size() || le(cd, at, 4) != 0x02014b50)
+      damaged(path, "directory entry damaged");
     const uint32_t crc = static_cast<uint32_t>(le(cd, at + 16, 4));
-    const size_t name_len = le(cd, at + 28, 2), extra = le(cd, at + 30, 2), comment = le(cd, at + 32, 2);
+    const size_t name_len = le(cd, at + 28, 2), extra = le(cd, at + 30, 2),
+                 comment = le(cd, at + 32, 2);
     if (at + 46 + name_len + extra + comment > cd.size()) damaged(path, "directory entry damaged");
     std::string name(cd.data() + at + 46, name_len);
     const size_t slash = name.find('/');

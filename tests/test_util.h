@@ -9,7 +9,9 @@
 
 namespace unilearn::test {
 
-inline std::string dataPath(const std::string& name) { return std::string(UNILEARN_TEST_DATA) + "/" + name; }
+inline std::string dataPath(const std::string& name) {
+  return std::string(UNILEARN_TEST_DATA) + "/" + name;
+}
 
 // A tensor stored under `key` in a torch.save dict file of the test data.
 inline torch::Tensor golden(const std::string& file, const std::string& key) {

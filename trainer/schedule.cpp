@@ -13,8 +13,9 @@ std::vector<double> CosineSchedule::perStep() const {
   const int64_t rest = epochs * steps_per_epoch - warm;
   const double pi = std::acos(-1.0);
   for (int64_t i = 0; i < rest; ++i)
-    lr.push_back(min_lr + 0.5 * (base_lr - min_lr) *
-                              (1.0 + std::cos(pi * static_cast<double>(i) / static_cast<double>(rest))));
+    lr.push_back(min_lr +
+                 0.5 * (base_lr - min_lr) *
+                     (1.0 + std::cos(pi * static_cast<double>(i) / static_cast<double>(rest))));
   return lr;
 }
 
@@ -31,7 +32,8 @@ double layerScale(const std::string& name, int64_t depth, double decay) {
 bool skipsWeightDecay(const std::string& name, int64_t dims) {
   auto ends = [&](const char* s) {
     const std::string suffix(s);
-    return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return name.size() >= suffix.size() &&
+           name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   return dims == 1 || ends(".bias") || name == "pos_embed" || name == "cls_token";
 }

@@ -2,9 +2,9 @@
 
 namespace unilearn::ui {
 Settings::Settings(const QString& file)
-    : settings_(file.isEmpty()
-                    ? std::make_unique<QSettings>(QStringLiteral("UniLearn"), QStringLiteral("UniLearn Studio"))
-                    : std::make_unique<QSettings>(file, QSettings::IniFormat)) {}
+    : settings_(file.isEmpty() ? std::make_unique<QSettings>(QStringLiteral("UniLearn"),
+                                                             QStringLiteral("UniLearn Studio"))
+                               : std::make_unique<QSettings>(file, QSettings::IniFormat)) {}
 
 QStringList Settings::recentProjects() const {
   return settings_->value("projects/recent").toStringList();
@@ -14,21 +14,36 @@ void Settings::addRecentProject(const QString& path) {
   QStringList list = recentProjects();
   list.removeAll(path);
   list.prepend(path);
-  while (list.size() > kMaxRecent) list.removeLast();
+  while (list.size() > kMaxRecent)
+    list.removeLast();
   settings_->setValue("projects/recent", list);
 }
 
-QByteArray Settings::windowGeometry() const { return settings_->value("window/geometry").toByteArray(); }
-void Settings::setWindowGeometry(const QByteArray& g) { settings_->setValue("window/geometry", g); }
-QByteArray Settings::windowState() const { return settings_->value("window/state").toByteArray(); }
-void Settings::setWindowState(const QByteArray& s) { settings_->setValue("window/state", s); }
+QByteArray Settings::windowGeometry() const {
+  return settings_->value("window/geometry").toByteArray();
+}
+void Settings::setWindowGeometry(const QByteArray& g) {
+  settings_->setValue("window/geometry", g);
+}
+QByteArray Settings::windowState() const {
+  return settings_->value("window/state").toByteArray();
+}
+void Settings::setWindowState(const QByteArray& s) {
+  settings_->setValue("window/state", s);
+}
 
-int Settings::inferenceThreads() const { return settings_->value("inference/threads", 0).toInt(); }
-void Settings::setInferenceThreads(int t) { settings_->setValue("inference/threads", t < 0 ? 0 : t); }
+int Settings::inferenceThreads() const {
+  return settings_->value("inference/threads", 0).toInt();
+}
+void Settings::setInferenceThreads(int t) {
+  settings_->setValue("inference/threads", t < 0 ? 0 : t);
+}
 
 QString Settings::defaultModel() const {
   return settings_->value("inference/model", QStringLiteral("unilearn-b16-160")).toString();
 }
-void Settings::setDefaultModel(const QString& m) { settings_->setValue("inference/model", m); }
+void Settings::setDefaultModel(const QString& m) {
+  settings_->setValue("inference/model", m);
+}
 
 }  // namespace unilearn::ui

@@ -50,7 +50,8 @@ long long Args::getInt(const std::string& name, long long fallback) const {
   if (!v) return fallback;
   char* end = nullptr;
   long long n = std::strtoll(v->c_str(), &end, 10);
-  if (v->empty() || *end != '\0') throw UsageError{"--" + name + " needs an integer, got '" + *v + "'"};
+  if (v->empty() || *end != '\0')
+    throw UsageError{"--" + name + " needs an integer, got '" + *v + "'"};
   return n;
 }
 

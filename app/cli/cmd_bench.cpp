@@ -27,7 +27,8 @@ double medianMs(int repeat, const std::function<void()>& run) {
   for (int i = 0; i < repeat; ++i) {
     auto t0 = std::chrono::steady_clock::now();
     run();
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    ms.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   }
   std::sort(ms.begin(), ms.end());
   return ms[ms.size() / 2];
@@ -41,11 +42,14 @@ int runBench(const std::vector<std::string>& argv) {
   const int batch = static_cast<int>(args.getInt("batch", 1));
   const int image_batch = static_cast<int>(args.getInt("image-batch", 1));
   const int repeat = static_cast<int>(args.getInt("repeat", 5));
-  if (batch < 1 || image_batch < 1 || repeat < 1) throw UsageError{"--batch, --image-batch and --repeat must be >= 1"};
+  if (batch < 1 || image_batch < 1 || repeat < 1)
+    throw UsageError{"--batch, --image-batch and --repeat must be >= 1"};
   ForwardOptions options;
   const std::string mode = args.get("mode").value_or("deterministic");
-  if (mode == "official") options = ForwardOptions::official();
-  else if (mode != "deterministic") throw UsageError{"--mode must be deterministic or official"};
+  if (mode == "official")
+    options = ForwardOptions::official();
+  else if (mode != "deterministic")
+    throw UsageError{"--mode must be deterministic or official"};
   options.trace_routing = args.has("routing");
 
   torch::InferenceMode inference;
@@ -58,14 +62,16 @@ int runBench(const std::vector<std::string>& argv) {
   if (!args.has("no-video")) {
     auto clip = torch::randn({batch, 3, c.num_frames, c.img_size, c.img_size});
     double ms = medianMs(repeat, [&] { net.network->forward(clip, options); });
-    std::printf("video: batch %d, %.1f ms per batch, %.1f ms per clip, %.2f clips/s (median of %d)\n",
-                batch, ms, ms / batch, 1000.0 * batch / ms, repeat);
+    std::printf(
+        "video: batch %d, %.1f ms per batch, %.1f ms per clip, %.2f clips/s (median of %d)\n",
+        batch, ms, ms / batch, 1000.0 * batch / ms, repeat);
   }
   if (!args.has("no-image")) {
     auto img = torch::randn({image_batch, 3, c.img_size, c.img_size});
     double ms = medianMs(repeat, [&] { net.network->forward(img, options); });
-    std::printf("image: batch %d, %.1f ms per batch, %.1f ms per image, %.2f images/s (median of %d)\n",
-                image_batch, ms, ms / image_batch, 1000.0 * image_batch / ms, repeat);
+    std::printf(
+        "image: batch %d, %.1f ms per batch, %.1f ms per image, %.2f images/s (median of %d)\n",
+        image_batch, ms, ms / image_batch, 1000.0 * image_batch / ms, repeat);
   }
   std::printf("peak memory (max RSS): %.0f MB\n", peakRssMb());
   return 0;

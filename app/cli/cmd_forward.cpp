@@ -15,8 +15,9 @@ namespace {
 torch::Tensor readInputTensor(const std::string& path) {
   pickle::Value v = readTorchFile(path);
   if (v.kind() != pickle::Value::Kind::kTensor)
-    throw Error(Error::Kind::kFormat, "'" + path + "' holds a " + v.kindName() +
-                                          ", not a tensor; save the input with torch.save(tensor, path)");
+    throw Error(Error::Kind::kFormat,
+                "'" + path + "' holds a " + v.kindName() +
+                    ", not a tensor; save the input with torch.save(tensor, path)");
   return v.asTensor().contiguous();
 }
 
@@ -47,13 +48,15 @@ std::string basename(const std::string& path) {
 int runForward(const std::vector<std::string>& argv) {
   Args args(argv, {"config", "weights", "input", "output", "mode", "seed", "threads"},
             {"routing", "partial"});
-  if (!args.positional().empty()) throw UsageError{"unexpected argument '" + args.positional()[0] + "'"};
+  if (!args.positional().empty())
+    throw UsageError{"unexpected argument '" + args.positional()[0] + "'"};
   args.require("weights");
   const std::string input_path = args.require("input");
   const std::string output_path = args.require("output");
   ForwardOptions options;
   const std::string mode = args.get("mode").value_or("deterministic");
-  if (mode == "official") options = ForwardOptions::official();
+  if (mode == "official")
+    options = ForwardOptions::official();
   else if (mode != "deterministic")
     throw UsageError{"--mode must be deterministic or official, not '" + mode + "'"};
   options.trace_routing = args.has("routing");
@@ -61,7 +64,8 @@ int runForward(const std::vector<std::string>& argv) {
   torch::InferenceMode inference;
   LoadedNetwork net = networkFromArgs(args, args.has("partial"));
   torch::Tensor input = readInputTensor(input_path);
-  if (auto seed = args.get("seed")) torch::manual_seed(static_cast<uint64_t>(args.getInt("seed", 0)));
+  if (auto seed = args.get("seed"))
+    torch::manual_seed(static_cast<uint64_t>(args.getInt("seed", 0)));
   ForwardOutput out = net.network->forward(input, options);
 
   c10::impl::GenericDict result(c10::StringType::get(), c10::AnyType::get());
@@ -85,8 +89,8 @@ int runForward(const std::vector<std::string>& argv) {
   }
   writeTorchFile(output_path, result);
   std::printf("%s head, logits [%lld,%lld] -> %s\n", out.video ? "video" : "image",
-              static_cast<long long>(out.logits.size(0)), static_cast<long long>(out.logits.size(1)),
-              output_path.c_str());
+              static_cast<long long>(out.logits.size(0)),
+              static_cast<long long>(out.logits.size(1)), output_path.c_str());
   return 0;
 }
 

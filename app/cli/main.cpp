@@ -39,6 +39,7 @@ int threadsFrom(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  unilearn::ensurePassiveOpenMp(argv);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::fputs(kUsage, args.empty() ? stderr : stdout);

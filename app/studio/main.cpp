@@ -10,6 +10,7 @@
 #include "ui/settings.h"
 
 int main(int argc, char** argv) {
+  unilearn::ensurePassiveOpenMp(argv);
   QApplication app(argc, argv);
   QApplication::setApplicationName("UniLearn Studio");
   QApplication::setOrganizationName("UniLearn");
@@ -25,9 +26,8 @@ int main(int argc, char** argv) {
                                      : unilearn::ModelConfig::preset("unilearn-b16-160");
   summary->setModel(model, config);
   window.setCentralWidget(summary);
-  window.statusBar()->showMessage(QObject::tr("Model: %1 · CPU · %2 threads")
-                                      .arg(model)
-                                      .arg(unilearn::runtimeThreads()));
+  window.statusBar()->showMessage(
+      QObject::tr("Model: %1 · CPU · %2 threads").arg(model).arg(unilearn::runtimeThreads()));
   if (!window.restoreGeometry(settings.windowGeometry())) window.resize(900, 480);
   window.show();
   const int rc = QApplication::exec();

@@ -28,7 +28,8 @@ CliRun cli(const std::string& args) {
   FILE* p = popen(cmd.c_str(), "r");
   std::array<char, 4096> buf{};
   size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0)
+    r.out.append(buf.data(), n);
   const int status = pclose(p);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   std::ifstream e(err_path);
@@ -38,7 +39,9 @@ CliRun cli(const std::string& args) {
   return r;
 }
 
-int lineCount(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+int lineCount(const std::string& s) {
+  return static_cast<int>(std::count(s.begin(), s.end(), '\n'));
+}
 
 const std::string kTinyConfig = [] {
   const std::string path = test::tempPath("tiny_config.json");
@@ -65,30 +68,34 @@ TEST(Cli, InfoKeysListsEveryKeyWithItsShape) {
 }
 
 TEST(Cli, InfoReadsAnAuthorsCheckpoint) {
-  CliRun r = cli("info --config " + kTinyConfig + " --weights " + test::dataPath("tiny_authors_checkpoint.pth"));
+  CliRun r = cli("info --config " + kTinyConfig + " --weights " +
+                 test::dataPath("tiny_authors_checkpoint.pth"));
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("loading:     100 tensors loaded\n"), std::string::npos) << r.out;
 }
 
 TEST(Cli, ForwardWritesLogitsFeaturesAndRoutingThatMatchTheReference) {
   const std::string out = test::tempPath("y.pt");
-  CliRun r = cli("forward --config " + kTinyConfig + " --weights " + test::dataPath("tiny_authors_checkpoint.pth") +
-              " --input " + test::dataPath("tiny_video_input.pt") + " --output " + out + " --routing");
+  CliRun r = cli("forward --config " + kTinyConfig + " --weights " +
+                 test::dataPath("tiny_authors_checkpoint.pth") + " --input " +
+                 test::dataPath("tiny_video_input.pt") + " --output " + out + " --routing");
   ASSERT_EQ(r.code, 0) << r.err;
   pickle::Value y = readTorchFile(out);
   ASSERT_NE(y.get("logits"), nullptr);
-  EXPECT_TRUE(torch::allclose(y.get("logits")->asTensor(), test::golden("golden_tiny.pt", "det_video_logits"),
-                              0, 1e-5));
+  EXPECT_TRUE(torch::allclose(y.get("logits")->asTensor(),
+                              test::golden("golden_tiny.pt", "det_video_logits"), 0, 1e-5));
   EXPECT_EQ(y.get("features")->asTensor().sizes(), (std::vector<int64_t>{3, 32}));
   const pickle::Value* routing = y.get("routing");
   ASSERT_NE(routing, nullptr);
   ASSERT_EQ(routing->items().size(), 2u);
-  EXPECT_EQ(routing->items()[0].get("indices")->asTensor().sizes(), (std::vector<int64_t>{3, 18, 2}));
+  EXPECT_EQ(routing->items()[0].get("indices")->asTensor().sizes(),
+            (std::vector<int64_t>{3, 18, 2}));
 
   // Official mode with the reference's seed reproduces the reference's noisy output.
-  CliRun o = cli("forward --config " + kTinyConfig + " --weights " + test::dataPath("tiny_authors_checkpoint.pth") +
-              " --input " + test::dataPath("tiny_video_input.pt") + " --output " + out +
-              " --mode official --seed 1234");
+  CliRun o = cli("forward --config " + kTinyConfig + " --weights " +
+                 test::dataPath("tiny_authors_checkpoint.pth") + " --input " +
+                 test::dataPath("tiny_video_input.pt") + " --output " + out +
+                 " --mode official --seed 1234");
   ASSERT_EQ(o.code, 0) << o.err;
   EXPECT_TRUE(torch::allclose(readTorchFile(out).get("logits")->asTensor(),
                               test::golden("golden_tiny.pt", "off_video_logits"), 0, 1e-5));
@@ -98,22 +105,26 @@ TEST(Cli, ForwardOutputLoadsInPythonTorch) {
   if (std::system("/usr/bin/python3 -c 'import torch' >/dev/null 2>&1") != 0)
     GTEST_SKIP() << "Debian's python3-torch is not installed";
   const std::string out = test::tempPath("py.pt");
-  CliRun r = cli("forward --config " + kTinyConfig + " --weights " + test::dataPath("tiny_authors_checkpoint.pth") +
-              " --input " + test::dataPath("tiny_image_input.pt") + " --output " + out + " --routing");
+  CliRun r = cli("forward --config " + kTinyConfig + " --weights " +
+                 test::dataPath("tiny_authors_checkpoint.pth") + " --input " +
+                 test::dataPath("tiny_image_input.pt") + " --output " + out + " --routing");
   ASSERT_EQ(r.code, 0) << r.err;
-  const std::string py = "/usr/bin/python3 -c \"import torch; y = torch.load('" + out +
-                         "'); g = torch.load('" + test::dataPath("golden_tiny.pt") +
-                         "'); assert y['head'] == 'image'; assert len(y['routing']) == 2; "
-                         "assert torch.allclose(y['logits'], g['det_image_logits'], atol=1e-5, rtol=0)\"";
+  const std::string py =
+      "/usr/bin/python3 -c \"import torch; y = torch.load('" + out + "'); g = torch.load('" +
+      test::dataPath("golden_tiny.pt") +
+      "'); assert y['head'] == 'image'; assert len(y['routing']) == 2; "
+      "assert torch.allclose(y['logits'], g['det_image_logits'], atol=1e-5, rtol=0)\"";
   EXPECT_EQ(std::system(py.c_str()), 0);
 }
 
 TEST(Cli, ConvertProducesAModelFileThatForwardsIdentically) {
   const std::string st = test::tempPath("tiny.safetensors");
-  CliRun c = cli("convert " + test::dataPath("tiny_authors_checkpoint.pth") + " " + st + " --config " + kTinyConfig);
+  CliRun c = cli("convert " + test::dataPath("tiny_authors_checkpoint.pth") + " " + st +
+                 " --config " + kTinyConfig);
   ASSERT_EQ(c.code, 0) << c.err;
   const std::string out = test::tempPath("y2.pt");
-  CliRun r = cli("forward --weights " + st + " --input " + test::dataPath("tiny_video_input.pt") + " --output " + out);
+  CliRun r = cli("forward --weights " + st + " --input " + test::dataPath("tiny_video_input.pt") +
+                 " --output " + out);
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_TRUE(torch::allclose(readTorchFile(out).get("logits")->asTensor(),
                               test::golden("golden_tiny.pt", "det_video_logits"), 0, 1e-5));
@@ -130,14 +141,15 @@ TEST(Cli, ErrorsAreOneClearLineAndANonZeroExit) {
   };
   const std::string w = " --weights " + test::dataPath("tiny_authors_checkpoint.pth");
   expectError("info --weights /nonexistent/w.pth", "cannot open '/nonexistent/w.pth'");
-  expectError("forward --config " + kTinyConfig + w + " --input " + test::dataPath("tiny_authors_checkpoint.pth") +
-                  " --output /tmp/x.pt",
+  expectError("forward --config " + kTinyConfig + w + " --input " +
+                  test::dataPath("tiny_authors_checkpoint.pth") + " --output /tmp/x.pt",
               "not a tensor");
-  expectError("forward --config " + kTinyConfig + w + " --input " + test::dataPath("keys_unilearn-b16-160.txt") +
-                  " --output /tmp/x.pt",
+  expectError("forward --config " + kTinyConfig + w + " --input " +
+                  test::dataPath("keys_unilearn-b16-160.txt") + " --output /tmp/x.pt",
               "not a PyTorch torch.save file");
   expectError("info --weights " + test::dataPath("hostile_os_system.pth"), "posix.system");
-  expectError("forward --config unilearn-t16-160" + w + " --input a --output b", "does not match the model");
+  expectError("forward --config unilearn-t16-160" + w + " --input a --output b",
+              "does not match the model");
   expectError("info --config nope", "neither a preset");
   expectError("frobnicate", "unknown command");
   expectError("info --bogus", "unknown option --bogus");
@@ -146,8 +158,10 @@ TEST(Cli, ErrorsAreOneClearLineAndANonZeroExit) {
   const std::string bad_input = test::tempPath("bad_input.pt");
   {
     std::vector<char> bytes = torch::pickle_save(torch::zeros({1, 3, 8, 48, 48}));
-    std::ofstream(bad_input, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(bad_input, std::ios::binary)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   }
-  expectError("forward --config " + kTinyConfig + w + " --input " + bad_input + " --output /tmp/x.pt",
-              "does not match the video input [B,3,4,48,48]");
+  expectError(
+      "forward --config " + kTinyConfig + w + " --input " + bad_input + " --output /tmp/x.pt",
+      "does not match the video input [B,3,4,48,48]");
 }

@@ -20,7 +20,8 @@ TEST(ClipSampling, TestViewsOfALongVideoStartAtZeroAndAtTheEnd) {
   EXPECT_EQ(views[0].back(), 60);
   EXPECT_EQ(views[1].front(), 36);
   EXPECT_EQ(views[1].back(), 96);
-  for (const auto& v : views) EXPECT_EQ(v.size(), 16u);
+  for (const auto& v : views)
+    EXPECT_EQ(v.size(), 16u);
 }
 
 TEST(ClipSampling, TestViewsOfAShortVideoRepeatTheLastFrame) {
@@ -29,7 +30,8 @@ TEST(ClipSampling, TestViewsOfAShortVideoRepeatTheLastFrame) {
   EXPECT_EQ(views[0], views[1]);
   EXPECT_EQ(views[0][0], 0);
   EXPECT_EQ(views[0][1], 4);
-  for (size_t i = 2; i < 16; ++i) EXPECT_EQ(views[0][i], 8);
+  for (size_t i = 2; i < 16; ++i)
+    EXPECT_EQ(views[0][i], 8);
   EXPECT_THROW(testViews(0, 4), std::invalid_argument);
 }
 

@@ -67,12 +67,13 @@ TEST(Checkpoint, PretrainCheckpointNeedsPartialLoadingAndIsReportedAsTheOfficial
   EXPECT_TRUE(r.mismatched.empty());
   // Routers, experts, fc_norm and heads keep their initial values (spec §1.7).
   for (const auto& k : r.missing) {
-    const bool expected = k.find(".moe_layer.") != std::string::npos || k.rfind("fc_norm.", 0) == 0 ||
-                          k.rfind("head.", 0) == 0;
+    const bool expected = k.find(".moe_layer.") != std::string::npos ||
+                          k.rfind("fc_norm.", 0) == 0 || k.rfind("head.", 0) == 0;
     EXPECT_TRUE(expected) << k;
   }
   EXPECT_EQ(r.missing.size(), 2u * (4 + 4 * 4) + 2 + 4);
-  EXPECT_EQ(r.unused.size(), 5u);  // encoder.norm.{weight,bias}, encoder_to_decoder, mask_token, decoder
+  EXPECT_EQ(r.unused.size(),
+            5u);  // encoder.norm.{weight,bias}, encoder_to_decoder, mask_token, decoder
   EXPECT_EQ(r.loaded.size(), ck.state_dict.size() - r.unused.size());
   EXPECT_NE(r.summary().find("pre-training checkpoint"), std::string::npos);
 }
@@ -155,7 +156,8 @@ TEST(Checkpoint, LoadNetworkInfersTheConfigOfAnAuthorsCheckpoint) {
   LoadedNetwork net = loadNetwork(test::dataPath("tiny_authors_checkpoint.pth"), std::nullopt);
   EXPECT_EQ(net.format, "torch");
   EXPECT_EQ(net.config.num_heads, 1);  // inferred as embed_dim / 64: wrong for this tiny test model
-  LoadedNetwork right = loadNetwork(test::dataPath("tiny_authors_checkpoint.pth"), test::tinyConfig());
+  LoadedNetwork right =
+      loadNetwork(test::dataPath("tiny_authors_checkpoint.pth"), test::tinyConfig());
   EXPECT_EQ(right.config.num_heads, 2);
   EXPECT_TRUE(right.report.complete());
 }

@@ -13,12 +13,13 @@ using unilearn::ModelConfig;
 
 TEST(ModelConfig, PaperPresetMatchesTheOfficialModel) {
   ModelConfig c = ModelConfig::preset("unilearn-b16-160");
-  EXPECT_EQ(c.toJson().dump(),
-            R"({"img_size":160,"patch_size":16,"num_frames":16,"tubelet_size":2,"embed_dim":768,)"
-            R"("depth":12,"num_heads":12,"mlp_ratio":4,"qkv_bias":true,"moe_layers":[6,7,8,9,10,11],)"
-            R"("num_experts":8,"top_k":2,"capacity_factor":1,"image_classes":7,"video_classes":7,)"
-            R"("image_class_names":["Neutral","Happy","Sad","Surprise","Fear","Disgust","Anger"],)"
-            R"("video_class_names":["Happy","Sad","Neutral","Angry","Surprise","Disgust","Fear"]})");
+  EXPECT_EQ(
+      c.toJson().dump(),
+      R"({"img_size":160,"patch_size":16,"num_frames":16,"tubelet_size":2,"embed_dim":768,)"
+      R"("depth":12,"num_heads":12,"mlp_ratio":4,"qkv_bias":true,"moe_layers":[6,7,8,9,10,11],)"
+      R"("num_experts":8,"top_k":2,"capacity_factor":1,"image_classes":7,"video_classes":7,)"
+      R"("image_class_names":["Neutral","Happy","Sad","Surprise","Fear","Disgust","Anger"],)"
+      R"("video_class_names":["Happy","Sad","Neutral","Angry","Surprise","Disgust","Fear"]})");
   EXPECT_EQ(c.parameterCount(), 100513646);
   EXPECT_EQ(c.videoTokens(), 800);
   EXPECT_EQ(c.imageTokens(), 100);

@@ -27,14 +27,18 @@ std::string mutate(const std::string& src, std::mt19937& rng, int round) {
   std::string m = src;
   std::uniform_int_distribution<size_t> pos(0, src.size() - 1);
   switch (round % 3) {
-    case 0: m.resize(pos(rng)); break;                                  // truncation
+    case 0:
+      m.resize(pos(rng));
+      break;  // truncation
     case 1:
-      for (int i = 0; i < 1 + round % 4; ++i) m[pos(rng)] ^= static_cast<char>(1 << (rng() % 8));
-      break;                                                            // bit flips
+      for (int i = 0; i < 1 + round % 4; ++i)
+        m[pos(rng)] ^= static_cast<char>(1 << (rng() % 8));
+      break;  // bit flips
     default: {
       size_t at = pos(rng), n = std::min<size_t>(1 + rng() % 64, m.size() - at);
-      for (size_t i = 0; i < n; ++i) m[at + i] = static_cast<char>(rng());
-    }                                                                   // garbage range
+      for (size_t i = 0; i < n; ++i)
+        m[at + i] = static_cast<char>(rng());
+    }  // garbage range
   }
   return m;
 }
@@ -50,7 +54,8 @@ at::Tensor fakeStorage(const std::string& type, const std::string&, int64_t nume
 TEST(Fuzz, DamagedAuthorsCheckpointsNeverCrash) {
   const std::string src = fileBytes(test::dataPath("tiny_authors_checkpoint.pth"));
   const std::string path = test::tempPath("fuzz.pth");
-  const TorchCheckpoint original = readTorchCheckpoint(test::dataPath("tiny_authors_checkpoint.pth"));
+  const TorchCheckpoint original =
+      readTorchCheckpoint(test::dataPath("tiny_authors_checkpoint.pth"));
   std::mt19937 rng(2024);
   int rejected = 0, accepted = 0;
   for (int round = 0; round < 300; ++round) {
@@ -121,8 +126,9 @@ TEST(Fuzz, DeeplyNestedAndCyclicPicklesAreRejected) {
 }
 
 TEST(Fuzz, HostileGlobalsAreRefusedBeforeAnythingRuns) {
-  for (const char* global : {"os\nsystem\n", "builtins\neval\n", "subprocess\nPopen\n",
-                             "torch\nload\n", "collections\ndeque\n", "torch._utils\n_rebuild_qtensor\n"}) {
+  for (const char* global :
+       {"os\nsystem\n", "builtins\neval\n", "subprocess\nPopen\n", "torch\nload\n",
+        "collections\ndeque\n", "torch._utils\n_rebuild_qtensor\n"}) {
     std::string p = std::string("\x80\x02", 2) + "c" + global + "X\x02\x00\x00\x00id\x85R.";
     try {
       pickle::unpickle(p, fakeStorage);

@@ -7,8 +7,7 @@ using unilearn::Error;
 namespace json = unilearn::json;
 
 TEST(Json, ParsesAndWritesNestedValuesInKeyOrder) {
-  const std::string text =
-      R"({"b":1,"a":[true,false,null,-2.5e3,"x\"y\u00e9"],"c":{"d":"\n"}})";
+  const std::string text = R"({"b":1,"a":[true,false,null,-2.5e3,"x\"y\u00e9"],"c":{"d":"\n"}})";
   json::Value v = json::parse(text);
   EXPECT_EQ(v.find("b")->asInt(), 1);
   EXPECT_EQ(v.find("a")->asArray()[3].asNumber(), -2500.0);

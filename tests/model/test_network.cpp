@@ -19,7 +19,8 @@ namespace {
 
 VitMoE tinyNetwork() {
   VitMoE net(test::tinyConfig());
-  loadStateDict(*net, readTorchCheckpoint(test::dataPath("tiny_authors_checkpoint.pth")).state_dict);
+  loadStateDict(*net,
+                readTorchCheckpoint(test::dataPath("tiny_authors_checkpoint.pth")).state_dict);
   net->eval();
   return net;
 }
@@ -36,11 +37,13 @@ TEST(Network, PaperPresetHasTheOfficialKeysShapesAndOrder) {
   VitMoE net(ModelConfig::preset("unilearn-b16-160"));
   std::ifstream in(test::dataPath("keys_unilearn-b16-160.txt"));
   std::vector<std::string> want;
-  for (std::string line; std::getline(in, line);) want.push_back(line);
+  for (std::string line; std::getline(in, line);)
+    want.push_back(line);
   std::vector<std::string> got;
   for (const auto& item : net->named_parameters(true)) {
     std::string shape;
-    for (int64_t d : item.value().sizes()) shape += (shape.empty() ? "" : ",") + std::to_string(d);
+    for (int64_t d : item.value().sizes())
+      shape += (shape.empty() ? "" : ",") + std::to_string(d);
     got.push_back(item.key() + " " + shape);
   }
   ASSERT_EQ(want.size(), 380u);
@@ -137,7 +140,8 @@ TEST(Network, RoutingTraceHasOneEntryPerMoeLayerAndGatesSumToOne) {
     EXPECT_EQ(r.load.sum().item<int64_t>(), 3 * 18 * 2);
     EXPECT_EQ(r.capacity, -1);
   }
-  EXPECT_TRUE(torch::equal(out.routing[0].indices, golden("golden_tiny.pt", "det_video_indices_block2")));
+  EXPECT_TRUE(
+      torch::equal(out.routing[0].indices, golden("golden_tiny.pt", "det_video_indices_block2")));
   expectClose(out.routing[0].gates, golden("golden_tiny.pt", "det_video_gates_block2"));
   // Off by default: no trace, same numbers.
   auto plain = net->forward(tensorFile("tiny_video_input.pt"));

@@ -25,7 +25,8 @@ void writeBytes(const std::string& path, const std::string& bytes) {
 std::string withHeader(const std::string& header, const std::string& data) {
   std::string out(8, '\0');
   uint64_t n = header.size();
-  for (int i = 0; i < 8; ++i) out[i] = static_cast<char>((n >> (8 * i)) & 0xFF);
+  for (int i = 0; i < 8; ++i)
+    out[i] = static_cast<char>((n >> (8 * i)) & 0xFF);
   return out + header + data;
 }
 
@@ -62,13 +63,15 @@ TEST(Safetensors, RoundTripsEveryDtypeShapeAndMetadata) {
   // The data section starts 8-byte aligned.
   const std::string bytes = fileBytes(path);
   uint64_t header_len = 0;
-  for (int i = 0; i < 8; ++i) header_len |= static_cast<uint64_t>(static_cast<uint8_t>(bytes[i])) << (8 * i);
+  for (int i = 0; i < 8; ++i)
+    header_len |= static_cast<uint64_t>(static_cast<uint8_t>(bytes[i])) << (8 * i);
   EXPECT_EQ((8 + header_len) % 8, 0u);
 }
 
 TEST(Safetensors, SavedNetworkReloadsWithItsConfigAndGivesIdenticalOutputs) {
   torch::NoGradGuard g;
-  LoadedNetwork src = loadNetwork(test::dataPath("tiny_authors_checkpoint.pth"), test::tinyConfig());
+  LoadedNetwork src =
+      loadNetwork(test::dataPath("tiny_authors_checkpoint.pth"), test::tinyConfig());
   const std::string path = test::tempPath("tiny.safetensors");
   saveNetwork(path, src.network, {{"source", "tiny_authors_checkpoint.pth"}});
   LoadedNetwork back = loadNetwork(path, std::nullopt);
@@ -76,9 +79,11 @@ TEST(Safetensors, SavedNetworkReloadsWithItsConfigAndGivesIdenticalOutputs) {
   EXPECT_TRUE(back.config == src.config);
   EXPECT_TRUE(back.report.complete());
   auto video = test::tensorFile("tiny_video_input.pt");
-  EXPECT_TRUE(torch::equal(back.network->forward(video).logits, src.network->forward(video).logits));
+  EXPECT_TRUE(
+      torch::equal(back.network->forward(video).logits, src.network->forward(video).logits));
   bool has_source = false;
-  for (const auto& [k, v] : back.metadata) has_source |= (k == "source" && v == "tiny_authors_checkpoint.pth");
+  for (const auto& [k, v] : back.metadata)
+    has_source |= (k == "source" && v == "tiny_authors_checkpoint.pth");
   EXPECT_TRUE(has_source);
 }
 
@@ -96,14 +101,20 @@ TEST(Safetensors, RejectsMalformedHeadersWithAReason) {
     }
   };
   expectBad("abc", "shorter than");
-  expectBad(withHeader("{", "") , "invalid JSON");
+  expectBad(withHeader("{", ""), "invalid JSON");
   expectBad(std::string("\xff\xff\xff\xff\x00\x00\x00\x00", 8) + "{}", "exceeds the file");
-  expectBad(withHeader(R"({"w":{"dtype":"F99","shape":[2],"data_offsets":[0,8]}})", f32x2), "unknown dtype");
-  expectBad(withHeader(R"({"w":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})", f32x2), "needing 12");
-  expectBad(withHeader(R"({"w":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}})", f32x2), "outside the data");
+  expectBad(withHeader(R"({"w":{"dtype":"F99","shape":[2],"data_offsets":[0,8]}})", f32x2),
+            "unknown dtype");
+  expectBad(withHeader(R"({"w":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})", f32x2),
+            "needing 12");
+  expectBad(withHeader(R"({"w":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}})", f32x2),
+            "outside the data");
   expectBad(withHeader(R"({"w":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},)"
-                       R"("v":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})", f32x2), "overlap");
-  expectBad(withHeader(R"({"w":{"dtype":"F32","shape":[-2],"data_offsets":[0,8]}})", f32x2), "bad shape");
+                       R"("v":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}})",
+                       f32x2),
+            "overlap");
+  expectBad(withHeader(R"({"w":{"dtype":"F32","shape":[-2],"data_offsets":[0,8]}})", f32x2),
+            "bad shape");
   expectBad(withHeader(R"({"w":{"dtype":"F32"}})", f32x2), "lacks shape");
   expectBad(withHeader(R"({"__metadata__":{"a":1}})", ""), "not a string");
   EXPECT_EQ(readKind("/nonexistent.safetensors"), Error::Kind::kIo);
@@ -124,6 +135,7 @@ TEST(Safetensors, WriteFailureLeavesTheExistingFileIntact) {
   const std::string path = test::tempPath("keep.safetensors");
   writeSafetensors(path, {{"w", torch::ones({2})}}, {});
   const std::string before = fileBytes(path);
-  EXPECT_THROW(writeSafetensors("/nonexistent-dir/x.safetensors", {{"w", torch::ones({2})}}, {}), Error);
+  EXPECT_THROW(writeSafetensors("/nonexistent-dir/x.safetensors", {{"w", torch::ones({2})}}, {}),
+               Error);
   EXPECT_EQ(fileBytes(path), before);
 }

@@ -16,7 +16,8 @@ TEST(Schedule, WarmsUpLinearlyFromZeroThenFollowsACosineToMinLr) {
   EXPECT_DOUBLE_EQ(lr[0], 0.0);
   EXPECT_DOUBLE_EQ(lr[5], 2e-5);
   EXPECT_DOUBLE_EQ(lr[10], 4e-5);
-  for (size_t i = 11; i < lr.size(); ++i) EXPECT_LT(lr[i], lr[i - 1]);
+  for (size_t i = 11; i < lr.size(); ++i)
+    EXPECT_LT(lr[i], lr[i - 1]);
   EXPECT_GT(lr.back(), s.min_lr);
   EXPECT_NEAR(lr.back(), s.min_lr, 1e-7);
 }

@@ -17,7 +17,8 @@ TEST(Settings, RecentProjectsAreMostRecentFirstUniqueAndBounded) {
   {
     ui::Settings s(file);
     EXPECT_TRUE(s.recentProjects().isEmpty());
-    for (int i = 0; i < 15; ++i) s.addRecentProject(QString("/p/%1.ulproj").arg(i));
+    for (int i = 0; i < 15; ++i)
+      s.addRecentProject(QString("/p/%1.ulproj").arg(i));
     s.addRecentProject("/p/12.ulproj");
     s.setInferenceThreads(-3);
     s.setDefaultModel("unilearn-t16-160");
@@ -37,11 +38,15 @@ TEST(ModelSummaryWidget, ShowsThePaperModelsNumbers) {
   w.setModel("unilearn-b16-160", ModelConfig::preset("unilearn-b16-160"));
   EXPECT_EQ(w.field("Parameters"), "100,513,646");
   EXPECT_TRUE(w.field("Video input").contains("800 tokens"));
-  EXPECT_TRUE(w.field("Experts").contains("8 adapter experts (hidden 192) in blocks 6, 7, 8, 9, 10, 11"));
-  EXPECT_TRUE(w.field("Video head").contains("Happy, Sad, Neutral, Angry, Surprise, Disgust, Fear"));
+  EXPECT_TRUE(
+      w.field("Experts").contains("8 adapter experts (hidden 192) in blocks 6, 7, 8, 9, 10, 11"));
+  EXPECT_TRUE(
+      w.field("Video head").contains("Happy, Sad, Neutral, Angry, Surprise, Disgust, Fear"));
   w.setModel("unilearn-t16-160", ModelConfig::preset("unilearn-t16-160"));
-  EXPECT_EQ(w.field("Parameters"), QLocale(QLocale::English).toString(
-                                       static_cast<qlonglong>(ModelConfig::preset("unilearn-t16-160").parameterCount())));
+  EXPECT_EQ(w.field("Parameters"),
+            QLocale(QLocale::English)
+                .toString(static_cast<qlonglong>(
+                    ModelConfig::preset("unilearn-t16-160").parameterCount())));
   w.resize(820, 360);
   QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
   EXPECT_TRUE(w.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/model_summary.png"));
