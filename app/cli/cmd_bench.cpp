@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 #include <torch/torch.h>
 
@@ -55,9 +56,13 @@ int runBench(const std::vector<std::string>& argv) {
   torch::InferenceMode inference;
   LoadedNetwork net = networkFromArgs(args, true);
   const ModelConfig& c = net.config;
-  std::printf("model %lld params, %d threads, mode %s%s, peak memory after load %.0f MB\n",
-              static_cast<long long>(parameterCount(*net.network)), runtimeThreads(), mode.c_str(),
-              options.trace_routing ? " + routing trace" : "", peakRssMb());
+  const char* wait_policy = std::getenv("OMP_WAIT_POLICY");
+  std::printf(
+      "model %lld params, %d threads (OpenMP wait policy %s), mode %s%s, peak memory after load "
+      "%.0f MB\n",
+      static_cast<long long>(parameterCount(*net.network)), runtimeThreads(),
+      wait_policy ? wait_policy : "unset", mode.c_str(),
+      options.trace_routing ? " + routing trace" : "", peakRssMb());
   torch::manual_seed(0);
   if (!args.has("no-video")) {
     auto clip = torch::randn({batch, 3, c.num_frames, c.img_size, c.img_size});

@@ -132,6 +132,21 @@ TEST(Cli, ConvertProducesAModelFileThatForwardsIdentically) {
   EXPECT_NE(i.out.find("source:"), std::string::npos) << i.out;
 }
 
+TEST(Cli, BenchRunsWithPassiveOpenMpEvenWhenTheUserDidNotSetIt) {
+  // libgomp reads the policy before main(); the CLI re-executes itself with it set.
+  const std::string cmd = "env -u OMP_WAIT_POLICY " + std::string(UNILEARN_CLI) +
+                          " bench --config unilearn-t16-160 --repeat 1 --no-video";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buf{};
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0)
+    out.append(buf.data(), n);
+  ASSERT_EQ(pclose(p), 0);
+  EXPECT_NE(out.find("(OpenMP wait policy passive)"), std::string::npos) << out;
+  EXPECT_NE(out.find("ms per image"), std::string::npos) << out;
+}
+
 TEST(Cli, ErrorsAreOneClearLineAndANonZeroExit) {
   auto expectError = [](const std::string& args, const std::string& needle) {
     CliRun r = cli(args);
