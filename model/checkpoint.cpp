@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 
 #include <caffe2/serialize/inline_container.h>
@@ -74,68 +75,149 @@ bool asStateDict(const pickle::Value& v, StateDict& out) {
 
 }  // namespace
 
+namespace {
+
+// One torch.save zip file: unpickles data.pkl with storages allocated but not yet read, then
+// reads (and checksums) only the storages a caller asks for. Reading an authors' checkpoint
+// thus never loads its optimizer state.
+class TorchFile {
+ public:
+  explicit TorchFile(const std::string& path) : path_(path) {
+    std::ifstream probe(path, std::ios::binary);
+    if (!probe)
+      throw Error(Error::Kind::kIo, "cannot open '" + path + "': no such file or no access");
+    char magic[4] = {0, 0, 0, 0};
+    probe.read(magic, 4);
+    if (probe.gcount() < 4)
+      throw Error(Error::Kind::kFormat, "'" + path + "' is empty or truncated, not a checkpoint");
+    if (!(magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4)) {
+      if (static_cast<uint8_t>(magic[0]) == 0x80)
+        throw Error(Error::Kind::kFormat,
+                    "'" + path +
+                        "' uses PyTorch's legacy (pre-1.6) format; re-save it in Python "
+                        "with torch.save(torch.load(f), g) to get the zip format");
+      throw Error(Error::Kind::kFormat, "'" + path + "' is not a PyTorch torch.save file");
+    }
+    guarded([&] {
+      reader_ = std::make_unique<caffe2::serialize::PyTorchStreamReader>(path);
+      if (!reader_->hasRecord("data.pkl"))
+        throw Error(Error::Kind::kFormat, "'" + path + "' has no data.pkl: not a torch.save file");
+      records_ = zipRecords(path);
+    });
+    file_.open(path, std::ios::binary);
+  }
+
+  pickle::Value unpickle() {
+    return guarded([&] {
+      auto [ptr, size] = reader_->getRecord("data.pkl");
+      verify("data.pkl", crc32(ptr.get(), size), size);
+      const std::string pkl(static_cast<const char*>(ptr.get()), size);
+      return pickle::unpickle(pkl, [&](const std::string& type, const std::string& key,
+                                       int64_t numel) { return allocate(type, key, numel); });
+    });
+  }
+
+  // Reads the storage behind `t` from the file, once.
+  void fill(const at::Tensor& t) {
+    auto it = pending_.find(t.storage().data());
+    if (it == pending_.end()) return;
+    Pending p = it->second;
+    pending_.erase(it);
+    guarded([&] {
+      file_.clear();
+      file_.seekg(static_cast<std::streamoff>(p.offset));
+      char* dst = static_cast<char*>(p.storage.data_ptr());
+      file_.read(dst, static_cast<std::streamsize>(p.bytes));
+      if (static_cast<size_t>(file_.gcount()) != p.bytes)
+        damaged("storage '" + p.name + "' is cut off");
+      uint32_t crc = crc32(dst, p.bytes);
+      std::vector<char> rest(p.record_size - p.bytes);
+      file_.read(rest.data(), static_cast<std::streamsize>(rest.size()));
+      crc = crc32(rest.data(), rest.size(), crc);
+      verify(p.name, crc, p.record_size);
+    });
+  }
+
+  void fillAll() {
+    while (!pending_.empty())
+      fill(pending_.begin()->second.storage);
+  }
+
+ private:
+  struct Pending {
+    std::string name;
+    at::Tensor storage;
+    uint64_t offset = 0, bytes = 0, record_size = 0;
+  };
+
+  [[noreturn]] void damaged(const std::string& why) const {
+    throw Error(Error::Kind::kFormat, "'" + path_ + "' is damaged or truncated: " + why);
+  }
+
+  void verify(const std::string& name, uint32_t crc, uint64_t size) const {
+    auto it = records_.find(name);
+    if (it == records_.end() || it->second.crc != crc || it->second.size != size)
+      throw Error(Error::Kind::kFormat, "'" + path_ + "' is damaged: record '" + name +
+                                            "' fails its checksum (corrupted download or disk?)");
+  }
+
+  at::Tensor allocate(const std::string& type, const std::string& key, int64_t numel) {
+    const auto dtype = pickle::storageDtype(type);
+    const std::string name = "data/" + key;
+    auto rec = records_.find(name);
+    if (key.find('/') != std::string::npos || key.find("..") != std::string::npos ||
+        rec == records_.end() || !reader_->hasRecord(name))
+      throw Error(Error::Kind::kFormat, "storage '" + key + "' is missing from '" + path_ + "'");
+    if (!rec->second.stored) damaged("storage '" + key + "' is compressed");
+    const uint64_t elem = c10::elementSize(dtype);
+    if (numel < 0 || static_cast<uint64_t>(numel) > rec->second.size / elem)
+      damaged("storage '" + key + "' holds " + std::to_string(rec->second.size) + " bytes, " +
+              std::to_string(numel) + " elements of " + std::to_string(elem) + " bytes expected");
+    Pending p;
+    p.name = name;
+    p.storage = torch::empty({numel}, torch::TensorOptions().dtype(dtype));
+    p.offset = reader_->getRecordOffset(name);
+    p.bytes = static_cast<uint64_t>(numel) * elem;
+    p.record_size = rec->second.size;
+    if (p.bytes > 0) pending_[p.storage.data_ptr()] = p;
+    return p.storage;
+  }
+
+  // Runs `fn`, turning LibTorch's and the standard library's exceptions into unilearn::Error.
+  template <typename F>
+  auto guarded(F&& fn) -> decltype(fn()) {
+    try {
+      return fn();
+    } catch (const Error& e) {
+      if (e.kind() == Error::Kind::kUnsafe) throw Error(e.kind(), "'" + path_ + "': " + e.what());
+      throw;
+    } catch (const c10::Error& e) {
+      std::string msg = e.what_without_backtrace();
+      damaged(msg.substr(0, msg.find('\n')));
+    } catch (const std::exception& e) {
+      throw Error(Error::Kind::kFormat, "'" + path_ + "' could not be read: " + e.what());
+    }
+  }
+
+  std::string path_;
+  std::unique_ptr<caffe2::serialize::PyTorchStreamReader> reader_;
+  std::map<std::string, ZipRecord> records_;
+  std::map<const void*, Pending> pending_;
+  std::ifstream file_;
+};
+
+}  // namespace
+
 pickle::Value readTorchFile(const std::string& path) {
-  std::ifstream probe(path, std::ios::binary);
-  if (!probe)
-    throw Error(Error::Kind::kIo, "cannot open '" + path + "': no such file or no access");
-  char magic[4] = {0, 0, 0, 0};
-  probe.read(magic, 4);
-  if (probe.gcount() < 4)
-    throw Error(Error::Kind::kFormat, "'" + path + "' is empty or truncated, not a checkpoint");
-  if (!(magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4)) {
-    if (static_cast<uint8_t>(magic[0]) == 0x80)
-      throw Error(Error::Kind::kFormat,
-                  "'" + path +
-                      "' uses PyTorch's legacy (pre-1.6) format; re-save it in Python "
-                      "with torch.save(torch.load(f), g) to get the zip format");
-    throw Error(Error::Kind::kFormat, "'" + path + "' is not a PyTorch torch.save file");
-  }
-  try {
-    caffe2::serialize::PyTorchStreamReader reader(path);
-    if (!reader.hasRecord("data.pkl"))
-      throw Error(Error::Kind::kFormat, "'" + path + "' has no data.pkl: not a torch.save file");
-    const std::map<std::string, uint32_t> crcs = zipRecordCrcs(path);
-    auto verify = [&](const std::string& name, const void* data, size_t size) {
-      auto it = crcs.find(name);
-      if (it == crcs.end() || it->second != crc32(data, size))
-        throw Error(Error::Kind::kFormat, "'" + path + "' is damaged: record '" + name +
-                                              "' fails its checksum (corrupted download or disk?)");
-    };
-    auto [pkl_ptr, pkl_size] = reader.getRecord("data.pkl");
-    verify("data.pkl", pkl_ptr.get(), pkl_size);
-    std::string pkl(static_cast<const char*>(pkl_ptr.get()), pkl_size);
-    auto loader = [&](const std::string& type, const std::string& key, int64_t numel) {
-      const auto dtype = pickle::storageDtype(type);
-      const std::string name = "data/" + key;
-      if (key.find('/') != std::string::npos || key.find("..") != std::string::npos ||
-          !reader.hasRecord(name))
-        throw Error(Error::Kind::kFormat, "storage '" + key + "' is missing from '" + path + "'");
-      auto [ptr, size] = reader.getRecord(name);
-      verify(name, ptr.get(), size);
-      const size_t need = static_cast<size_t>(numel) * c10::elementSize(dtype);
-      if (numel < 0 || size < need)
-        throw Error(Error::Kind::kFormat, "storage '" + key + "' in '" + path + "' holds " +
-                                              std::to_string(size) + " bytes, " +
-                                              std::to_string(need) + " expected (truncated?)");
-      auto t = torch::empty({numel}, torch::TensorOptions().dtype(dtype));
-      if (need) std::memcpy(t.data_ptr(), ptr.get(), need);
-      return t;
-    };
-    return pickle::unpickle(pkl, loader);
-  } catch (const Error& e) {
-    if (e.kind() == Error::Kind::kUnsafe) throw Error(e.kind(), "'" + path + "': " + e.what());
-    throw;
-  } catch (const c10::Error& e) {
-    std::string msg = e.what_without_backtrace();
-    throw Error(Error::Kind::kFormat,
-                "'" + path + "' is damaged or truncated (" + msg.substr(0, msg.find('\n')) + ")");
-  } catch (const std::exception& e) {
-    throw Error(Error::Kind::kFormat, "'" + path + "' could not be read: " + e.what());
-  }
+  TorchFile file(path);
+  pickle::Value v = file.unpickle();
+  file.fillAll();
+  return v;
 }
 
 TorchCheckpoint readTorchCheckpoint(const std::string& path) {
-  pickle::Value top = readTorchFile(path);
+  TorchFile file(path);
+  pickle::Value top = file.unpickle();
   TorchCheckpoint ck;
   if (top.kind() == pickle::Value::Kind::kDict) {
     for (const auto& [k, v] : top.pairs())
@@ -153,6 +235,8 @@ TorchCheckpoint readTorchCheckpoint(const std::string& path) {
                                           "' holds no state dict of tensors (looked at "
                                           "'model', 'module', 'state_dict' and the top level)");
   if (const pickle::Value* args = top.get("args")) ck.args = toJson(*args);
+  for (const auto& [name, t] : ck.state_dict)
+    file.fill(t);  // only the weights are read
   return ck;
 }
 

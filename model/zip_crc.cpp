@@ -55,7 +55,7 @@ uint32_t crc32(const void* data, size_t size, uint32_t crc) {
   return ~crc;
 }
 
-std::map<std::string, uint32_t> zipRecordCrcs(const std::string& path) {
+std::map<std::string, ZipRecord> zipRecords(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(Error::Kind::kIo, "cannot open '" + path + "'");
   in.seekg(0, std::ios::end);
@@ -85,21 +85,40 @@ std::map<std::string, uint32_t> zipRecordCrcs(const std::string& path) {
   if (cd_offset > file_size || cd_size > file_size - cd_offset || entries > cd_size / 46)
     damaged(path, "directory outside the file");
   std::vector<char> cd = readAt(in, cd_offset, cd_size, path);
-  std::map<std::string, uint32_t> crcs;
+  std::map<std::string, ZipRecord> records;
   size_t at = 0;
   for (uint64_t e = 0; e < entries; ++e) {
     if (at + 46 > cd.size() || le(cd, at, 4) != 0x02014b50)
       damaged(path, "directory entry damaged");
-    const uint32_t crc = static_cast<uint32_t>(le(cd, at + 16, 4));
+    ZipRecord rec;
+    rec.stored = le(cd, at + 10, 2) == 0;
+    rec.crc = static_cast<uint32_t>(le(cd, at + 16, 4));
+    rec.size = le(cd, at + 24, 4);
     const size_t name_len = le(cd, at + 28, 2), extra = le(cd, at + 30, 2),
                  comment = le(cd, at + 32, 2);
     if (at + 46 + name_len + extra + comment > cd.size()) damaged(path, "directory entry damaged");
+    if (rec.size == 0xFFFFFFFF) {  // zip64: the real size is the first field of extra 0x0001
+      bool found = false;
+      const size_t extra_end = at + 46 + name_len + extra;
+      for (size_t x = at + 46 + name_len; x + 4 <= extra_end;) {
+        const size_t id = le(cd, x, 2), len = le(cd, x + 2, 2);
+        if (x + 4 + len > extra_end) break;
+        if (id == 0x0001 && len >= 8) {
+          rec.size = le(cd, x + 4, 8);
+          found = true;
+          break;
+        }
+        x += 4 + len;
+      }
+      if (!found) damaged(path, "zip64 size missing");
+    }
+    if (rec.size > file_size) damaged(path, "record larger than the file");
     std::string name(cd.data() + at + 46, name_len);
     const size_t slash = name.find('/');
-    crcs[slash == std::string::npos ? name : name.substr(slash + 1)] = crc;
+    records[slash == std::string::npos ? name : name.substr(slash + 1)] = rec;
     at += 46 + name_len + extra + comment;
   }
-  return crcs;
+  return records;
 }
 
 }  // namespace unilearn

@@ -1,6 +1,7 @@
 // Reading the authors' torch.save checkpoints and mapping them onto the network.
 #include <fstream>
 
+#include <caffe2/serialize/inline_container.h>
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
@@ -160,4 +161,32 @@ TEST(Checkpoint, LoadNetworkInfersTheConfigOfAnAuthorsCheckpoint) {
       loadNetwork(test::dataPath("tiny_authors_checkpoint.pth"), test::tinyConfig());
   EXPECT_EQ(right.config.num_heads, 2);
   EXPECT_TRUE(right.report.complete());
+}
+
+TEST(Checkpoint, ReadsOnlyTheWeightsAndChecksumsThem) {
+  // Damage the last storage record (optimizer state, written after the model's weights).
+  const std::string src = test::dataPath("tiny_authors_checkpoint.pth");
+  std::ifstream in(src, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  caffe2::serialize::PyTorchStreamReader reader(src);
+  int last = -1;
+  for (const auto& r : reader.getAllRecords())
+    if (r.rfind("data/", 0) == 0) last = std::max(last, std::stoi(r.substr(5)));
+  ASSERT_GT(last, 100);  // model (100 tensors) + AdamW state
+  const size_t at = reader.getRecordOffset("data/" + std::to_string(last));
+  bytes[at] ^= 0x40;
+  const std::string damaged = test::tempPath("damaged_optimizer.pth");
+  std::ofstream(damaged, std::ios::binary) << bytes;
+
+  TorchCheckpoint ok = readTorchCheckpoint(damaged);
+  TorchCheckpoint original = readTorchCheckpoint(src);
+  ASSERT_EQ(ok.state_dict.size(), original.state_dict.size());
+  for (size_t i = 0; i < ok.state_dict.size(); ++i)
+    EXPECT_TRUE(torch::equal(ok.state_dict[i].second, original.state_dict[i].second));
+  try {
+    readTorchFile(damaged);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("fails its checksum"), std::string::npos) << e.what();
+  }
 }
