@@ -1,6 +1,8 @@
 // Helpers shared by the test files.
 #pragma once
 
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include <torch/torch.h>
@@ -42,6 +44,11 @@ inline ModelConfig tinyConfig() {
   c.image_classes = 7;
   c.video_classes = 5;
   return c;
+}
+
+inline std::string fileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 inline std::string tempPath(const std::string& name) {

@@ -15,13 +15,9 @@
 #include "tests/test_util.h"
 
 using namespace unilearn;
+using unilearn::test::fileBytes;
 
 namespace {
-
-std::string fileBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 std::string mutate(const std::string& src, std::mt19937& rng, int round) {
   std::string m = src;

@@ -10,13 +10,9 @@
 #include "tests/test_util.h"
 
 using namespace unilearn;
+using unilearn::test::fileBytes;
 
 namespace {
-
-std::string fileBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 void writeBytes(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
