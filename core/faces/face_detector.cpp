@@ -1,0 +1,144 @@
+#include "core/faces/face_detector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+
+#include <opencv2/dnn.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "model/error.h"
+
+namespace unilearn::core {
+namespace {
+
+cv::dnn::Net loadNet(const std::string& path) {
+  if (!std::ifstream(path).good())
+    throw Error(Error::Kind::kIo, "face detection model '" + path + "' is missing");
+  try {
+    cv::dnn::Net net = cv::dnn::readNetFromONNX(path);
+    net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
+    net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+    return net;
+  } catch (const cv::Exception& e) {
+    throw Error(Error::Kind::kFormat,
+                "cannot read face detection model '" + path + "': " + e.what());
+  }
+}
+
+float sigmoid(float x) {
+  return 1.0f / (1.0f + std::exp(-x));
+}
+
+}  // namespace
+
+float iou(const cv::Rect2f& a, const cv::Rect2f& b) {
+  const float inter = (a & b).area();
+  const float uni = a.area() + b.area() - inter;
+  return uni > 0.0f ? inter / uni : 0.0f;
+}
+
+std::vector<FaceDetection> suppressOverlaps(std::vector<FaceDetection> faces, float threshold) {
+  std::sort(faces.begin(), faces.end(),
+            [](const FaceDetection& a, const FaceDetection& b) { return a.score > b.score; });
+  std::vector<FaceDetection> kept;
+  for (const auto& f : faces) {
+    bool overlaps = false;
+    for (const auto& k : kept)
+      overlaps = overlaps || iou(f.box, k.box) > threshold;
+    if (!overlaps) kept.push_back(f);
+  }
+  return kept;
+}
+
+FaceDetector::FaceDetector(const std::string& dir, DetectorOptions options) : options_(options) {
+  using M = DetectorOptions::Model;
+  if (options_.model != M::kBack256) {
+    front_.net = loadNet(dir + "/face_detection_front_128x128_barracuda.onnx");
+    front_.size = 128;
+    front_.outputs = front_.net.getUnconnectedOutLayersNames();
+  }
+  if (options_.model != M::kFront128) {
+    back_.net = loadNet(dir + "/face_detection_back_256x256_barracuda.onnx");
+    back_.size = 256;
+    back_.outputs = back_.net.getUnconnectedOutLayersNames();
+  }
+  for (const Model* m : {&front_, &back_})
+    if (m->size && m->outputs.size() != 4)
+      throw Error(Error::Kind::kFormat, "face detection model has " +
+                                            std::to_string(m->outputs.size()) +
+                                            " outputs, BlazeFace has 4");
+}
+
+std::vector<FaceDetection> FaceDetector::run(Model& m, const cv::Mat& bgr) {
+  const int s = m.size;
+  // Letterbox into a square (image centred), then to the model's NHWC [-1, 1] RGB input.
+  const int side = std::max(bgr.cols, bgr.rows);
+  const int ox = (side - bgr.cols) / 2, oy = (side - bgr.rows) / 2;
+  cv::Mat square(side, side, CV_8UC3, cv::Scalar::all(0));
+  bgr.copyTo(square(cv::Rect(ox, oy, bgr.cols, bgr.rows)));
+  cv::Mat small, rgb, input;
+  cv::resize(square, small, cv::Size(s, s), 0, 0, cv::INTER_LINEAR);
+  cv::cvtColor(small, rgb, cv::COLOR_BGR2RGB);
+  rgb.convertTo(input, CV_32FC3, 1.0 / 127.5, -1.0);
+  const int dims[] = {1, s, s, 3};
+  m.net.setInput(cv::Mat(4, dims, CV_32F, input.data));
+  std::vector<cv::Mat> out;
+  m.net.forward(out, m.outputs);
+  // Outputs: scores [1,512,1], [1,384,1]; regressors [1,512,16], [1,384,16].
+  std::vector<FaceDetection> faces;
+  const float scale = static_cast<float>(side);
+  const struct { int scores, boxes, grid, anchors; } heads[] = {{0, 2, 16, 2}, {1, 3, 8, 6}};
+  for (const auto& h : heads) {
+    const cv::Mat& sc = out[h.scores];
+    const cv::Mat& bx = out[h.boxes];
+    const int n = sc.size[1];
+    if (n != h.grid * h.grid * h.anchors || bx.size[1] != n || bx.size[2] != 16)
+      throw Error(Error::Kind::kFormat, "unexpected BlazeFace output shape");
+    const float* scores = sc.ptr<float>();
+    const float* boxes = bx.ptr<float>();
+    for (int i = 0; i < n; ++i) {
+      const float score = sigmoid(scores[i]);
+      if (score < options_.score_threshold) continue;
+      const int cell = i / h.anchors;
+      const float ax = (static_cast<float>(cell % h.grid) + 0.5f) / static_cast<float>(h.grid);
+      const float ay = (static_cast<float>(cell / h.grid) + 0.5f) / static_cast<float>(h.grid);
+      const float* b = boxes + static_cast<ptrdiff_t>(i) * 16;
+      const float fs = static_cast<float>(s);
+      const float cx = ax + b[0] / fs, cy = ay + b[1] / fs, w = b[2] / fs, hgt = b[3] / fs;
+      FaceDetection f;
+      f.score = score;
+      f.box = cv::Rect2f((cx - w / 2) * scale - static_cast<float>(ox),
+                         (cy - hgt / 2) * scale - static_cast<float>(oy), w * scale, hgt * scale);
+      for (int k = 0; k < 6; ++k)
+        f.keypoints[k] = cv::Point2f((ax + b[4 + 2 * k] / fs) * scale - static_cast<float>(ox),
+                                     (ay + b[5 + 2 * k] / fs) * scale - static_cast<float>(oy));
+      faces.push_back(f);
+    }
+  }
+  return faces;
+}
+
+std::vector<FaceDetection> FaceDetector::detect(const cv::Mat& bgr) {
+  if (bgr.empty()) return {};
+  CV_Assert(bgr.type() == CV_8UC3);
+  using M = DetectorOptions::Model;
+  std::vector<FaceDetection> faces;
+  if (options_.model != M::kBack256) faces = run(front_, bgr);
+  if (options_.model == M::kBack256) {
+    faces = run(back_, bgr);
+  } else if (options_.model == M::kAuto) {
+    // Faces under ~1/6 of the frame are where the 128 model starts to miss.
+    const float small = static_cast<float>(std::max(bgr.cols, bgr.rows)) / 6.0f;
+    bool any_large = false;
+    for (const auto& f : faces)
+      any_large = any_large || f.box.width >= small;
+    if (!any_large) {
+      auto more = run(back_, bgr);
+      faces.insert(faces.end(), more.begin(), more.end());
+    }
+  }
+  return suppressOverlaps(std::move(faces), options_.nms_iou);
+}
+
+}  // namespace unilearn::core

@@ -1,0 +1,59 @@
+// Face detection with MediaPipe BlazeFace (ONNX, run by OpenCV's dnn module): boxes, scores and
+// six keypoints (right eye, left eye, nose, mouth, right ear, left ear; "right" is the person's
+// right, on the image's left). The 128 px front model suits close faces (webcam), the 256 px
+// back model smaller faces (group shots, rooms). Thread-safety: one thread at a time per
+// detector (cv::dnn::Net keeps state); use one detector per thread.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include <opencv2/core/types.hpp>
+#include <opencv2/dnn/dnn.hpp>
+
+namespace unilearn::core {
+
+struct FaceDetection {
+  cv::Rect2f box;  // image pixels
+  float score = 0.0f;
+  std::array<cv::Point2f, 6> keypoints;  // image pixels
+  enum Keypoint { kRightEye, kLeftEye, kNose, kMouth, kRightEar, kLeftEar };
+};
+
+struct DetectorOptions {
+  // kAuto runs the 128 model and, when it finds no face or only small ones, the 256 model too.
+  enum class Model { kFront128, kBack256, kAuto } model = Model::kAuto;
+  float score_threshold = 0.65f;
+  float nms_iou = 0.3f;
+};
+
+class FaceDetector {
+ public:
+  // `models_dir` holds face_detection_{front_128x128,back_256x256}_barracuda.onnx.
+  // Throws unilearn::Error (kIo/kFormat) when a model is missing or unreadable.
+  explicit FaceDetector(const std::string& models_dir, DetectorOptions options = {});
+
+  // Faces in a BGR image, best first. An empty image gives no faces.
+  std::vector<FaceDetection> detect(const cv::Mat& bgr);
+
+  const DetectorOptions& options() const { return options_; }
+
+ private:
+  struct Model {
+    cv::dnn::Net net;
+    int size = 0;
+    std::vector<std::string> outputs;
+  };
+  std::vector<FaceDetection> run(Model& model, const cv::Mat& bgr);
+
+  DetectorOptions options_;
+  Model front_, back_;
+};
+
+// Non-maximum suppression: keeps the best of overlapping detections (IoU above `iou`).
+std::vector<FaceDetection> suppressOverlaps(std::vector<FaceDetection> faces, float iou);
+
+float iou(const cv::Rect2f& a, const cv::Rect2f& b);
+
+}  // namespace unilearn::core

@@ -1,0 +1,124 @@
+// Face detection, alignment and the static expression model on real faces.
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "core/faces/face_aligner.h"
+#include "core/faces/face_detector.h"
+#include "model/error.h"
+#include "model/face_expression_net.h"
+#include "tests/test_util.h"
+
+using namespace unilearn;
+using core::FaceDetection;
+
+namespace {
+
+const std::string kModels = std::string(UNILEARN_RESOURCE_SOURCE_DIR) + "/models";
+
+cv::Mat face(const std::string& name) {
+  cv::Mat img = cv::imread(test::dataPath("faces/" + name));
+  EXPECT_FALSE(img.empty()) << name;
+  return img;
+}
+
+// The static model on the tight box, padded to a centred square (face-api.js preprocessing).
+torch::Tensor staticProbs(const FaceExpressionNet& net, const cv::Mat& img,
+                          const FaceDetection& f) {
+  core::AlignOptions o;
+  o.size = FaceExpressionNet::kInputSize;
+  o.margin = 0.0f;
+  o.level_eyes = false;
+  cv::Mat rgb;
+  cv::cvtColor(core::alignFace(img, f, o).bgr, rgb, cv::COLOR_BGR2RGB);
+  auto t = torch::from_blob(rgb.data, {1, 112, 112, 3}, torch::kUInt8).clone();
+  return net.predict(t)[0];
+}
+
+}  // namespace
+
+TEST(FaceDetector, FindsTheOneFaceInEachPortrait) {
+  core::FaceDetector detector(kModels);
+  for (const char* name : {"astronaut.jpg", "grace_hopper.jpg"}) {
+    cv::Mat img = face(name);
+    auto faces = detector.detect(img);
+    ASSERT_EQ(faces.size(), 1u) << name;
+    const auto& f = faces[0];
+    EXPECT_GT(f.score, 0.8f);
+    // A plausible face: inside the image, eyes above the mouth, right eye on the image's left.
+    EXPECT_GT(f.box.width, img.cols / 8);
+    EXPECT_TRUE(cv::Rect2f(0, 0, img.cols, img.rows).contains(f.keypoints[FaceDetection::kNose]));
+    EXPECT_LT(f.keypoints[FaceDetection::kRightEye].x, f.keypoints[FaceDetection::kLeftEye].x);
+    EXPECT_LT(f.keypoints[FaceDetection::kRightEye].y, f.keypoints[FaceDetection::kMouth].y);
+    EXPECT_TRUE(f.box.contains(f.keypoints[FaceDetection::kMouth])) << name;
+  }
+}
+
+TEST(FaceDetector, FindsNoFaceWithoutOne) {
+  core::FaceDetector detector(kModels);
+  cv::Mat noise(480, 640, CV_8UC3);
+  cv::randu(noise, 0, 255);
+  EXPECT_TRUE(detector.detect(noise).empty());
+  cv::Mat grad(480, 640, CV_8UC3);
+  for (int y = 0; y < grad.rows; ++y)
+    grad.row(y).setTo(cv::Scalar(y / 2, 128, 255 - y / 2));
+  EXPECT_TRUE(detector.detect(grad).empty());
+  EXPECT_TRUE(detector.detect(cv::Mat()).empty());
+  EXPECT_THROW(core::FaceDetector("/nonexistent"), Error);
+}
+
+TEST(FaceDetector, FindsSmallFacesWithTheBackModel) {
+  // The astronaut at 1/5 scale in a 640x480 frame.
+  cv::Mat small, frame(480, 640, CV_8UC3, cv::Scalar(90, 90, 90));
+  cv::resize(face("astronaut.jpg"), small, cv::Size(), 0.22, 0.22, cv::INTER_AREA);
+  small.copyTo(frame(cv::Rect(400, 250, small.cols, small.rows)));
+  core::FaceDetector detector(kModels);
+  auto faces = detector.detect(frame);
+  ASSERT_EQ(faces.size(), 1u);
+  EXPECT_TRUE(cv::Rect2f(400, 250, small.cols, small.rows)
+                  .contains(faces[0].keypoints[FaceDetection::kNose]));
+}
+
+TEST(FaceAligner, LevelsTheEyesAndSquaresTheCrop) {
+  cv::Mat img = face("grace_hopper.jpg");
+  core::FaceDetector detector(kModels);
+  auto faces = detector.detect(img);
+  ASSERT_EQ(faces.size(), 1u);
+  // Tilt the portrait by 20 degrees; after alignment the eyes are level again.
+  cv::Mat tilted;
+  cv::Point2f c(img.cols / 2.0f, img.rows / 2.0f);
+  cv::warpAffine(img, tilted, cv::getRotationMatrix2D(c, 20, 1.0), img.size());
+  auto tf = detector.detect(tilted);
+  ASSERT_EQ(tf.size(), 1u);
+  core::AlignedFace a = core::alignFace(tilted, tf[0], {});
+  EXPECT_EQ(a.bgr.rows, 160);
+  EXPECT_EQ(a.bgr.cols, 160);
+  EXPECT_NEAR(std::abs(a.angle_deg), 20.0, 6.0);
+  auto again = detector.detect(a.bgr);
+  ASSERT_EQ(again.size(), 1u);
+  const auto r = again[0].keypoints[FaceDetection::kRightEye],
+             l = again[0].keypoints[FaceDetection::kLeftEye];
+  // BlazeFace's eye points are coarse (a few pixels at this size): level within 8 degrees.
+  EXPECT_LT(std::abs(std::atan2(l.y - r.y, l.x - r.x)) * 180 / CV_PI, 8.0);
+  std::vector<float> chw(3 * 160 * 160);
+  core::imageNetChw(a.bgr, chw.data());
+  const float r0 = a.bgr.at<cv::Vec3b>(0, 0)[2] / 255.0f;
+  EXPECT_NEAR(chw[0], (r0 - 0.485f) / 0.229f, 1e-6);
+}
+
+TEST(StaticModel, TheAstronautSmiles) {
+  torch::NoGradGuard g;
+  FaceExpressionNet net =
+      FaceExpressionNet::load(kModels + "/face_expression_model-weights_manifest.json");
+  core::FaceDetector detector(kModels);
+  cv::Mat img = face("astronaut.jpg");
+  auto faces = detector.detect(img);
+  ASSERT_EQ(faces.size(), 1u);
+  auto probs = staticProbs(net, img, faces[0]);
+  EXPECT_GT(probs[1].item<float>(), 0.9f) << probs;  // happy
+  cv::Mat grace = face("grace_hopper.jpg");
+  auto gf = detector.detect(grace);
+  ASSERT_EQ(gf.size(), 1u);
+  EXPECT_EQ(staticProbs(net, grace, gf[0]).argmax().item<int64_t>(), 0);  // neutral
+}
