@@ -11,5 +11,7 @@ int runInfo(const std::vector<std::string>& args);
 int runForward(const std::vector<std::string>& args);
 int runConvert(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);
+int runFaces(const std::vector<std::string>& args);
+int runBenchMedia(const std::vector<std::string>& args);
 
 }  // namespace unilearn::cli

@@ -26,6 +26,11 @@ const char* kUsage =
     "           convert an authors' checkpoint (.pth) to our model file\n"
     "  bench    --config NAME [--batch B] [--threads N] [--repeat R] [--mode M]\n"
     "           time clips and still images\n"
+    "  faces    VIDEO | --camera ID|PIPELINE [--out faces.csv] [--preview DIR] [--every N]\n"
+    "           [--max-frames N] [--detector auto|128|256]\n"
+    "           per frame and face: track id, box, keypoints, score, static expression\n"
+    "  bench-media VIDEO [--frames N] [--threads N]\n"
+    "           frames/s of decoding, detection, tracking + alignment, the whole pipeline\n"
     "\n"
     "presets: unilearn-b16-160 (paper), unilearn-s16-160, unilearn-t16-160\n"
     "global: --threads N sets LibTorch's thread count (default: all cores)\n";
@@ -53,6 +58,8 @@ int main(int argc, char** argv) {
     if (command == "forward") return unilearn::cli::runForward(args);
     if (command == "convert") return unilearn::cli::runConvert(args);
     if (command == "bench") return unilearn::cli::runBench(args);
+    if (command == "faces") return unilearn::cli::runFaces(args);
+    if (command == "bench-media") return unilearn::cli::runBenchMedia(args);
     std::fprintf(stderr, "unilearn: unknown command '%s' (see unilearn --help)\n", command.c_str());
     return 2;
   } catch (const unilearn::cli::UsageError& e) {

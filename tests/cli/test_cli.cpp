@@ -175,3 +175,43 @@ TEST(Cli, ErrorsAreOneClearLineAndANonZeroExit) {
       "forward --config " + kTinyConfig + w + " --input " + bad_input + " --output /tmp/x.pt",
       "does not match the video input [B,3,4,48,48]");
 }
+
+TEST(Cli, FacesWritesOneRowPerFaceWithATrackAndTheStaticModel) {
+  const std::string clip = test::tempPath("astro_pan.mp4");
+  ASSERT_EQ(std::system(("ffmpeg -v error -y -loop 1 -i " + test::dataPath("faces/astronaut.jpg") +
+                         " -vf \"scale=1024:1024,zoompan=z='1.2+0.3*sin(on/10)':x='iw/2-(iw/zoom/2)"
+                         "+60*sin(on/8)':y='ih/2-(ih/zoom/2)-80':d=24:s=640x480:fps=12\" "
+                         "-frames:v 24 -c:v libx264 -pix_fmt yuv420p " +
+                         clip + " >/dev/null 2>&1")
+                            .c_str()),
+            0);
+  const std::string csv = test::tempPath("faces.csv"), preview = test::tempPath("preview");
+  CliRun r = cli("faces " + clip + " --out " + csv + " --preview " + preview + " --every 2");
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::ifstream in(csv);
+  std::string header, line;
+  std::getline(in, header);
+  EXPECT_EQ(header.rfind("frame,ms,track,x,y,w,h,score,right_eye_x", 0), 0u) << header;
+  EXPECT_NE(header.find(",neutral,happy,sad,angry,fearful,disgusted,surprised"), std::string::npos);
+  int rows = 0;
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells;
+    std::stringstream ss(line);
+    for (std::string c; std::getline(ss, c, ',');)
+      cells.push_back(c);
+    ASSERT_EQ(cells.size(), 27u) << line;
+    EXPECT_EQ(std::stoi(cells[0]) % 2, 0);
+    EXPECT_EQ(cells[2], "1");              // one identity all along
+    EXPECT_GT(std::stod(cells[21]), 0.9);  // happy
+    EXPECT_EQ(std::stoll(cells[1]), (std::stoll(cells[0]) * 1000 + 6) / 12);  // rounded ms
+    ++rows;
+  }
+  EXPECT_GE(rows, 11);
+  EXPECT_TRUE(std::ifstream(preview + "/frame_000000.jpg").good());
+  CliRun bad = cli("faces /nonexistent.mp4");
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.err.find("cannot open '/nonexistent.mp4'"), std::string::npos) << bad.err;
+  CliRun cam = cli("faces --camera /dev/video99");
+  EXPECT_EQ(cam.code, 1);
+  EXPECT_NE(cam.err.find("camera '/dev/video99' cannot be opened"), std::string::npos) << cam.err;
+}
