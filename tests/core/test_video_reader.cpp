@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <opencv2/core.hpp>
 
+#include "core/media/audio_decoder.h"
 #include "core/media/video_reader.h"
 #include "model/error.h"
 #include "tests/test_util.h"
@@ -232,4 +233,37 @@ TEST(VideoReader, GarbageInTheMiddleIsDecodedAroundAndReported) {
     } catch (const Error&) {
     }
   }
+}
+
+TEST(AudioDecoder, DecodesAndResamplesAToneAndRefusesFilesWithoutAudio) {
+  const std::string clip = test::tempPath("tone_with_video.mkv");
+  run("ffmpeg -v error -y -f lavfi -i sine=frequency=440:sample_rate=44100:duration=1 -f lavfi -i "
+      "testsrc=size=160x96:rate=25 -t 1 -c:v libx264 -c:a aac -shortest " +
+      clip);
+  VideoReader v(clip);
+  ASSERT_EQ(v.info().audio.size(), 1u);
+  EXPECT_EQ(v.info().audio[0].sample_rate, 44100);
+  core::AudioClip a = core::decodeAudio(clip, 16000, 1);
+  EXPECT_EQ(a.sample_rate, 16000);
+  EXPECT_NEAR(static_cast<double>(a.frames()), 16000.0, 800.0);
+  // 440 Hz: about 880 zero crossings per second in the steady middle part.
+  int crossings = 0;
+  for (int64_t i = 4000; i < 12000; ++i)
+    crossings += (a.samples[i - 1] < 0) != (a.samples[i] < 0);
+  EXPECT_NEAR(crossings, 440, 10);
+  float peak = 0;
+  for (float s : a.samples)
+    peak = std::max(peak, std::abs(s));
+  EXPECT_GT(peak, 0.05f);
+  EXPECT_LE(peak, 1.01f);
+  core::AudioClip stereo = core::decodeAudio(clips().audio_only, 48000, 2);
+  EXPECT_EQ(stereo.channels, 2);
+  EXPECT_NEAR(static_cast<double>(stereo.frames()), 48000.0, 2400.0);
+  try {
+    core::decodeAudio(clips().cfr);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("has no audio stream"), std::string::npos);
+  }
+  EXPECT_THROW(core::decodeAudio("/nonexistent.wav"), Error);
 }
