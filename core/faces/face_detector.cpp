@@ -51,15 +51,32 @@ std::vector<FaceDetection> suppressOverlaps(std::vector<FaceDetection> faces, fl
   return kept;
 }
 
+const char* const kHaarCascadePath =
+    "/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml";
+
 FaceDetector::FaceDetector(const std::string& dir, DetectorOptions options) : options_(options) {
   using M = DetectorOptions::Model;
+  const std::string front = dir + "/face_detection_front_128x128_barracuda.onnx";
+  const std::string back = dir + "/face_detection_back_256x256_barracuda.onnx";
+  if (options_.model != M::kHaar && !(std::ifstream(front).good() && std::ifstream(back).good()) &&
+      std::ifstream(kHaarCascadePath).good()) {
+    fallback_reason_ = "BlazeFace models not found in '" + dir + "'; using the Haar cascade";
+    options_.model = M::kHaar;
+  }
+  if (options_.model == M::kHaar) {
+    haar_ = std::make_unique<cv::CascadeClassifier>();
+    if (!haar_->load(kHaarCascadePath))
+      throw Error(Error::Kind::kIo, std::string("Haar cascade '") + kHaarCascadePath +
+                                        "' is missing (Debian package opencv-data)");
+    return;
+  }
   if (options_.model != M::kBack256) {
-    front_.net = loadNet(dir + "/face_detection_front_128x128_barracuda.onnx");
+    front_.net = loadNet(front);
     front_.size = 128;
     front_.outputs = front_.net.getUnconnectedOutLayersNames();
   }
   if (options_.model != M::kFront128) {
-    back_.net = loadNet(dir + "/face_detection_back_256x256_barracuda.onnx");
+    back_.net = loadNet(back);
     back_.size = 256;
     back_.outputs = back_.net.getUnconnectedOutLayersNames();
   }
@@ -119,10 +136,35 @@ std::vector<FaceDetection> FaceDetector::run(Model& m, const cv::Mat& bgr) {
   return faces;
 }
 
+std::vector<FaceDetection> FaceDetector::runHaar(const cv::Mat& bgr) {
+  cv::Mat gray;
+  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  cv::equalizeHist(gray, gray);
+  std::vector<cv::Rect> boxes;
+  std::vector<int> neighbours;
+  const int min_side = std::max(24, std::min(bgr.cols, bgr.rows) / 12);
+  haar_->detectMultiScale(gray, boxes, neighbours, 1.1, 5, 0, cv::Size(min_side, min_side));
+  std::vector<FaceDetection> faces;
+  for (size_t i = 0; i < boxes.size(); ++i) {
+    const cv::Rect2f b(boxes[i]);
+    FaceDetection f;
+    f.box = b;
+    f.score = std::min(1.0f, 0.5f + 0.02f * static_cast<float>(neighbours[i]));
+    // No landmarks from a cascade: typical positions within a frontal face box.
+    const float rel[6][2] = {{0.30f, 0.38f}, {0.70f, 0.38f}, {0.50f, 0.58f},
+                             {0.50f, 0.78f}, {0.05f, 0.45f}, {0.95f, 0.45f}};
+    for (int k = 0; k < 6; ++k)
+      f.keypoints[k] = {b.x + rel[k][0] * b.width, b.y + rel[k][1] * b.height};
+    faces.push_back(f);
+  }
+  return faces;
+}
+
 std::vector<FaceDetection> FaceDetector::detect(const cv::Mat& bgr) {
   if (bgr.empty()) return {};
   CV_Assert(bgr.type() == CV_8UC3);
   using M = DetectorOptions::Model;
+  if (options_.model == M::kHaar) return suppressOverlaps(runHaar(bgr), options_.nms_iou);
   std::vector<FaceDetection> faces;
   if (options_.model != M::kBack256) faces = run(front_, bgr);
   if (options_.model == M::kBack256) {

@@ -6,11 +6,13 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <opencv2/core/types.hpp>
 #include <opencv2/dnn/dnn.hpp>
+#include <opencv2/objdetect.hpp>
 
 namespace unilearn::core {
 
@@ -23,16 +25,22 @@ struct FaceDetection {
 
 struct DetectorOptions {
   // kAuto runs the 128 model and, when it finds no face or only small ones, the 256 model too.
-  enum class Model { kFront128, kBack256, kAuto } model = Model::kAuto;
+  // kHaar is OpenCV's Haar cascade (Debian opencv-data): a fallback only, with keypoints
+  // estimated from the box; it is used automatically when the BlazeFace files are missing.
+  enum class Model { kFront128, kBack256, kAuto, kHaar } model = Model::kAuto;
   float score_threshold = 0.65f;
   float nms_iou = 0.3f;
 };
 
 class FaceDetector {
  public:
-  // `models_dir` holds face_detection_{front_128x128,back_256x256}_barracuda.onnx.
-  // Throws unilearn::Error (kIo/kFormat) when a model is missing or unreadable.
+  // `models_dir` holds face_detection_{front_128x128,back_256x256}_barracuda.onnx. When they
+  // are missing the Haar cascade is used if installed (fallbackReason() says why); otherwise, or
+  // when a model is unreadable, throws unilearn::Error (kIo/kFormat).
   explicit FaceDetector(const std::string& models_dir, DetectorOptions options = {});
+
+  // Non-empty when the detector fell back to the Haar cascade.
+  const std::string& fallbackReason() const { return fallback_reason_; }
 
   // Faces in a BGR image, best first. An empty image gives no faces.
   std::vector<FaceDetection> detect(const cv::Mat& bgr);
@@ -46,14 +54,20 @@ class FaceDetector {
     std::vector<std::string> outputs;
   };
   std::vector<FaceDetection> run(Model& model, const cv::Mat& bgr);
+  std::vector<FaceDetection> runHaar(const cv::Mat& bgr);
 
   DetectorOptions options_;
   Model front_, back_;
+  std::unique_ptr<cv::CascadeClassifier> haar_;
+  std::string fallback_reason_;
 };
 
 // Non-maximum suppression: keeps the best of overlapping detections (IoU above `iou`).
 std::vector<FaceDetection> suppressOverlaps(std::vector<FaceDetection> faces, float iou);
 
 float iou(const cv::Rect2f& a, const cv::Rect2f& b);
+
+// Debian's opencv-data location of the frontal-face Haar cascade.
+extern const char* const kHaarCascadePath;
 
 }  // namespace unilearn::core

@@ -6,6 +6,7 @@
 
 #include "core/faces/face_aligner.h"
 #include "core/faces/face_detector.h"
+#include "core/media/video_reader.h"
 #include "model/error.h"
 #include "model/face_expression_net.h"
 #include "tests/test_util.h"
@@ -65,7 +66,19 @@ TEST(FaceDetector, FindsNoFaceWithoutOne) {
     grad.row(y).setTo(cv::Scalar(y / 2, 128, 255 - y / 2));
   EXPECT_TRUE(detector.detect(grad).empty());
   EXPECT_TRUE(detector.detect(cv::Mat()).empty());
-  EXPECT_THROW(core::FaceDetector("/nonexistent"), Error);
+}
+
+TEST(FaceDetector, FallsBackToTheHaarCascadeWithoutTheBlazeFaceFiles) {
+  core::FaceDetector fallback("/nonexistent");
+  EXPECT_NE(fallback.fallbackReason().find("Haar"), std::string::npos);
+  core::FaceDetector blaze(kModels);
+  EXPECT_TRUE(blaze.fallbackReason().empty());
+  cv::Mat img = face("astronaut.jpg");
+  const auto reference = blaze.detect(img);
+  ASSERT_EQ(reference.size(), 1u);
+  const auto faces = fallback.detect(img);
+  ASSERT_FALSE(faces.empty());
+  EXPECT_TRUE(faces[0].box.contains(reference[0].keypoints[FaceDetection::kNose]));
 }
 
 TEST(FaceDetector, FindsSmallFacesWithTheBackModel) {
@@ -121,4 +134,24 @@ TEST(StaticModel, TheAstronautSmiles) {
   auto gf = detector.detect(grace);
   ASSERT_EQ(gf.size(), 1u);
   EXPECT_EQ(staticProbs(net, grace, gf[0]).argmax().item<int64_t>(), 0);  // neutral
+}
+
+TEST(FaceDetector, FindsNoFaceInAFaceFreeClip) {
+  const std::string clip = test::tempPath("noface.mp4");
+  ASSERT_EQ(
+      std::system(("ffmpeg -v error -y -f lavfi -i testsrc2=size=640x480:rate=10 -t 3 -c:v libx264 "
+                   "-pix_fmt yuv420p " +
+                   clip + " >/dev/null 2>&1")
+                      .c_str()),
+      0);
+  core::VideoReader reader(clip);
+  core::FaceDetector detector(kModels);
+  core::VideoFrame f;
+  int frames = 0, faces = 0;
+  while (reader.next(f)) {
+    ++frames;
+    faces += static_cast<int>(detector.detect(f.bgr).size());
+  }
+  EXPECT_EQ(frames, 30);
+  EXPECT_EQ(faces, 0);
 }
