@@ -1,0 +1,353 @@
+#include "core/storage/project.h"
+
+#include <algorithm>
+#include <fstream>
+
+#include "core/storage/schema.h"
+#include "core/storage/sqlite.h"
+#include "model/error.h"
+#include "model/json.h"
+
+namespace unilearn::core {
+namespace {
+
+// Checks an existing file through a read-only connection, so that a file we refuse is never
+// modified. Returns its schema version.
+int inspect(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char header[16] = {0};
+  in.read(header, 16);
+  if (in.gcount() < 16 || std::string(header, 16) != std::string("SQLite format 3\0", 16))
+    throw Error(Error::Kind::kFormat, "'" + path + "' is not a UniLearn Studio project");
+  int version = 0, app = 0;
+  std::string check;
+  try {
+    sql::Database ro(path, sql::Database::Mode::kReadOnly);
+    auto q = ro.prepare("PRAGMA quick_check");
+    check = q.step() ? q.text(0) : "";
+    auto a = ro.prepare("PRAGMA application_id");
+    app = a.step() ? static_cast<int>(a.integer(0)) : 0;
+    auto v = ro.prepare("PRAGMA user_version");
+    version = v.step() ? static_cast<int>(v.integer(0)) : 0;
+  } catch (const Error& e) {
+    throw Error(Error::Kind::kFormat,
+                "project '" + path + "' is damaged and was left as it is (" + e.what() + ")");
+  }
+  if (check != "ok")
+    throw Error(Error::Kind::kFormat, "project '" + path + "' is damaged and was left as it is (" +
+                                          check.substr(0, 200) + ")");
+  if (app != kProjectApplicationId && !(app == 0 && version == 0))
+    throw Error(Error::Kind::kFormat,
+                "'" + path + "' is an SQLite database of another program, not a project");
+  if (version > latestSchemaVersion())
+    throw Error(Error::Kind::kConfig, "project '" + path +
+                                          "' was made by a newer UniLearn Studio "
+                                          "(schema " +
+                                          std::to_string(version) +
+                                          "; this version reads "
+                                          "up to " +
+                                          std::to_string(latestSchemaVersion()) +
+                                          "): update the app to open it");
+  return version;
+}
+
+}  // namespace
+
+Project::Project(std::string path) : path_(std::move(path)) {}
+Project::~Project() = default;
+
+std::unique_ptr<Project> Project::open(const std::string& path, bool create) {
+  const bool exists = std::ifstream(path).good();
+  if (!exists && !create) throw Error(Error::Kind::kIo, "project '" + path + "' does not exist");
+  if (exists) inspect(path);
+  std::unique_ptr<Project> p(new Project(path));
+  p->db_ = std::make_unique<sql::Database>(
+      path, exists ? sql::Database::Mode::kReadWrite : sql::Database::Mode::kCreate);
+  p->db_->exec("PRAGMA foreign_keys = ON");
+  p->db_->exec("PRAGMA journal_mode = WAL");
+  p->db_->exec("PRAGMA synchronous = NORMAL");
+  p->migrate();
+  return p;
+}
+
+int Project::schemaVersion() const {
+  auto q = db_->prepare("PRAGMA user_version");
+  return q.step() ? static_cast<int>(q.integer(0)) : 0;
+}
+
+void Project::migrate() {
+  for (int v = schemaVersion(); v < latestSchemaVersion(); ++v) {
+    sql::Transaction tx(*db_);
+    db_->exec(migrations()[static_cast<size_t>(v)]);
+    db_->exec("PRAGMA application_id = " + std::to_string(kProjectApplicationId));
+    db_->exec("PRAGMA user_version = " + std::to_string(v + 1));
+    tx.commit();
+  }
+}
+
+int64_t Project::addMedia(const MediaRecord& m) {
+  auto find = db_->prepare("SELECT id FROM media WHERE content_hash = ?");
+  find.bind(1, m.content_hash);
+  if (find.step()) return find.integer(0);
+  auto ins = db_->prepare(
+      "INSERT INTO media (path, content_hash, width, height, fps_num, fps_den, time_base_num, "
+      "time_base_den, duration_ms, frame_count) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  ins.bind(1, m.path).bind(2, m.content_hash).bind(3, int64_t{m.width}).bind(4, int64_t{m.height});
+  ins.bind(5, m.fps_num).bind(6, m.fps_den).bind(7, m.time_base_num).bind(8, m.time_base_den);
+  ins.bind(9, m.duration_ms).bind(10, m.frame_count);
+  ins.run();
+  return db_->lastInsertId();
+}
+
+std::vector<MediaRecord> Project::media() const {
+  auto q = db_->prepare(
+      "SELECT id, path, content_hash, width, height, fps_num, fps_den, time_base_num, "
+      "time_base_den, duration_ms, frame_count FROM media ORDER BY id");
+  std::vector<MediaRecord> out;
+  while (q.step()) {
+    MediaRecord m;
+    m.id = q.integer(0);
+    m.path = q.text(1);
+    m.content_hash = q.text(2);
+    m.width = static_cast<int>(q.integer(3));
+    m.height = static_cast<int>(q.integer(4));
+    m.fps_num = q.integer(5);
+    m.fps_den = q.integer(6);
+    m.time_base_num = q.integer(7);
+    m.time_base_den = q.integer(8);
+    m.duration_ms = q.integer(9);
+    m.frame_count = q.integer(10);
+    out.push_back(m);
+  }
+  return out;
+}
+
+int64_t Project::track(int64_t media_id, int64_t tracker_id) {
+  auto find = db_->prepare("SELECT id FROM tracks WHERE media_id = ? AND tracker_id = ?");
+  find.bind(1, media_id).bind(2, tracker_id);
+  if (find.step()) return find.integer(0);
+  auto ins = db_->prepare("INSERT INTO tracks (media_id, tracker_id) VALUES (?, ?)");
+  ins.bind(1, media_id).bind(2, tracker_id).run();
+  return db_->lastInsertId();
+}
+
+void Project::renameTrack(int64_t track_id, const std::string& person) {
+  sql::Transaction tx(*db_);
+  auto up = db_->prepare("UPDATE tracks SET person = ? WHERE id = ?");
+  up.bind(1, person).bind(2, track_id).run();
+  if (db_->changes() == 0)
+    throw Error(Error::Kind::kArgument, "no track " + std::to_string(track_id) + " in the project");
+  auto h =
+      db_->prepare("INSERT INTO track_history (track_id, action, detail) VALUES (?, 'rename', ?)");
+  h.bind(1, track_id).bind(2, person).run();
+  tx.commit();
+}
+
+std::optional<std::string> Project::person(int64_t track_id) const {
+  auto q = db_->prepare("SELECT person FROM tracks WHERE id = ?");
+  q.bind(1, track_id);
+  if (!q.step() || q.isNull(0)) return std::nullopt;
+  return q.text(0);
+}
+
+int64_t Project::addModel(const ModelRecord& m) {
+  auto find = db_->prepare("SELECT id FROM models WHERE name = ? AND weights_hash = ?");
+  find.bind(1, m.name).bind(2, m.weights_hash);
+  if (find.step()) return find.integer(0);
+  auto ins =
+      db_->prepare("INSERT INTO models (name, config_json, weights_hash, path) VALUES (?,?,?,?)");
+  ins.bind(1, m.name).bind(2, m.config_json).bind(3, m.weights_hash).bind(4, m.path).run();
+  return db_->lastInsertId();
+}
+
+int64_t Project::startAnalysis(int64_t media_id, std::optional<int64_t> model_id,
+                               const std::string& kind, const std::string& params_json) {
+  auto ins = db_->prepare(
+      "INSERT INTO analyses (media_id, model_id, kind, params_json, status) VALUES "
+      "(?,?,?,?,'running')");
+  ins.bind(1, media_id);
+  if (model_id)
+    ins.bind(2, *model_id);
+  else
+    ins.bindNull(2);
+  ins.bind(3, kind).bind(4, params_json).run();
+  return db_->lastInsertId();
+}
+
+std::optional<int64_t> Project::unfinishedAnalysis(int64_t media_id, const std::string& kind,
+                                                   const std::string& params_json) const {
+  auto q = db_->prepare(
+      "SELECT id FROM analyses WHERE media_id = ? AND kind = ? AND params_json = ? AND status != "
+      "'done' ORDER BY id DESC LIMIT 1");
+  q.bind(1, media_id).bind(2, kind).bind(3, params_json);
+  if (!q.step()) return std::nullopt;
+  return q.integer(0);
+}
+
+void Project::finishAnalysis(int64_t id, const std::string& status) {
+  auto up = db_->prepare(
+      "UPDATE analyses SET status = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id "
+      "= ?");
+  up.bind(1, status).bind(2, id).run();
+}
+
+std::string Project::analysisStatus(int64_t id) const {
+  auto q = db_->prepare("SELECT status FROM analyses WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) throw Error(Error::Kind::kArgument, "no analysis " + std::to_string(id));
+  return q.text(0);
+}
+
+int64_t Project::addWindow(const WindowPrediction& w) {
+  sql::Transaction tx(*db_);
+  auto ins = db_->prepare(
+      "INSERT INTO window_predictions (analysis_id, track_id, start_frame, end_frame, start_ms, "
+      "end_ms, probs, top_class, confidence, entropy) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  ins.bind(1, w.analysis_id).bind(2, w.track_id).bind(3, w.start_frame).bind(4, w.end_frame);
+  ins.bind(5, w.start_ms).bind(6, w.end_ms).bindFloats(7, w.probs);
+  ins.bind(8, int64_t{w.top_class}).bind(9, w.confidence).bind(10, w.entropy).run();
+  const int64_t id = db_->lastInsertId();
+  auto r = db_->prepare(
+      "INSERT INTO routing_summaries (window_id, layer, expert_share, mean_gate) VALUES (?,?,?,?)");
+  for (size_t l = 0; l < w.expert_share.size(); ++l) {
+    r.bind(1, id).bind(2, static_cast<int64_t>(l)).bindFloats(3, w.expert_share[l]);
+    r.bindFloats(4, l < w.mean_gate.size() ? w.mean_gate[l] : std::vector<float>{});
+    r.run();
+  }
+  tx.commit();
+  return id;
+}
+
+std::vector<WindowPrediction> Project::windows(int64_t analysis_id, bool with_routing) const {
+  auto q = db_->prepare(
+      "SELECT id, track_id, start_frame, end_frame, start_ms, end_ms, probs, top_class, "
+      "confidence, entropy FROM window_predictions WHERE analysis_id = ? ORDER BY track_id, "
+      "start_frame");
+  q.bind(1, analysis_id);
+  std::vector<WindowPrediction> out;
+  while (q.step()) {
+    WindowPrediction w;
+    w.id = q.integer(0);
+    w.analysis_id = analysis_id;
+    w.track_id = q.integer(1);
+    w.start_frame = q.integer(2);
+    w.end_frame = q.integer(3);
+    w.start_ms = q.integer(4);
+    w.end_ms = q.integer(5);
+    w.probs = q.floats(6);
+    w.top_class = static_cast<int>(q.integer(7));
+    w.confidence = q.real(8);
+    w.entropy = q.real(9);
+    out.push_back(std::move(w));
+  }
+  if (with_routing) {
+    auto r = db_->prepare(
+        "SELECT expert_share, mean_gate FROM routing_summaries WHERE window_id = ? ORDER BY layer");
+    for (auto& w : out) {
+      r.bind(1, w.id);
+      while (r.step()) {
+        w.expert_share.push_back(r.floats(0));
+        w.mean_gate.push_back(r.floats(1));
+      }
+      r.reset();
+    }
+  }
+  return out;
+}
+
+std::vector<int64_t> Project::windowStarts(int64_t analysis_id, int64_t track_id) const {
+  auto q = db_->prepare(
+      "SELECT start_frame FROM window_predictions WHERE analysis_id = ? AND track_id = ? ORDER BY "
+      "start_frame");
+  q.bind(1, analysis_id).bind(2, track_id);
+  std::vector<int64_t> out;
+  while (q.step())
+    out.push_back(q.integer(0));
+  return out;
+}
+
+void Project::addFrames(const std::vector<FramePrediction>& frames) {
+  sql::Transaction tx(*db_);
+  auto ins = db_->prepare(
+      "INSERT OR REPLACE INTO frame_predictions (analysis_id, track_id, frame, ms, probs, "
+      "smoothed) VALUES (?,?,?,?,?,?)");
+  for (const auto& f : frames) {
+    ins.bind(1, f.analysis_id).bind(2, f.track_id).bind(3, f.frame).bind(4, f.ms);
+    ins.bindFloats(5, f.probs).bindFloats(6, f.smoothed).run();
+  }
+  tx.commit();
+}
+
+std::vector<FramePrediction> Project::frames(int64_t analysis_id, int64_t track_id) const {
+  auto q = db_->prepare(
+      "SELECT frame, ms, probs, smoothed FROM frame_predictions WHERE analysis_id = ? AND "
+      "track_id = ? ORDER BY frame");
+  q.bind(1, analysis_id).bind(2, track_id);
+  std::vector<FramePrediction> out;
+  while (q.step())
+    out.push_back({analysis_id, track_id, q.integer(0), q.integer(1), q.floats(2), q.floats(3)});
+  return out;
+}
+
+std::vector<std::string> Project::annotationSchemes() const {
+  auto q = db_->prepare("SELECT name FROM annotation_schemes ORDER BY id");
+  std::vector<std::string> out;
+  while (q.step())
+    out.push_back(q.text(0));
+  return out;
+}
+
+std::vector<std::string> Project::schemeLabels(const std::string& scheme) const {
+  auto q = db_->prepare("SELECT labels_json FROM annotation_schemes WHERE name = ?");
+  q.bind(1, scheme);
+  if (!q.step()) throw Error(Error::Kind::kArgument, "no annotation scheme '" + scheme + "'");
+  std::vector<std::string> labels;
+  const json::Value parsed = json::parse(q.text(0));
+  for (const auto& l : parsed.asArray("labels"))
+    labels.push_back(l.asString("label"));
+  return labels;
+}
+
+int64_t Project::addAnnotation(const Annotation& a) {
+  const auto labels = schemeLabels(a.scheme);
+  if (std::find(labels.begin(), labels.end(), a.label) == labels.end())
+    throw Error(Error::Kind::kArgument,
+                "label '" + a.label + "' is not in the scheme '" + a.scheme + "'");
+  auto ins = db_->prepare(
+      "INSERT INTO annotations (media_id, track_id, scheme_id, start_frame, end_frame, label, "
+      "annotator, note) VALUES (?, ?, (SELECT id FROM annotation_schemes WHERE name = ?), ?, ?, "
+      "?, ?, ?)");
+  ins.bind(1, a.media_id);
+  if (a.track_id)
+    ins.bind(2, *a.track_id);
+  else
+    ins.bindNull(2);
+  ins.bind(3, a.scheme).bind(4, a.start_frame).bind(5, a.end_frame).bind(6, a.label);
+  ins.bind(7, a.annotator).bind(8, a.note).run();
+  return db_->lastInsertId();
+}
+
+std::vector<Annotation> Project::annotations(int64_t media_id) const {
+  auto q = db_->prepare(
+      "SELECT a.id, a.track_id, s.name, a.start_frame, a.end_frame, a.label, a.annotator, a.note "
+      "FROM annotations a JOIN annotation_schemes s ON s.id = a.scheme_id WHERE a.media_id = ? "
+      "ORDER BY a.start_frame, a.id");
+  q.bind(1, media_id);
+  std::vector<Annotation> out;
+  while (q.step()) {
+    Annotation a;
+    a.id = q.integer(0);
+    a.media_id = media_id;
+    if (!q.isNull(1)) a.track_id = q.integer(1);
+    a.scheme = q.text(2);
+    a.start_frame = q.integer(3);
+    a.end_frame = q.integer(4);
+    a.label = q.text(5);
+    a.annotator = q.text(6);
+    a.note = q.text(7);
+    out.push_back(a);
+  }
+  return out;
+}
+
+}  // namespace unilearn::core

@@ -1,0 +1,111 @@
+// A UniLearn Studio project: one SQLite file (WAL, foreign keys, versioned schema) holding media,
+// face tracks, models, analyses with their window and frame predictions, annotations and
+// training runs. Every write is its own transaction, so killing the process loses at most the
+// write in flight and never corrupts the file.
+// Thread-safety: one thread at a time per Project; open one Project per thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace unilearn::core {
+
+namespace sql {
+class Database;
+}
+
+struct MediaRecord {
+  int64_t id = 0;
+  std::string path, content_hash;
+  int width = 0, height = 0;
+  int64_t fps_num = 0, fps_den = 1, time_base_num = 0, time_base_den = 1;
+  int64_t duration_ms = -1, frame_count = -1;
+};
+
+struct ModelRecord {
+  int64_t id = 0;
+  std::string name, config_json, weights_hash, path;
+};
+
+struct WindowPrediction {
+  int64_t id = 0;
+  int64_t analysis_id = 0, track_id = 0;
+  int64_t start_frame = 0, end_frame = 0, start_ms = 0, end_ms = 0;
+  std::vector<float> probs;
+  int top_class = 0;
+  double confidence = 0, entropy = 0;
+  // Per MoE layer: share of token assignments per expert, mean gate weight per expert.
+  std::vector<std::vector<float>> expert_share, mean_gate;
+};
+
+struct FramePrediction {
+  int64_t analysis_id = 0, track_id = 0, frame = 0, ms = 0;
+  std::vector<float> probs, smoothed;
+};
+
+struct Annotation {
+  int64_t id = 0, media_id = 0;
+  std::optional<int64_t> track_id;  // empty: the whole video
+  std::string scheme;               // annotation scheme name, e.g. "DFEW-7"
+  int64_t start_frame = 0, end_frame = 0;
+  std::string label, annotator, note;
+};
+
+class Project {
+ public:
+  // Opens `path`, creating it (and migrating to the latest schema) when `create` allows.
+  // Throws unilearn::Error, leaving an existing file untouched: kIo (missing, unreadable,
+  // read-only location), kFormat (not a project, or damaged), kConfig (made by a newer version).
+  static std::unique_ptr<Project> open(const std::string& path, bool create = true);
+  ~Project();
+
+  int schemaVersion() const;
+  const std::string& path() const { return path_; }
+
+  // Media: adding a file with a known content hash returns the existing id.
+  int64_t addMedia(const MediaRecord& media);
+  std::vector<MediaRecord> media() const;
+
+  // Tracks: one per tracker id per media (get-or-create).
+  int64_t track(int64_t media_id, int64_t tracker_id);
+  void renameTrack(int64_t track_id, const std::string& person);
+  std::optional<std::string> person(int64_t track_id) const;
+
+  int64_t addModel(const ModelRecord& model);  // get-or-create by (name, weights hash)
+
+  int64_t startAnalysis(int64_t media_id, std::optional<int64_t> model_id, const std::string& kind,
+                        const std::string& params_json);
+  // The latest analysis of that media, kind and parameters that did not finish, to resume.
+  std::optional<int64_t> unfinishedAnalysis(int64_t media_id, const std::string& kind,
+                                            const std::string& params_json) const;
+  void finishAnalysis(int64_t analysis_id, const std::string& status);
+  std::string analysisStatus(int64_t analysis_id) const;
+
+  // One window with its routing summary, in one transaction. Returns its id.
+  int64_t addWindow(const WindowPrediction& window);
+  std::vector<WindowPrediction> windows(int64_t analysis_id, bool with_routing = false) const;
+  // Start frames already stored for a track (to resume an interrupted analysis).
+  std::vector<int64_t> windowStarts(int64_t analysis_id, int64_t track_id) const;
+
+  // A batch of frame predictions in one transaction.
+  void addFrames(const std::vector<FramePrediction>& frames);
+  std::vector<FramePrediction> frames(int64_t analysis_id, int64_t track_id) const;
+
+  std::vector<std::string> annotationSchemes() const;
+  std::vector<std::string> schemeLabels(const std::string& scheme) const;
+  // Throws unilearn::Error (kArgument) for an unknown scheme or a label not in it.
+  int64_t addAnnotation(const Annotation& a);
+  std::vector<Annotation> annotations(int64_t media_id) const;
+
+ private:
+  explicit Project(std::string path);
+  void migrate();
+
+  std::string path_;
+  std::unique_ptr<sql::Database> db_;
+};
+
+}  // namespace unilearn::core

@@ -1,0 +1,88 @@
+// A thin RAII layer over SQLite: a connection, prepared statements, transactions. Every SQLite
+// failure becomes unilearn::Error with the statement and SQLite's message (kIo for disk-level
+// failures such as a full disk or a read-only location, kFormat for a damaged file).
+// Thread-safety: a Database and its statements belong to one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace unilearn::core::sql {
+
+class Statement;
+
+class Database {
+ public:
+  enum class Mode { kReadOnly, kReadWrite, kCreate };
+  Database(const std::string& path, Mode mode);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  void exec(const std::string& sql);
+  Statement prepare(const std::string& sql);
+  int64_t lastInsertId() const;
+  int changes() const;
+  const std::string& path() const { return path_; }
+  sqlite3* handle() { return db_; }
+
+  [[noreturn]] void fail(int code, const std::string& context) const;
+
+ private:
+  std::string path_;
+  sqlite3* db_ = nullptr;
+};
+
+class Statement {
+ public:
+  Statement(Database& db, const std::string& sql);
+  ~Statement();
+  Statement(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Binding is 1-based, as in SQLite. Returns *this for chaining.
+  Statement& bind(int index, int64_t v);
+  Statement& bind(int index, double v);
+  Statement& bind(int index, const std::string& v);
+  Statement& bindNull(int index);
+  Statement& bindBlob(int index, const void* data, size_t bytes);
+  Statement& bindFloats(int index, const std::vector<float>& v) {
+    return bindBlob(index, v.data(), v.size() * sizeof(float));
+  }
+
+  // Steps once: true when a row is available.
+  bool step();
+  // Steps to completion (for INSERT/UPDATE/DELETE), then resets for reuse.
+  void run();
+  void reset();
+
+  bool isNull(int col) const;
+  int64_t integer(int col) const;
+  double real(int col) const;
+  std::string text(int col) const;
+  std::vector<float> floats(int col) const;
+
+ private:
+  Database* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  std::string sql_;
+};
+
+// Begins on construction (IMMEDIATE: takes the write lock now); rolls back unless committed.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  void commit();
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+}  // namespace unilearn::core::sql

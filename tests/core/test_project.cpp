@@ -1,0 +1,225 @@
+// The SQLite project: schema, round trips, refusal of newer/damaged/foreign files without
+// touching them, and durability when the writing process is killed.
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "core/storage/project.h"
+#include "model/error.h"
+#include "tests/test_util.h"
+
+using namespace unilearn;
+using core::Project;
+
+namespace {
+
+std::string freshPath(const std::string& name) {
+  const std::string p = test::tempPath(name);
+  std::remove(p.c_str());
+  std::remove((p + "-wal").c_str());
+  std::remove((p + "-shm").c_str());
+  return p;
+}
+
+void rawExec(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+  sqlite3_close(db);
+}
+
+Error::Kind openKind(const std::string& path, std::string* message = nullptr) {
+  try {
+    Project::open(path, false);
+  } catch (const Error& e) {
+    if (message) *message = e.what();
+    return e.kind();
+  }
+  return Error::Kind::kArgument;
+}
+
+core::WindowPrediction window(int64_t analysis, int64_t track, int64_t start) {
+  core::WindowPrediction w;
+  w.analysis_id = analysis;
+  w.track_id = track;
+  w.start_frame = start;
+  w.end_frame = start + 60;
+  w.start_ms = start * 40;
+  w.end_ms = (start + 60) * 40;
+  w.probs = {0.1f, 0.6f, 0.1f, 0.05f, 0.05f, 0.05f, 0.05f};
+  w.top_class = 1;
+  w.confidence = 0.6;
+  w.entropy = 1.3;
+  for (int l = 0; l < 6; ++l) {
+    w.expert_share.push_back(std::vector<float>(8, 0.125f));
+    w.mean_gate.push_back(std::vector<float>(8, 0.5f + 0.01f * static_cast<float>(l)));
+  }
+  return w;
+}
+
+}  // namespace
+
+TEST(Project, CreatesTheLatestSchemaWithWalAndForeignKeys) {
+  const std::string path = freshPath("new.ulproj");
+  auto p = Project::open(path);
+  EXPECT_EQ(p->schemaVersion(), 1);
+  EXPECT_EQ(p->annotationSchemes(), (std::vector<std::string>{"DFEW-7", "MAFW-11"}));
+  EXPECT_EQ(p->schemeLabels("MAFW-11").size(), 11u);
+  EXPECT_TRUE(std::ifstream(path + "-wal").good());  // WAL journal in use
+  core::WindowPrediction orphan = window(999, 999, 0);
+  EXPECT_THROW(p->addWindow(orphan), Error);  // foreign keys are enforced
+}
+
+TEST(Project, StoresAndReadsBackEverything) {
+  const std::string path = freshPath("roundtrip.ulproj");
+  int64_t media = 0, track = 0, analysis = 0;
+  {
+    auto p = Project::open(path);
+    core::MediaRecord m;
+    m.path = "/videos/session1.mp4";
+    m.content_hash = "abc123";
+    m.width = 640;
+    m.height = 480;
+    m.fps_num = 30;
+    m.time_base_num = 1;
+    m.time_base_den = 15360;
+    m.duration_ms = 60000;
+    m.frame_count = 1800;
+    media = p->addMedia(m);
+    EXPECT_EQ(p->addMedia(m), media);  // same content: same media
+    track = p->track(media, 3);
+    EXPECT_EQ(p->track(media, 3), track);
+    p->renameTrack(track, "Client");
+    core::ModelRecord model{0, "unilearn-t16-160", "{}", "deadbeef", "/m.safetensors"};
+    const int64_t model_id = p->addModel(model);
+    EXPECT_EQ(p->addModel(model), model_id);
+    analysis = p->startAnalysis(media, model_id, "clip", R"({"hop":16})");
+    p->addWindow(window(analysis, track, 0));
+    p->addWindow(window(analysis, track, 16));
+    EXPECT_THROW(p->addWindow(window(analysis, track, 16)), Error);  // once per start frame
+    p->addFrames({{analysis, track, 0, 0, {0.5f, 0.5f}, {0.5f, 0.5f}},
+                  {analysis, track, 1, 33, {0.2f, 0.8f}, {0.35f, 0.65f}}});
+    core::Annotation a;
+    a.media_id = media;
+    a.track_id = track;
+    a.scheme = "DFEW-7";
+    a.start_frame = 10;
+    a.end_frame = 50;
+    a.label = "Happy";
+    a.annotator = "rater1";
+    a.note = "laughs";
+    p->addAnnotation(a);
+    a.label = "Amused";
+    EXPECT_THROW(p->addAnnotation(a), Error);
+    a.label = "Sad";
+    a.scheme = "NoSuchScheme";
+    EXPECT_THROW(p->addAnnotation(a), Error);
+    EXPECT_THROW(p->renameTrack(12345, "x"), Error);
+  }
+  auto p = Project::open(path, false);
+  ASSERT_EQ(p->media().size(), 1u);
+  EXPECT_EQ(p->media()[0].frame_count, 1800);
+  EXPECT_EQ(p->person(track), "Client");
+  auto ws = p->windows(analysis, true);
+  ASSERT_EQ(ws.size(), 2u);
+  EXPECT_EQ(ws[1].start_frame, 16);
+  EXPECT_EQ(ws[0].probs, window(analysis, track, 0).probs);
+  ASSERT_EQ(ws[0].mean_gate.size(), 6u);
+  EXPECT_FLOAT_EQ(ws[0].mean_gate[5][0], 0.55f);
+  EXPECT_EQ(p->windowStarts(analysis, track), (std::vector<int64_t>{0, 16}));
+  auto fs = p->frames(analysis, track);
+  ASSERT_EQ(fs.size(), 2u);
+  EXPECT_FLOAT_EQ(fs[1].smoothed[1], 0.65f);
+  auto anns = p->annotations(media);
+  ASSERT_EQ(anns.size(), 1u);
+  EXPECT_EQ(anns[0].label, "Happy");
+  EXPECT_EQ(anns[0].note, "laughs");
+  EXPECT_EQ(p->unfinishedAnalysis(media, "clip", R"({"hop":16})"), analysis);
+  p->finishAnalysis(analysis, "done");
+  EXPECT_FALSE(p->unfinishedAnalysis(media, "clip", R"({"hop":16})"));
+  EXPECT_EQ(p->analysisStatus(analysis), "done");
+}
+
+TEST(Project, RefusesNewerDamagedAndForeignFilesAndLeavesThemUntouched) {
+  const std::string newer = freshPath("newer.ulproj");
+  Project::open(newer).reset();
+  rawExec(newer, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;");
+  std::string msg;
+  std::string before = test::fileBytes(newer);
+  EXPECT_EQ(openKind(newer, &msg), Error::Kind::kConfig);
+  EXPECT_NE(msg.find("newer UniLearn Studio"), std::string::npos) << msg;
+  EXPECT_EQ(test::fileBytes(newer), before);
+
+  const std::string damaged = freshPath("damaged.ulproj");
+  {
+    auto p = Project::open(damaged);
+    const int64_t media = p->addMedia({0, "v.mp4", "h"});
+    const int64_t track = p->track(media, 1);
+    for (int i = 0; i < 50; ++i)
+      p->addWindow(window(p->startAnalysis(media, std::nullopt, "static", "{}"), track, i));
+  }
+  rawExec(damaged, "PRAGMA journal_mode = DELETE;");
+  std::string bytes = test::fileBytes(damaged);
+  ASSERT_GT(bytes.size(), 4096u * 4);
+  for (size_t i = 4096 * 2; i < 4096 * 2 + 2000; ++i)
+    bytes[i] = static_cast<char>(i * 131);
+  std::ofstream(damaged, std::ios::binary | std::ios::trunc) << bytes;
+  EXPECT_EQ(openKind(damaged, &msg), Error::Kind::kFormat);
+  EXPECT_NE(msg.find("damaged"), std::string::npos) << msg;
+  EXPECT_EQ(test::fileBytes(damaged), bytes);
+
+  const std::string text = freshPath("notes.ulproj");
+  std::ofstream(text) << "not a database, just some notes about the session";
+  EXPECT_EQ(openKind(text, &msg), Error::Kind::kFormat);
+  EXPECT_NE(msg.find("not a UniLearn Studio project"), std::string::npos) << msg;
+
+  const std::string other = freshPath("other.db");
+  rawExec(other, "PRAGMA application_id = 42; CREATE TABLE t(x);");
+  EXPECT_EQ(openKind(other, &msg), Error::Kind::kFormat);
+  EXPECT_NE(msg.find("another program"), std::string::npos) << msg;
+
+  EXPECT_EQ(openKind(freshPath("missing.ulproj")), Error::Kind::kIo);
+  try {
+    Project::open("/proc/self/unilearn.ulproj");  // a location nobody can create files in
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), Error::Kind::kIo) << e.what();
+  }
+}
+
+TEST(Project, AKilledWriterLosesAtMostTheWindowInFlight) {
+  const std::string path = freshPath("killed.ulproj");
+  int64_t analysis = 0, track = 0;
+  {
+    auto p = Project::open(path);
+    const int64_t media = p->addMedia({0, "v.mp4", "hash"});
+    track = p->track(media, 1);
+    analysis = p->startAnalysis(media, std::nullopt, "clip", "{}");
+  }
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {  // the writer: windows as fast as it can until killed
+    auto p = Project::open(path, false);
+    for (int64_t s = 0;; s += 16)
+      p->addWindow(window(analysis, track, s));
+  }
+  usleep(400 * 1000);
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status));
+  auto p = Project::open(path, false);  // passes the integrity check
+  auto ws = p->windows(analysis, true);
+  ASSERT_GT(ws.size(), 10u);
+  for (size_t i = 0; i < ws.size(); ++i) {
+    EXPECT_EQ(ws[i].start_frame, static_cast<int64_t>(i) * 16);  // no holes
+    EXPECT_EQ(ws[i].expert_share.size(), 6u);                    // never half a window
+  }
+  EXPECT_EQ(p->unfinishedAnalysis(1, "clip", "{}"), analysis);  // ready to resume
+  p->addWindow(window(analysis, track, static_cast<int64_t>(ws.size()) * 16));
+}
