@@ -3,11 +3,7 @@
 #include <algorithm>
 
 namespace unilearn::core {
-namespace {
-
-// The window starting at `start`, filled from `seen`; missing frames take the nearest earlier
-// seen frame (or, at the very start of a track, the first one).
-ClipWindow makeWindow(const std::vector<int64_t>& seen, int64_t start, const WindowOptions& o) {
+ClipWindow windowAt(const std::vector<int64_t>& seen, int64_t start, const WindowOptions& o) {
   ClipWindow w;
   w.start_frame = start;
   w.end_frame = start + static_cast<int64_t>(o.clip_frames - 1) * o.sampling_rate;
@@ -21,7 +17,14 @@ ClipWindow makeWindow(const std::vector<int64_t>& seen, int64_t start, const Win
   return w;
 }
 
-}  // namespace
+int windowGaps(const ClipWindow& w, int64_t last, const WindowOptions& o) {
+  int gaps = 0;
+  for (int i = 0; i < o.clip_frames; ++i) {
+    const int64_t want = w.start_frame + static_cast<int64_t>(i) * o.sampling_rate;
+    if (want <= last && w.frames[static_cast<size_t>(i)] != want) ++gaps;
+  }
+  return gaps;
+}
 
 std::vector<ClipWindow> trackWindows(const std::vector<int64_t>& seen, const WindowOptions& o,
                                      std::vector<SkippedWindow>* skipped) {
@@ -38,13 +41,8 @@ std::vector<ClipWindow> trackWindows(const std::vector<int64_t>& seen, const Win
     starts.push_back(last - span);  // cover the tail
   }
   for (int64_t s : starts) {
-    ClipWindow w = makeWindow(seen, s, o);
-    // Frames after the track's end are padding, not gaps.
-    int gaps = 0;
-    for (int i = 0; i < o.clip_frames; ++i) {
-      const int64_t want = s + static_cast<int64_t>(i) * o.sampling_rate;
-      if (want <= last && w.frames[i] != want) ++gaps;
-    }
+    ClipWindow w = windowAt(seen, s, o);
+    const int gaps = windowGaps(w, last, o);  // frames after the track's end are padding
     const bool too_sparse = gaps > o.max_missing * o.clip_frames;
     if ((o.gaps == WindowOptions::Gaps::kSkip && gaps > 0) || too_sparse) {
       if (skipped)

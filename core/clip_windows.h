@@ -32,6 +32,13 @@ struct SkippedWindow {
   std::string reason;
 };
 
+// The window starting at `start`, filled from `seen` (ascending): each sampled frame that was not
+// seen takes the nearest earlier seen frame (the first seen frame before the track starts).
+ClipWindow windowAt(const std::vector<int64_t>& seen, int64_t start, const WindowOptions& options);
+
+// How many sampled frames of `w` fall inside the track (<= last seen frame) but were not seen.
+int windowGaps(const ClipWindow& w, int64_t last_seen, const WindowOptions& options);
+
 // `seen` lists the frames the track was observed in, ascending. Windows start at the first seen
 // frame and every `hop` frames after; a last window is aligned to the track's end so its tail is
 // covered. A track shorter than one window gives one window padded with its last frame.

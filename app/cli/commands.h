@@ -13,5 +13,6 @@ int runConvert(const std::vector<std::string>& args);
 int runBench(const std::vector<std::string>& args);
 int runFaces(const std::vector<std::string>& args);
 int runBenchMedia(const std::vector<std::string>& args);
+int runAnalyze(const std::vector<std::string>& args);
 
 }  // namespace unilearn::cli

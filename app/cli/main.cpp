@@ -32,6 +32,10 @@ const char* kUsage =
     "  bench-media VIDEO [--frames N] [--threads N]\n"
     "           frames/s of decoding, detection, tracking + alignment, the whole pipeline\n"
     "\n"
+    "  analyze  VIDEO... --project P.ulproj [--model FILE|NAME] [--static-only] [--every N]\n"
+    "           [--hop FRAMES] [--batch B]\n"
+    "           faces, static expressions and UniLearn windows into a project (resumable)\n"
+    "\n"
     "presets: unilearn-b16-160 (paper), unilearn-s16-160, unilearn-t16-160\n"
     "global: --threads N sets LibTorch's thread count (default: all cores)\n";
 
@@ -60,6 +64,7 @@ int main(int argc, char** argv) {
     if (command == "bench") return unilearn::cli::runBench(args);
     if (command == "faces") return unilearn::cli::runFaces(args);
     if (command == "bench-media") return unilearn::cli::runBenchMedia(args);
+    if (command == "analyze") return unilearn::cli::runAnalyze(args);
     std::fprintf(stderr, "unilearn: unknown command '%s' (see unilearn --help)\n", command.c_str());
     return 2;
   } catch (const unilearn::cli::UsageError& e) {

@@ -38,7 +38,8 @@ const std::vector<std::string>& FacePipeline::expressionNames() {
   return FaceExpressionNet::classNames();
 }
 
-std::vector<FaceResult> FacePipeline::process(int64_t frame_index, const cv::Mat& bgr) {
+std::vector<FaceResult> FacePipeline::process(int64_t frame_index, const cv::Mat& bgr,
+                                              bool expressions) {
   auto t0 = std::chrono::steady_clock::now();
   const auto faces = impl_->detector.detect(bgr);
   times_.detect += msSince(t0);
@@ -48,7 +49,7 @@ std::vector<FaceResult> FacePipeline::process(int64_t frame_index, const cv::Mat
   std::vector<FaceResult> out;
   for (const auto& t : tracked)
     out.push_back({t.track_id, t.face, {}});
-  if (impl_->expression && !out.empty()) {
+  if (expressions && impl_->expression && !out.empty()) {
     t0 = std::chrono::steady_clock::now();
     torch::InferenceMode inference;
     AlignOptions crop;  // face-api.js preprocessing: tight box padded to a centred square

@@ -40,7 +40,8 @@ class FacePipeline {
   FacePipeline(const std::string& resources, PipelineOptions options = {});
   ~FacePipeline();
 
-  std::vector<FaceResult> process(int64_t frame_index, const cv::Mat& bgr);
+  // Detects and tracks; runs the static model when `expressions` (else expression stays 0).
+  std::vector<FaceResult> process(int64_t frame_index, const cv::Mat& bgr, bool expressions = true);
 
   static const std::vector<std::string>& expressionNames();
   const PipelineTimes& times() const { return times_; }

@@ -1,0 +1,306 @@
+#include "core/analysis/analyzer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "core/analysis/clip_model.h"
+#include "core/faces/face_aligner.h"
+#include "core/faces/face_pipeline.h"
+#include "core/media/video_reader.h"
+#include "core/storage/project.h"
+#include "model/json.h"
+#include "model/zip_crc.h"
+
+namespace unilearn::core {
+namespace {
+
+// Streaming state of one track: the frames it was seen in, its aligned crops for the frames a
+// pending window may still need, and where the next window starts.
+struct TrackState {
+  int64_t db_id = 0;
+  std::vector<int64_t> seen;
+  std::map<int64_t, cv::Mat> crops;
+  int64_t next_start = -1;
+  int64_t last_emitted = -1;
+  std::set<int64_t> stored;  // window starts already in the project (resume)
+  std::vector<float> smoothed;
+  int64_t last_static = -1;
+  bool finished = false;
+};
+
+std::string paramsJson(const AnalysisOptions& o, const ClipModel* model) {
+  json::Value p = json::Value::object();
+  p.set("every", o.every);
+  p.set("clip_frames", o.windows.clip_frames);
+  p.set("sampling_rate", o.windows.sampling_rate);
+  p.set("hop", o.windows.hop);
+  p.set("gaps", o.windows.gaps == WindowOptions::Gaps::kPad ? "pad" : "skip");
+  p.set("smoothing", o.smoothing);
+  if (model) {
+    p.set("model", model->name());
+    p.set("weights", model->weightsHash());
+  }
+  return p.dump();
+}
+
+class Run {
+ public:
+  Run(Project& project, ClipModel* model, const AnalysisOptions& o, VideoReader& reader,
+      int64_t media_id, int64_t analysis_id)
+      : project_(project),
+        model_(model),
+        o_(o),
+        reader_(reader),
+        media_(media_id),
+        analysis_(analysis_id) {
+    span_ = static_cast<int64_t>(o.windows.clip_frames - 1) * o.windows.sampling_rate;
+    if (model_) {
+      crop_.size = static_cast<int>(model_->config().img_size);
+      crop_.margin = 0.25f;
+    }
+  }
+
+  AnalysisSummary summary;
+
+  void frame(int64_t index, int64_t ms, const cv::Mat& bgr, const std::vector<FaceResult>& faces,
+             bool static_frame) {
+    for (const auto& f : faces) {
+      TrackState& t = track(f.track_id);
+      t.seen.push_back(index);
+      if (t.next_start < 0) t.next_start = index;
+      if (model_) t.crops[index] = alignFace(bgr, f.face, crop_).bgr;
+      if (static_frame) addStatic(t, index, ms, f);
+    }
+    // Windows whose last sampled frame has passed are complete.
+    for (auto& [id, t] : tracks_) {
+      if (t.finished) continue;
+      while (model_ && t.next_start >= 0 && t.next_start + span_ < index)
+        emit(t, t.next_start);
+      if (!t.seen.empty() && index - t.seen.back() > 30) finish(t);  // face gone for good
+    }
+    if (frames_.size() >= 64) flushFrames();
+    flushWindows(false);
+  }
+
+  void end() {
+    for (auto& [id, t] : tracks_)
+      finish(t);
+    save();
+  }
+
+  // Writes everything computed so far (used on cancel as well).
+  void save() {
+    flushFrames();
+    flushWindows(true);
+  }
+
+ private:
+  TrackState& track(int64_t tracker_id) {
+    auto it = tracks_.find(tracker_id);
+    if (it != tracks_.end()) return it->second;
+    TrackState& t = tracks_[tracker_id];
+    t.db_id = project_.track(media_, tracker_id);
+    for (int64_t s : project_.windowStarts(analysis_, t.db_id))
+      t.stored.insert(s);
+    ++summary.tracks;
+    return t;
+  }
+
+  void addStatic(TrackState& t, int64_t index, int64_t ms, const FaceResult& f) {
+    std::vector<float> p(f.expression.begin(), f.expression.end());
+    if (t.smoothed.empty() || index - t.last_static > 30) {
+      t.smoothed = p;
+    } else {
+      const float a = static_cast<float>(o_.smoothing);
+      for (size_t c = 0; c < p.size(); ++c)
+        t.smoothed[c] = a * p[c] + (1 - a) * t.smoothed[c];
+    }
+    t.last_static = index;
+    frames_.push_back({analysis_, t.db_id, index, ms, p, t.smoothed});
+    ++summary.faces;
+  }
+
+  // Queue the window starting at `start`, unless stored already or too sparse.
+  void emit(TrackState& t, int64_t start) {
+    t.next_start = std::max(t.next_start, start + o_.windows.hop);
+    if (start <= t.last_emitted) return;
+    t.last_emitted = start;
+    ClipWindow w = windowAt(t.seen, start, o_.windows);
+    const int gaps = windowGaps(w, t.seen.back(), o_.windows);
+    const bool skip = (o_.windows.gaps == WindowOptions::Gaps::kSkip && gaps > 0) ||
+                      gaps > o_.windows.max_missing * o_.windows.clip_frames;
+    if (skip) {
+      ++summary.windows_skipped;
+    } else if (t.stored.count(start)) {
+      ++summary.windows_resumed;
+    } else {
+      Pending p{t.db_id, w, {}};
+      for (int64_t f : w.frames)
+        p.clip.push_back(t.crops.at(f));
+      pending_.push_back(std::move(p));
+    }
+    // Crops before this window's start are no longer needed (a tail window starts later).
+    t.crops.erase(t.crops.begin(), t.crops.lower_bound(start));
+  }
+
+  void finish(TrackState& t) {
+    if (t.finished || t.seen.empty()) return;
+    t.finished = true;
+    if (!model_) return;
+    const int64_t first = t.seen.front(), last = t.seen.back();
+    while (t.next_start + span_ <= last)
+      emit(t, t.next_start);
+    if (t.last_emitted < 0)
+      emit(t, first);  // short track: one window
+    else if (t.last_emitted + span_ < last)
+      emit(t, last - span_);  // cover the tail
+    t.crops.clear();
+  }
+
+  void flushFrames() {
+    if (frames_.empty()) return;
+    project_.addFrames(frames_);
+    frames_.clear();
+  }
+
+  void flushWindows(bool all) {
+    while (model_ &&
+           (pending_.size() >= static_cast<size_t>(o_.batch) || (all && !pending_.empty()))) {
+      const size_t n = std::min(pending_.size(), static_cast<size_t>(std::max(1, o_.batch)));
+      std::vector<std::vector<cv::Mat>> clips;
+      for (size_t i = 0; i < n; ++i)
+        clips.push_back(pending_[i].clip);
+      const auto results = model_->predict(clips);
+      flushFrames();  // frames up to here are kept with the windows that follow them
+      for (size_t i = 0; i < n; ++i) {
+        const Pending& p = pending_[i];
+        const ClipResult& r = results[i];
+        WindowPrediction w;
+        w.analysis_id = analysis_;
+        w.track_id = p.track;
+        w.start_frame = p.window.start_frame;
+        w.end_frame = p.window.end_frame;
+        const auto& table = reader_.frameTable();
+        const int64_t last = table.size() - 1;
+        w.start_ms = table.ms(std::min(w.start_frame, last));
+        w.end_ms = table.ms(std::min(w.end_frame, last));
+        w.probs = r.probs;
+        w.top_class = r.top_class;
+        w.confidence = r.confidence;
+        w.entropy = r.entropy;
+        w.expert_share = r.expert_share;
+        w.mean_gate = r.mean_gate;
+        project_.addWindow(w);  // one transaction per window
+        ++summary.windows;
+      }
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(n));
+    }
+  }
+
+  struct Pending {
+    int64_t track;
+    ClipWindow window;
+    std::vector<cv::Mat> clip;
+  };
+
+  Project& project_;
+  ClipModel* model_;
+  const AnalysisOptions& o_;
+  VideoReader& reader_;
+  int64_t media_, analysis_, span_ = 0;
+  AlignOptions crop_;
+  std::map<int64_t, TrackState> tracks_;
+  std::vector<FramePrediction> frames_;
+  std::vector<Pending> pending_;
+};
+
+}  // namespace
+
+std::string contentHash(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<char> buf(1 << 20);
+  uint32_t crc = 0;
+  uint64_t size = 0;
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    const auto n = static_cast<size_t>(in.gcount());
+    crc = crc32(buf.data(), n, crc);
+    size += n;
+  }
+  char out[48];
+  std::snprintf(out, sizeof out, "crc32:%08x:%llu", crc, static_cast<unsigned long long>(size));
+  return out;
+}
+
+AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipModel* model,
+                             const std::string& resources, const AnalysisOptions& options,
+                             const std::function<void(const AnalysisProgress&)>& progress,
+                             const std::function<bool()>& cancelled) {
+  VideoReader reader(video);
+  const VideoInfo& info = reader.info();
+  MediaRecord m;
+  m.path = video;
+  m.content_hash = contentHash(video);
+  m.width = info.width;
+  m.height = info.height;
+  m.fps_num = info.frame_rate.num;
+  m.fps_den = info.frame_rate.den;
+  m.time_base_num = info.time_base.num;
+  m.time_base_den = info.time_base.den;
+  m.duration_ms = info.duration_ms;
+  m.frame_count = reader.frameCount();
+  const int64_t media = project.addMedia(m);
+  std::optional<int64_t> model_id;
+  if (model)
+    model_id = project.addModel(
+        {0, model->name(), model->config().toJson().dump(), model->weightsHash(), ""});
+  const std::string kind = model ? "clip" : "static";
+  const std::string params = paramsJson(options, model);
+  auto resumed = project.unfinishedAnalysis(media, kind, params);
+  const int64_t analysis =
+      resumed ? *resumed : project.startAnalysis(media, model_id, kind, params);
+
+  PipelineOptions po;
+  po.detector = options.detector;
+  FacePipeline pipeline(resources, po);
+  Run run(project, model, options, reader, media, analysis);
+  run.summary.analysis_id = analysis;
+  run.summary.media_id = media;
+  const auto t0 = std::chrono::steady_clock::now();
+  auto last_report = t0;
+  VideoFrame f;
+  while (reader.next(f)) {
+    if (cancelled && cancelled()) {
+      run.summary.cancelled = true;
+      break;
+    }
+    const bool static_frame = f.index % std::max(1, options.every) == 0;
+    run.frame(f.index, f.ms, f.bgr, pipeline.process(f.index, f.bgr, static_frame), static_frame);
+    ++run.summary.frames;
+    const auto now = std::chrono::steady_clock::now();
+    if (progress && std::chrono::duration<double>(now - last_report).count() > 0.5) {
+      const double s = std::chrono::duration<double>(now - t0).count();
+      progress({f.index + 1, m.frame_count, run.summary.windows, run.summary.frames / s});
+      last_report = now;
+    }
+  }
+  if (run.summary.cancelled) {
+    run.save();
+    project.finishAnalysis(analysis, "cancelled");
+  } else {
+    run.end();
+    project.finishAnalysis(analysis, "done");
+  }
+  run.summary.problems = reader.problems();
+  if (progress) {
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    progress({run.summary.frames, m.frame_count, run.summary.windows,
+              run.summary.frames / std::max(s, 1e-9)});
+  }
+  return run.summary;
+}
+
+}  // namespace unilearn::core

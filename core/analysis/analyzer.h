@@ -1,0 +1,56 @@
+// Analysis of a video into a project: faces are detected and tracked on every frame, the static
+// model runs on every Nth frame (probabilities plus a smoothed curve per track), and the UniLearn
+// clip model runs on 16-frame windows along each track (probabilities, top class, confidence,
+// entropy, routing summary). Results are written as they come, window by window, so an
+// interrupted analysis resumes where it stopped. Progress and cancel callbacks are called on the
+// calling thread; run the whole call on a worker thread in a GUI.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/clip_windows.h"
+#include "core/faces/face_detector.h"
+
+namespace unilearn::core {
+
+class ClipModel;
+class Project;
+
+struct AnalysisOptions {
+  int every = 1;           // static model on every Nth frame
+  WindowOptions windows;   // 16 frames, every 4th, hop 16 (the official sampling)
+  int batch = 4;           // clips per model call; results do not depend on it
+  double smoothing = 0.3;  // weight of a new frame in the smoothed static curve
+  DetectorOptions detector;
+};
+
+struct AnalysisProgress {
+  int64_t frame = 0, frame_count = 0;
+  int64_t windows = 0;
+  double frames_per_second = 0;
+};
+
+struct AnalysisSummary {
+  int64_t analysis_id = 0, media_id = 0;
+  int64_t frames = 0, faces = 0, tracks = 0;
+  int64_t windows = 0;          // computed in this run
+  int64_t windows_resumed = 0;  // already in the project from an interrupted run
+  int64_t windows_skipped = 0;  // too sparse (face not seen in most of the window)
+  bool cancelled = false;
+  std::vector<std::string> problems;  // damage met in the video
+};
+
+// `model` may be null for a static-only analysis. Throws unilearn::Error for unreadable input;
+// damage inside the video is reported in the summary.
+AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipModel* model,
+                             const std::string& resources, const AnalysisOptions& options,
+                             const std::function<void(const AnalysisProgress&)>& progress = {},
+                             const std::function<bool()>& cancelled = {});
+
+// A stable identity of a file's content (CRC-32 of its bytes and its size).
+std::string contentHash(const std::string& path);
+
+}  // namespace unilearn::core

@@ -1,0 +1,52 @@
+// The UniLearn video model as core/ uses it: aligned face clips in, class probabilities and a
+// routing summary out. LibTorch stays behind the pimpl. Thread-safety: predict() may run on one
+// thread at a time per ClipModel.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <opencv2/core/mat.hpp>
+
+#include "model/config.h"
+
+namespace unilearn::core {
+
+struct ClipResult {
+  std::vector<float> probs;  // softmax over the video head's classes
+  int top_class = 0;
+  float confidence = 0;  // probability of the top class
+  float entropy = 0;     // in nats
+  // Per MoE layer: share of the token assignments each expert received (sums to 1), and the
+  // mean gate weight of the assignments it received (0 when none).
+  std::vector<std::vector<float>> expert_share, mean_gate;
+};
+
+class ClipModel {
+ public:
+  // A model file (.safetensors ours, or an authors' .pth) or a preset name (random weights:
+  // for plumbing and speed tests only). Throws unilearn::Error.
+  static std::unique_ptr<ClipModel> load(const std::string& file_or_preset);
+  ~ClipModel();
+
+  const ModelConfig& config() const;
+  std::vector<std::string> classNames() const;  // the video head's, from the model
+  const std::string& name() const { return name_; }
+  const std::string& weightsHash() const { return weights_hash_; }
+  bool randomWeights() const { return random_; }
+
+  // Each clip: config().num_frames aligned BGR crops of img_size. Deterministic numerics: a
+  // clip's result does not depend on the others in the batch.
+  std::vector<ClipResult> predict(const std::vector<std::vector<cv::Mat>>& clips);
+
+ private:
+  ClipModel();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::string name_, weights_hash_;
+  bool random_ = false;
+};
+
+}  // namespace unilearn::core

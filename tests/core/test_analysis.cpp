@@ -1,0 +1,185 @@
+// The analysis engine end to end on a real-face clip made from a still: the static model is
+// real, the clip model a tiny random-weight UniLearn (plumbing, batching, resuming).
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <fstream>
+#include <numeric>
+
+#include <gtest/gtest.h>
+
+#include "core/analysis/analyzer.h"
+#include "core/analysis/clip_model.h"
+#include "core/storage/project.h"
+#include "model/error.h"
+#include "tests/test_util.h"
+
+using namespace unilearn;
+
+namespace {
+
+const std::string kResources = UNILEARN_RESOURCE_SOURCE_DIR;
+
+std::string astroClip(int frames) {
+  const std::string path = test::tempPath("astro" + std::to_string(frames) + ".mp4");
+  if (!std::ifstream(path).good()) {
+    const std::string cmd =
+        "ffmpeg -v error -y -loop 1 -i " + test::dataPath("faces/astronaut.jpg") +
+        " -vf \"scale=1024:1024,zoompan=z='1.2+0.3*sin(on/20)':x='iw/2-(iw/zoom/2)+60*sin(on/15)'"
+        ":y='ih/2-(ih/zoom/2)-80':d=" +
+        std::to_string(frames) + ":s=640x480:fps=30\" -frames:v " + std::to_string(frames) +
+        " -c:v libx264 -pix_fmt yuv420p " + path + " >/dev/null 2>&1";
+    EXPECT_EQ(std::system(cmd.c_str()), 0);
+  }
+  return path;
+}
+
+std::string tinyModel() {
+  const std::string path = test::tempPath("tiny160.json");
+  std::ofstream(path)
+      << R"({"img_size":160,"patch_size":16,"num_frames":16,"tubelet_size":2,)"
+         R"("embed_dim":32,"depth":2,"num_heads":2,"moe_layers":[1],"num_experts":4,)"
+         R"("top_k":2,"video_classes":3,"video_class_names":["calm","joy","other"]})";
+  return path;
+}
+
+std::unique_ptr<core::Project> freshProject(const std::string& name) {
+  const std::string p = test::tempPath(name);
+  for (const char* suffix : {"", "-wal", "-shm"})
+    std::remove((p + suffix).c_str());
+  return core::Project::open(p);
+}
+
+void expectSameWindows(const std::vector<core::WindowPrediction>& a,
+                       const std::vector<core::WindowPrediction>& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].start_frame, b[i].start_frame);
+    ASSERT_EQ(a[i].probs.size(), b[i].probs.size());
+    for (size_t c = 0; c < a[i].probs.size(); ++c)
+      EXPECT_NEAR(a[i].probs[c], b[i].probs[c], 1e-5);
+  }
+}
+
+}  // namespace
+
+TEST(Analysis, StoresFramesAndWindowsWithRoutingAndModelClassNames) {
+  auto model = core::ClipModel::load(tinyModel());
+  EXPECT_EQ(model->classNames(), (std::vector<std::string>{"calm", "joy", "other"}));
+  auto project = freshProject("analysis.ulproj");
+  int progress_calls = 0;
+  auto s = core::analyzeVideo(*project, astroClip(90), model.get(), kResources, {},
+                              [&](const core::AnalysisProgress&) { ++progress_calls; });
+  EXPECT_EQ(s.frames, 90);
+  EXPECT_EQ(s.tracks, 1);
+  EXPECT_EQ(s.windows, 3);  // starts 0 and 16, then a tail window at 29
+  EXPECT_GT(progress_calls, 0);
+  EXPECT_EQ(project->analysisStatus(s.analysis_id), "done");
+  auto ws = project->windows(s.analysis_id, true);
+  ASSERT_EQ(ws.size(), 3u);
+  EXPECT_EQ(ws[2].start_frame, 29);
+  EXPECT_EQ(ws[2].end_frame, 89);
+  EXPECT_EQ(ws[1].start_ms, 533);
+  for (const auto& w : ws) {
+    EXPECT_NEAR(std::accumulate(w.probs.begin(), w.probs.end(), 0.0), 1.0, 1e-5);
+    EXPECT_NEAR(w.confidence, w.probs[static_cast<size_t>(w.top_class)], 1e-6);
+    ASSERT_EQ(w.expert_share.size(), 1u);  // one MoE layer
+    EXPECT_NEAR(std::accumulate(w.expert_share[0].begin(), w.expert_share[0].end(), 0.0), 1.0,
+                1e-5);
+  }
+  auto frames = project->frames(s.analysis_id, ws[0].track_id);
+  ASSERT_EQ(frames.size(), 90u);
+  int happy = 0;
+  for (const auto& f : frames)
+    happy += f.probs[1] > 0.9f;  // the static model is real
+  EXPECT_GT(happy, 80);
+}
+
+TEST(Analysis, WindowResultsDoNotDependOnTheBatchSize) {
+  auto model = core::ClipModel::load(tinyModel());
+  auto a = freshProject("batch1.ulproj"), b = freshProject("batch4.ulproj");
+  core::AnalysisOptions one, four;
+  one.batch = 1;
+  four.batch = 4;
+  auto sa = core::analyzeVideo(*a, astroClip(90), model.get(), kResources, one);
+  auto sb = core::analyzeVideo(*b, astroClip(90), model.get(), kResources, four);
+  expectSameWindows(a->windows(sa.analysis_id), b->windows(sb.analysis_id));
+}
+
+TEST(Analysis, ACancelledAnalysisResumesToTheSameResult) {
+  auto model = core::ClipModel::load(tinyModel());
+  auto full = freshProject("full.ulproj");
+  auto sf = core::analyzeVideo(*full, astroClip(90), model.get(), kResources, {});
+  auto part = freshProject("part.ulproj");
+  int calls = 0;
+  auto sc = core::analyzeVideo(*part, astroClip(90), model.get(), kResources, {}, {},
+                               [&] { return ++calls > 80; });
+  EXPECT_TRUE(sc.cancelled);
+  EXPECT_EQ(part->analysisStatus(sc.analysis_id), "cancelled");
+  EXPECT_EQ(part->windows(sc.analysis_id).size(), 2u);  // windows 0 and 16 were complete
+  auto sr = core::analyzeVideo(*part, astroClip(90), model.get(), kResources, {});
+  EXPECT_EQ(sr.analysis_id, sc.analysis_id);
+  EXPECT_EQ(sr.windows_resumed, 2);
+  EXPECT_EQ(sr.windows, 1);
+  expectSameWindows(part->windows(sr.analysis_id), full->windows(sf.analysis_id));
+}
+
+TEST(Analysis, StaticOnlyAndEveryNthFrame) {
+  auto project = freshProject("static.ulproj");
+  core::AnalysisOptions o;
+  o.every = 3;
+  auto s = core::analyzeVideo(*project, astroClip(90), nullptr, kResources, o);
+  EXPECT_EQ(s.windows, 0);
+  EXPECT_EQ(s.faces, 30);
+  const auto media = project->media();
+  ASSERT_EQ(media.size(), 1u);
+  EXPECT_EQ(media[0].frame_count, 90);
+  EXPECT_THROW(core::analyzeVideo(*project, "/nonexistent.mp4", nullptr, kResources, o), Error);
+}
+
+TEST(Analysis, AKilledAnalyzeRunResumesToTheSameResult) {
+  const std::string clip = astroClip(240), model = tinyModel();
+  const std::string cli = UNILEARN_CLI;
+  auto projectPath = [](const std::string& n) {
+    const std::string p = test::tempPath(n);
+    for (const char* suffix : {"", "-wal", "-shm"})
+      std::remove((p + suffix).c_str());
+    return p;
+  };
+  const std::string whole = projectPath("whole.ulproj"), killed = projectPath("killed.ulproj");
+  ASSERT_EQ(std::system((cli + " analyze " + clip + " --project " + whole + " --model " + model +
+                         " >/dev/null 2>&1")
+                            .c_str()),
+            0);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    execl(UNILEARN_CLI, UNILEARN_CLI, "analyze", clip.c_str(), "--project", killed.c_str(),
+          "--model", model.c_str(), "--batch", "1", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Kill it once a few windows are stored, mid-video.
+  size_t stored = 0;
+  for (int i = 0; i < 400 && stored < 3; ++i) {
+    usleep(25 * 1000);
+    try {
+      stored = core::Project::open(killed, false)->windows(1).size();
+    } catch (const Error&) {  // not created yet
+    }
+  }
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the analysis finished before it could be killed";
+  ASSERT_GE(stored, 3u);
+  EXPECT_LT(core::Project::open(killed, false)->windows(1).size(), 13u);  // really mid-run
+  ASSERT_EQ(std::system((cli + " analyze " + clip + " --project " + killed + " --model " + model +
+                         " >/dev/null 2>&1")
+                            .c_str()),
+            0);
+  auto a = core::Project::open(whole, false), b = core::Project::open(killed, false);
+  expectSameWindows(a->windows(1), b->windows(1));
+  EXPECT_EQ(b->analysisStatus(1), "done");
+}
