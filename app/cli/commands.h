@@ -14,5 +14,6 @@ int runBench(const std::vector<std::string>& args);
 int runFaces(const std::vector<std::string>& args);
 int runBenchMedia(const std::vector<std::string>& args);
 int runAnalyze(const std::vector<std::string>& args);
+int runExport(const std::vector<std::string>& args);
 
 }  // namespace unilearn::cli

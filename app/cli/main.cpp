@@ -35,6 +35,8 @@ const char* kUsage =
     "  analyze  VIDEO... --project P.ulproj [--model FILE|NAME] [--static-only] [--every N]\n"
     "           [--hop FRAMES] [--batch B]\n"
     "           faces, static expressions and UniLearn windows into a project (resumable)\n"
+    "  export   P.ulproj --format csv|json|tsv --out FILE [--video NAME] [--frames]\n"
+    "           windows (and frames) per track as CSV, everything as JSON, BORIS-style TSV\n"
     "\n"
     "presets: unilearn-b16-160 (paper), unilearn-s16-160, unilearn-t16-160\n"
     "global: --threads N sets LibTorch's thread count (default: all cores)\n";
@@ -65,6 +67,7 @@ int main(int argc, char** argv) {
     if (command == "faces") return unilearn::cli::runFaces(args);
     if (command == "bench-media") return unilearn::cli::runBenchMedia(args);
     if (command == "analyze") return unilearn::cli::runAnalyze(args);
+    if (command == "export") return unilearn::cli::runExport(args);
     std::fprintf(stderr, "unilearn: unknown command '%s' (see unilearn --help)\n", command.c_str());
     return 2;
   } catch (const unilearn::cli::UsageError& e) {

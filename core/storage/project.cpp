@@ -150,6 +150,42 @@ std::optional<std::string> Project::person(int64_t track_id) const {
   return q.text(0);
 }
 
+std::vector<TrackRecord> Project::tracks(int64_t media_id) const {
+  auto q = db_->prepare(
+      "SELECT id, tracker_id, person FROM tracks WHERE media_id = ? ORDER BY tracker_id");
+  q.bind(1, media_id);
+  std::vector<TrackRecord> out;
+  while (q.step())
+    out.push_back({q.integer(0), media_id, q.integer(1), q.text(2)});
+  return out;
+}
+
+std::optional<ModelRecord> Project::model(int64_t id) const {
+  auto q = db_->prepare("SELECT name, config_json, weights_hash, path FROM models WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return ModelRecord{id, q.text(0), q.text(1), q.text(2), q.text(3)};
+}
+
+std::vector<AnalysisRecord> Project::analyses(int64_t media_id) const {
+  auto q = db_->prepare(
+      "SELECT id, model_id, kind, params_json, status FROM analyses WHERE media_id = ? ORDER BY "
+      "id");
+  q.bind(1, media_id);
+  std::vector<AnalysisRecord> out;
+  while (q.step()) {
+    AnalysisRecord a;
+    a.id = q.integer(0);
+    a.media_id = media_id;
+    if (!q.isNull(1)) a.model_id = q.integer(1);
+    a.kind = q.text(2);
+    a.params_json = q.text(3);
+    a.status = q.text(4);
+    out.push_back(a);
+  }
+  return out;
+}
+
 int64_t Project::addModel(const ModelRecord& m) {
   auto find = db_->prepare("SELECT id FROM models WHERE name = ? AND weights_hash = ?");
   find.bind(1, m.name).bind(2, m.weights_hash);

@@ -30,6 +30,17 @@ struct ModelRecord {
   std::string name, config_json, weights_hash, path;
 };
 
+struct TrackRecord {
+  int64_t id = 0, media_id = 0, tracker_id = 0;
+  std::string person;  // empty when not named
+};
+
+struct AnalysisRecord {
+  int64_t id = 0, media_id = 0;
+  std::optional<int64_t> model_id;
+  std::string kind, params_json, status;
+};
+
 struct WindowPrediction {
   int64_t id = 0;
   int64_t analysis_id = 0, track_id = 0;
@@ -74,7 +85,11 @@ class Project {
   void renameTrack(int64_t track_id, const std::string& person);
   std::optional<std::string> person(int64_t track_id) const;
 
+  std::vector<TrackRecord> tracks(int64_t media_id) const;
+
   int64_t addModel(const ModelRecord& model);  // get-or-create by (name, weights hash)
+  std::optional<ModelRecord> model(int64_t model_id) const;
+  std::vector<AnalysisRecord> analyses(int64_t media_id) const;
 
   int64_t startAnalysis(int64_t media_id, std::optional<int64_t> model_id, const std::string& kind,
                         const std::string& params_json);

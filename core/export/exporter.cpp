@@ -1,0 +1,274 @@
+#include "core/export/exporter.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "core/storage/project.h"
+#include "model/config.h"
+#include "model/error.h"
+#include "model/face_expression_net.h"
+#include "model/json.h"
+
+namespace unilearn::core {
+namespace {
+
+std::string fileName(const std::string& path) {
+  return path.substr(path.find_last_of('/') + 1);
+}
+
+std::vector<MediaRecord> selectedMedia(const Project& p, const ExportOptions& o) {
+  std::vector<MediaRecord> out;
+  for (const auto& m : p.media())
+    if (!o.video || *o.video == m.path || *o.video == fileName(m.path)) out.push_back(m);
+  if (o.video && out.empty())
+    throw Error(Error::Kind::kArgument,
+                "no video '" + *o.video + "' in project '" + p.path() + "'");
+  return out;
+}
+
+// Class names of an analysis' clip model, from the config stored with it.
+std::vector<std::string> classNames(const Project& p, const AnalysisRecord& a) {
+  if (!a.model_id) return {};
+  auto m = p.model(*a.model_id);
+  if (!m) return {};
+  ModelConfig c = ModelConfig::fromJson(json::parse(m->config_json));
+  if (!c.video_class_names.empty()) return c.video_class_names;
+  std::vector<std::string> names;
+  for (int64_t i = 0; i < c.video_classes; ++i)
+    names.push_back("class" + std::to_string(i));
+  return names;
+}
+
+std::string csvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s)
+    q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+std::string num(double v, const char* fmt = "%.6g") {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, fmt, v);
+  return buf;
+}
+
+json::Value floats(const std::vector<float>& v) {
+  json::Value a = json::Value::array();
+  for (float x : v)
+    a.push(static_cast<double>(x));
+  return a;
+}
+
+}  // namespace
+
+void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
+  const auto media = selectedMedia(p, o);
+  // The clip classes of all analyses, in first-seen order, form the probability columns.
+  std::vector<std::string> classes;
+  for (const auto& m : media)
+    for (const auto& a : p.analyses(m.id))
+      for (const auto& c : classNames(p, a))
+        if (std::find(classes.begin(), classes.end(), c) == classes.end()) classes.push_back(c);
+  const auto& statics = FaceExpressionNet::classNames();
+  out << "kind,video,analysis,track,person,start_frame,end_frame,start_ms,end_ms";
+  for (const auto& c : classes)
+    out << ',' << csvField(c);
+  out << ",top_class,confidence";
+  if (o.frames)
+    for (const auto& c : statics)
+      out << ",static_" << c << ",smoothed_" << c;
+  out << '\n';
+  for (const auto& m : media) {
+    std::map<int64_t, TrackRecord> tracks;
+    for (const auto& t : p.tracks(m.id))
+      tracks[t.id] = t;
+    for (const auto& a : p.analyses(m.id)) {
+      const auto names = classNames(p, a);
+      for (const auto& w : p.windows(a.id)) {
+        const TrackRecord& t = tracks[w.track_id];
+        out << "window," << csvField(fileName(m.path)) << ',' << a.id << ',' << t.tracker_id << ','
+            << csvField(t.person) << ',' << w.start_frame << ',' << w.end_frame << ',' << w.start_ms
+            << ',' << w.end_ms;
+        for (const auto& c : classes) {
+          auto it = std::find(names.begin(), names.end(), c);
+          const size_t i = static_cast<size_t>(it - names.begin());
+          out << ',' << (it != names.end() && i < w.probs.size() ? num(w.probs[i]) : "");
+        }
+        const std::string top = static_cast<size_t>(w.top_class) < names.size()
+                                    ? names[static_cast<size_t>(w.top_class)]
+                                    : std::to_string(w.top_class);
+        out << ',' << csvField(top) << ',' << num(w.confidence);
+        if (o.frames)
+          for (size_t i = 0; i < statics.size() * 2; ++i)
+            out << ',';
+        out << '\n';
+      }
+      if (!o.frames) continue;
+      for (const auto& [id, t] : tracks) {
+        for (const auto& f : p.frames(a.id, id)) {
+          out << "frame," << csvField(fileName(m.path)) << ',' << a.id << ',' << t.tracker_id << ','
+              << csvField(t.person) << ',' << f.frame << ',' << f.frame << ',' << f.ms << ','
+              << f.ms;
+          for (size_t i = 0; i < classes.size() + 2; ++i)
+            out << ',';
+          for (size_t c = 0; c < statics.size(); ++c)
+            out << ',' << (c < f.probs.size() ? num(f.probs[c]) : "") << ','
+                << (c < f.smoothed.size() ? num(f.smoothed[c]) : "");
+          out << '\n';
+        }
+      }
+    }
+  }
+}
+
+void exportJson(const Project& p, std::ostream& out, const ExportOptions& o) {
+  json::Value root = json::Value::object();
+  root.set("project", p.path());
+  root.set("schema_version", p.schemaVersion());
+  json::Value all = json::Value::array();
+  for (const auto& m : selectedMedia(p, o)) {
+    json::Value jm = json::Value::object();
+    jm.set("path", m.path);
+    jm.set("content_hash", m.content_hash);
+    jm.set("width", m.width);
+    jm.set("height", m.height);
+    jm.set("fps",
+           m.fps_den ? static_cast<double>(m.fps_num) / static_cast<double>(m.fps_den) : 0.0);
+    jm.set("duration_ms", m.duration_ms);
+    jm.set("frame_count", m.frame_count);
+    json::Value tracks = json::Value::array();
+    for (const auto& t : p.tracks(m.id)) {
+      json::Value jt = json::Value::object();
+      jt.set("track", t.tracker_id);
+      jt.set("person", t.person);
+      tracks.push(jt);
+    }
+    jm.set("tracks", tracks);
+    std::map<int64_t, int64_t> tracker_of;
+    for (const auto& t : p.tracks(m.id))
+      tracker_of[t.id] = t.tracker_id;
+    json::Value analyses = json::Value::array();
+    for (const auto& a : p.analyses(m.id)) {
+      json::Value ja = json::Value::object();
+      ja.set("id", a.id);
+      ja.set("kind", a.kind);
+      ja.set("status", a.status);
+      ja.set("parameters", json::parse(a.params_json));
+      if (a.model_id) {
+        auto model = p.model(*a.model_id);
+        json::Value jmod = json::Value::object();
+        jmod.set("name", model->name);
+        jmod.set("weights_hash", model->weights_hash);
+        jmod.set("config", json::parse(model->config_json));
+        ja.set("model", jmod);
+      }
+      json::Value cls = json::Value::array();
+      for (const auto& c : classNames(p, a))
+        cls.push(c);
+      ja.set("classes", cls);
+      json::Value windows = json::Value::array();
+      for (const auto& w : p.windows(a.id, true)) {
+        json::Value jw = json::Value::object();
+        jw.set("track", tracker_of[w.track_id]);
+        jw.set("start_frame", w.start_frame);
+        jw.set("end_frame", w.end_frame);
+        jw.set("start_ms", w.start_ms);
+        jw.set("end_ms", w.end_ms);
+        jw.set("probs", floats(w.probs));
+        jw.set("top_class", w.top_class);
+        jw.set("confidence", w.confidence);
+        jw.set("entropy", w.entropy);
+        json::Value routing = json::Value::array();
+        for (size_t l = 0; l < w.expert_share.size(); ++l) {
+          json::Value jl = json::Value::object();
+          jl.set("expert_share", floats(w.expert_share[l]));
+          jl.set("mean_gate", floats(w.mean_gate[l]));
+          routing.push(jl);
+        }
+        jw.set("routing", routing);
+        windows.push(jw);
+      }
+      ja.set("windows", windows);
+      json::Value frames = json::Value::array();
+      for (const auto& [id, tracker] : tracker_of)
+        for (const auto& f : p.frames(a.id, id)) {
+          json::Value jf = json::Value::object();
+          jf.set("track", tracker);
+          jf.set("frame", f.frame);
+          jf.set("ms", f.ms);
+          jf.set("probs", floats(f.probs));
+          jf.set("smoothed", floats(f.smoothed));
+          frames.push(jf);
+        }
+      ja.set("frames", frames);
+      analyses.push(ja);
+    }
+    jm.set("analyses", analyses);
+    json::Value anns = json::Value::array();
+    for (const auto& a : p.annotations(m.id)) {
+      json::Value j = json::Value::object();
+      j.set("track", a.track_id ? json::Value(tracker_of[*a.track_id]) : json::Value());
+      j.set("scheme", a.scheme);
+      j.set("start_frame", a.start_frame);
+      j.set("end_frame", a.end_frame);
+      j.set("label", a.label);
+      j.set("annotator", a.annotator);
+      j.set("note", a.note);
+      anns.push(j);
+    }
+    jm.set("annotations", anns);
+    all.push(jm);
+  }
+  root.set("media", all);
+  out << root.dump(1) << '\n';
+}
+
+void exportTsv(const Project& p, std::ostream& out, const ExportOptions& o) {
+  out << "Observation id\tMedia file\tFPS\tSubject\tBehavior\tBehavior type\tStart (s)\tStop (s)"
+         "\tDuration (s)\tImage index start\tImage index stop\tSource\n";
+  for (const auto& m : selectedMedia(p, o)) {
+    const double fps =
+        m.fps_den ? static_cast<double>(m.fps_num) / static_cast<double>(m.fps_den) : 0.0;
+    std::map<int64_t, TrackRecord> tracks;
+    for (const auto& t : p.tracks(m.id))
+      tracks[t.id] = t;
+    auto subject = [&](int64_t track_id) {
+      const TrackRecord& t = tracks[track_id];
+      return t.person.empty() ? "face " + std::to_string(t.tracker_id) : t.person;
+    };
+    auto row = [&](const std::string& subj, const std::string& label, int64_t f0, int64_t f1,
+                   double s0, double s1, const std::string& source) {
+      out << fileName(m.path) << '\t' << m.path << '\t' << num(fps) << '\t' << subj << '\t' << label
+          << "\tSTATE\t" << num(s0, "%.3f") << '\t' << num(s1, "%.3f") << '\t'
+          << num(s1 - s0, "%.3f") << '\t' << f0 << '\t' << f1 << '\t' << source << '\n';
+    };
+    for (const auto& a : p.analyses(m.id)) {
+      const auto names = classNames(p, a);
+      const auto ws = p.windows(a.id);  // ordered by track, then start
+      // Consecutive windows of a track with the same top class form one state.
+      for (size_t i = 0; i < ws.size();) {
+        size_t j = i;
+        while (j + 1 < ws.size() && ws[j + 1].track_id == ws[i].track_id &&
+               ws[j + 1].top_class == ws[i].top_class &&
+               ws[j + 1].start_frame <= ws[j].end_frame + 1)
+          ++j;
+        const std::string label = static_cast<size_t>(ws[i].top_class) < names.size()
+                                      ? names[static_cast<size_t>(ws[i].top_class)]
+                                      : std::to_string(ws[i].top_class);
+        row(subject(ws[i].track_id), label, ws[i].start_frame, ws[j].end_frame,
+            ws[i].start_ms / 1000.0, ws[j].end_ms / 1000.0, "model:" + std::to_string(a.id));
+        i = j + 1;
+      }
+    }
+    for (const auto& a : p.annotations(m.id)) {
+      const double s0 = fps > 0 ? static_cast<double>(a.start_frame) / fps : 0.0;
+      const double s1 = fps > 0 ? static_cast<double>(a.end_frame) / fps : 0.0;
+      row(a.track_id ? subject(*a.track_id) : "whole video", a.label, a.start_frame, a.end_frame,
+          s0, s1, "annotator:" + a.annotator);
+    }
+  }
+}
+
+}  // namespace unilearn::core

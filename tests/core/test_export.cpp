@@ -1,0 +1,142 @@
+// Exports of a project built through its API: CSV, JSON and BORIS-style TSV.
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "core/export/exporter.h"
+#include "core/storage/project.h"
+#include "model/error.h"
+#include "model/json.h"
+#include "tests/test_util.h"
+
+using namespace unilearn;
+
+namespace {
+
+std::vector<std::vector<std::string>> rows(const std::string& text, char sep) {
+  std::vector<std::vector<std::string>> out;
+  std::stringstream ss(text);
+  for (std::string line; std::getline(ss, line);) {
+    std::vector<std::string> cells;
+    std::string cell;
+    std::stringstream ls(line);
+    while (std::getline(ls, cell, sep))
+      cells.push_back(cell);
+    if (!line.empty() && line.back() == sep) cells.push_back("");
+    out.push_back(cells);
+  }
+  return out;
+}
+
+struct Fixture {
+  std::unique_ptr<core::Project> p;
+  int64_t media = 0, track = 0, analysis = 0;
+};
+
+Fixture makeProject() {
+  Fixture f;
+  const std::string path = test::tempPath("export.ulproj");
+  for (const char* s : {"", "-wal", "-shm"})
+    std::remove((path + s).c_str());
+  f.p = core::Project::open(path);
+  f.media = f.p->addMedia({0, "/data/session.mp4", "h1", 640, 480, 25, 1, 1, 12800, 10000, 250});
+  f.track = f.p->track(f.media, 2);
+  f.p->renameTrack(f.track, "Client, A");
+  const int64_t model = f.p->addModel(
+      {0, "tiny", R"({"video_classes":3,"video_class_names":["calm","joy","other"]})", "x", ""});
+  f.analysis = f.p->startAnalysis(f.media, model, "clip", "{}");
+  const int tops[3] = {1, 1, 0};
+  for (int i = 0; i < 3; ++i) {
+    core::WindowPrediction w;
+    w.analysis_id = f.analysis;
+    w.track_id = f.track;
+    w.start_frame = 16 * i;
+    w.end_frame = 16 * i + 60;
+    w.start_ms = w.start_frame * 40;
+    w.end_ms = w.end_frame * 40;
+    w.probs =
+        tops[i] == 1 ? std::vector<float>{0.2f, 0.7f, 0.1f} : std::vector<float>{0.6f, 0.3f, 0.1f};
+    w.top_class = tops[i];
+    w.confidence = w.probs[static_cast<size_t>(tops[i])];
+    w.expert_share = {{0.5f, 0.5f, 0.0f, 0.0f}};
+    w.mean_gate = {{0.6f, 0.4f, 0.0f, 0.0f}};
+    f.p->addWindow(w);
+  }
+  f.p->addFrames({{f.analysis, f.track, 0, 0, std::vector<float>(7, 1.0f / 7),
+                   std::vector<float>(7, 1.0f / 7)}});
+  core::Annotation a;
+  a.media_id = f.media;
+  a.track_id = f.track;
+  a.scheme = "DFEW-7";
+  a.start_frame = 50;
+  a.end_frame = 99;
+  a.label = "Happy";
+  a.annotator = "rater1";
+  f.p->addAnnotation(a);
+  return f;
+}
+
+}  // namespace
+
+TEST(Export, CsvHasOneRowPerWindowAndOptionallyPerFrame) {
+  Fixture f = makeProject();
+  std::ostringstream out;
+  core::exportCsv(*f.p, out, {});
+  auto r = rows(out.str(), ',');
+  ASSERT_EQ(r.size(), 4u);
+  EXPECT_EQ(r[0][9], "calm");
+  EXPECT_EQ(r[0][11], "other");
+  EXPECT_EQ(r[1][0], "window");
+  EXPECT_EQ(r[1][1], "session.mp4");
+  EXPECT_EQ(r[1][3], "2");
+  EXPECT_EQ(out.str().find("\"Client, A\"") != std::string::npos, true);  // quoted person
+  std::ostringstream with_frames;
+  core::ExportOptions o;
+  o.frames = true;
+  core::exportCsv(*f.p, with_frames, o);
+  auto rf = rows(with_frames.str(), ',');
+  EXPECT_EQ(rf.size(), 5u);
+  EXPECT_EQ(rf.back()[0], "frame");
+  o.video = "other.mp4";
+  std::ostringstream none;
+  EXPECT_THROW(core::exportCsv(*f.p, none, o), Error);
+}
+
+TEST(Export, JsonHoldsEverythingAndParses) {
+  Fixture f = makeProject();
+  std::ostringstream out;
+  core::exportJson(*f.p, out, {});
+  json::Value v = json::parse(out.str());
+  const auto& m = v.find("media")->asArray()[0];
+  EXPECT_EQ(m.find("frame_count")->asInt(), 250);
+  EXPECT_EQ(m.find("tracks")->asArray()[0].find("person")->asString(), "Client, A");
+  const auto& a = m.find("analyses")->asArray()[0];
+  EXPECT_EQ(a.find("classes")->asArray().size(), 3u);
+  EXPECT_EQ(a.find("windows")->asArray().size(), 3u);
+  EXPECT_NEAR(a.find("windows")
+                  ->asArray()[0]
+                  .find("routing")
+                  ->asArray()[0]
+                  .find("mean_gate")
+                  ->asArray()[0]
+                  .asNumber(),
+              0.6, 1e-6);
+  EXPECT_EQ(a.find("frames")->asArray().size(), 1u);
+  EXPECT_EQ(m.find("annotations")->asArray()[0].find("label")->asString(), "Happy");
+}
+
+TEST(Export, TsvMergesModelStatesAndListsAnnotations) {
+  Fixture f = makeProject();
+  std::ostringstream out;
+  core::exportTsv(*f.p, out, {});
+  auto r = rows(out.str(), '\t');
+  ASSERT_EQ(r.size(), 4u);  // header, joy (windows 0-1 merged), calm, the annotation
+  EXPECT_EQ(r[1][3], "Client, A");
+  EXPECT_EQ(r[1][4], "joy");
+  EXPECT_EQ(r[1][9], "0");
+  EXPECT_EQ(r[1][10], "76");
+  EXPECT_EQ(r[2][4], "calm");
+  EXPECT_EQ(r[3][4], "Happy");
+  EXPECT_EQ(r[3][6], "2.000");  // frame 50 at 25 fps
+  EXPECT_EQ(r[3][11], "annotator:rater1");
+}
