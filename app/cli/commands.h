@@ -15,5 +15,6 @@ int runFaces(const std::vector<std::string>& args);
 int runBenchMedia(const std::vector<std::string>& args);
 int runAnalyze(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);
+int runAgree(const std::vector<std::string>& args);
 
 }  // namespace unilearn::cli

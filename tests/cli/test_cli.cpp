@@ -5,10 +5,12 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include "core/storage/project.h"
 #include "model/checkpoint.h"
 #include "tests/test_util.h"
 
@@ -214,4 +216,46 @@ TEST(Cli, FacesWritesOneRowPerFaceWithATrackAndTheStaticModel) {
   CliRun cam = cli("faces --camera /dev/video99");
   EXPECT_EQ(cam.code, 1);
   EXPECT_NE(cam.err.find("camera '/dev/video99' cannot be opened"), std::string::npos) << cam.err;
+}
+
+TEST(Cli, AgreeAndExportWorkOnAProject) {
+  const std::string path = test::tempPath("cli_agree.ulproj");
+  for (const char* s : {"", "-wal", "-shm"})
+    std::remove((path + s).c_str());
+  {
+    auto p = core::Project::open(path);
+    const int64_t media =
+        p->addMedia({0, "/v/session.mp4", "h", 640, 480, 25, 1, 1, 12800, 4000, 100});
+    const int64_t track = p->track(media, 1);
+    for (auto [who, f1, label2] :
+         {std::tuple<const char*, int, const char*>{"ann", 49, "Sad"}, {"bob", 59, "Sad"}}) {
+      core::Annotation a;
+      a.media_id = media;
+      a.track_id = track;
+      a.scheme = "DFEW-7";
+      a.annotator = who;
+      a.start_frame = 0;
+      a.end_frame = f1;
+      a.label = "Happy";
+      p->addAnnotation(a);
+      a.start_frame = f1 + 1;
+      a.end_frame = 99;
+      a.label = label2;
+      p->addAnnotation(a);
+    }
+  }
+  CliRun r = cli("agree " + path + " --a ann --b bob");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("frames rated by both: 100"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Cohen's kappa:        0.8000"), std::string::npos) << r.out;
+  const std::string tsv = test::tempPath("agree.tsv");
+  CliRun e = cli("export " + path + " --format tsv --out " + tsv);
+  ASSERT_EQ(e.code, 0) << e.err;
+  EXPECT_NE(test::fileBytes(tsv).find("annotator:bob"), std::string::npos);
+  CliRun eaf = cli("export " + path + " --format eaf --out /tmp/x.eaf");
+  EXPECT_EQ(eaf.code, 1);
+  EXPECT_NE(eaf.err.find("not available yet"), std::string::npos) << eaf.err;
+  CliRun missing = cli("agree /nonexistent.ulproj --a a --b b");
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.err.find("does not exist"), std::string::npos) << missing.err;
 }

@@ -1,0 +1,137 @@
+#include "core/analysis/agreement.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <tuple>
+
+#include "core/storage/project.h"
+#include "model/config.h"
+#include "model/error.h"
+#include "model/json.h"
+
+namespace unilearn::core {
+namespace {
+
+std::string lower(std::string s) {
+  for (auto& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// (media, track or -1 for the whole video, frame) -> label index.
+using Ratings = std::map<std::tuple<int64_t, int64_t, int64_t>, int>;
+
+Ratings annotatorRatings(const Project& p, const std::string& who, const std::string& scheme,
+                         const std::vector<std::string>& labels) {
+  Ratings r;
+  for (const auto& m : p.media())
+    for (const auto& a : p.annotations(m.id)) {
+      if (a.annotator != who || a.scheme != scheme) continue;
+      const int label =
+          static_cast<int>(std::find(labels.begin(), labels.end(), a.label) - labels.begin());
+      for (int64_t f = a.start_frame; f <= a.end_frame; ++f)
+        r[{m.id, a.track_id.value_or(-1), f}] = label;
+    }
+  return r;
+}
+
+Ratings modelRatings(const Project& p, const std::vector<std::string>& labels) {
+  Ratings r;
+  for (const auto& m : p.media()) {
+    const AnalysisRecord* latest = nullptr;
+    const auto analyses = p.analyses(m.id);
+    for (const auto& a : analyses)
+      if (a.kind == "clip" && a.model_id) latest = &a;
+    if (!latest) continue;
+    auto model = p.model(*latest->model_id);
+    const ModelConfig c = ModelConfig::fromJson(json::parse(model->config_json));
+    std::vector<int> to_scheme;  // model class -> scheme label, -1 when the scheme lacks it
+    for (const auto& name : c.video_class_names) {
+      int found = -1;
+      for (size_t i = 0; i < labels.size(); ++i)
+        if (lower(labels[i]) == lower(name)) found = static_cast<int>(i);
+      to_scheme.push_back(found);
+    }
+    // Each frame takes the top class of the latest window that covers it.
+    for (const auto& w : p.windows(latest->id)) {
+      const int label = static_cast<size_t>(w.top_class) < to_scheme.size()
+                            ? to_scheme[static_cast<size_t>(w.top_class)]
+                            : -1;
+      if (label < 0) continue;
+      for (int64_t f = w.start_frame; f <= w.end_frame; ++f)
+        r[{m.id, w.track_id, f}] = label;
+    }
+  }
+  return r;
+}
+
+}  // namespace
+
+Agreement cohensKappa(const std::vector<int>& a, const std::vector<int>& b,
+                      const std::vector<std::string>& labels) {
+  const size_t k = labels.size();
+  Agreement out;
+  out.labels = labels;
+  out.confusion.assign(k, std::vector<int64_t>(k, 0));
+  for (size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
+    if (a[i] < 0 || b[i] < 0 || static_cast<size_t>(a[i]) >= k || static_cast<size_t>(b[i]) >= k)
+      continue;
+    ++out.confusion[static_cast<size_t>(a[i])][static_cast<size_t>(b[i])];
+    ++out.items;
+  }
+  out.per_class.assign(k, 0.0);
+  if (out.items == 0) return out;
+  const double n = static_cast<double>(out.items);
+  std::vector<double> row(k, 0), col(k, 0);
+  double agree = 0;
+  for (size_t i = 0; i < k; ++i)
+    for (size_t j = 0; j < k; ++j) {
+      row[i] += static_cast<double>(out.confusion[i][j]);
+      col[j] += static_cast<double>(out.confusion[i][j]);
+      if (i == j) agree += static_cast<double>(out.confusion[i][j]);
+    }
+  out.observed = agree / n;
+  double expected = 0;
+  for (size_t i = 0; i < k; ++i)
+    expected += row[i] * col[i] / (n * n);
+  out.kappa = expected < 1.0 ? (out.observed - expected) / (1.0 - expected) : 1.0;
+  // Quadratic weights: disagreement cost ((i-j)/(k-1))^2.
+  double wo = 0, we = 0;
+  for (size_t i = 0; i < k; ++i)
+    for (size_t j = 0; j < k; ++j) {
+      const double d =
+          k > 1 ? (static_cast<double>(i) - static_cast<double>(j)) / static_cast<double>(k - 1)
+                : 0;
+      wo += d * d * static_cast<double>(out.confusion[i][j]) / n;
+      we += d * d * row[i] * col[j] / (n * n);
+    }
+  out.weighted_kappa = we > 0 ? 1.0 - wo / we : 1.0;
+  for (size_t i = 0; i < k; ++i)
+    out.per_class[i] = row[i] + col[i] > 0
+                           ? 2.0 * static_cast<double>(out.confusion[i][i]) / (row[i] + col[i])
+                           : 0.0;
+  return out;
+}
+
+Agreement agreeInProject(const Project& p, const std::string& a, const std::string& b,
+                         const std::string& scheme) {
+  const auto labels = p.schemeLabels(scheme);
+  const Ratings ra =
+      a == "model" ? modelRatings(p, labels) : annotatorRatings(p, a, scheme, labels);
+  const Ratings rb =
+      b == "model" ? modelRatings(p, labels) : annotatorRatings(p, b, scheme, labels);
+  std::vector<int> xa, xb;
+  for (const auto& [key, label] : ra) {
+    auto it = rb.find(key);
+    if (it == rb.end()) continue;
+    xa.push_back(label);
+    xb.push_back(it->second);
+  }
+  if (xa.empty())
+    throw Error(Error::Kind::kArgument,
+                "'" + a + "' and '" + b + "' have no labelled frame in common");
+  return cohensKappa(xa, xb, labels);
+}
+
+}  // namespace unilearn::core

@@ -1,0 +1,86 @@
+// Cohen's kappa against hand-computed examples, and agreement between raters in a project.
+#include <gtest/gtest.h>
+
+#include "core/analysis/agreement.h"
+#include "core/storage/project.h"
+#include "model/error.h"
+#include "tests/test_util.h"
+
+using namespace unilearn;
+
+TEST(Agreement, TextbookTwoByTwoExample) {
+  // 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no: po = 0.7, pe = 0.5, kappa = 0.4.
+  std::vector<int> a, b;
+  auto add = [&](int x, int y, int n) {
+    for (int i = 0; i < n; ++i) {
+      a.push_back(x);
+      b.push_back(y);
+    }
+  };
+  add(0, 0, 20);
+  add(0, 1, 5);
+  add(1, 0, 10);
+  add(1, 1, 15);
+  add(-1, 0, 7);  // not rated by a: left out
+  auto r = core::cohensKappa(a, b, {"yes", "no"});
+  EXPECT_EQ(r.items, 50);
+  EXPECT_NEAR(r.observed, 0.7, 1e-12);
+  EXPECT_NEAR(r.kappa, 0.4, 1e-12);
+  EXPECT_EQ(r.confusion[1][0], 10);
+  EXPECT_NEAR(r.per_class[0], 40.0 / 55.0, 1e-12);  // 2*20 / (25 + 30)
+}
+
+TEST(Agreement, WeightedKappaForOrdinalLabels) {
+  // Worked by hand: kappa 0.5, quadratic weighted kappa 0.8.
+  auto r = core::cohensKappa({0, 1, 2}, {0, 2, 2}, {"low", "mid", "high"});
+  EXPECT_NEAR(r.kappa, 0.5, 1e-12);
+  EXPECT_NEAR(r.weighted_kappa, 0.8, 1e-12);
+  EXPECT_NEAR(r.per_class[2], 2.0 / 3.0, 1e-12);
+  EXPECT_NEAR(core::cohensKappa({1, 1}, {1, 1}, {"a", "b"}).kappa, 1.0, 1e-12);
+}
+
+TEST(Agreement, BetweenAnnotatorsAndWithTheModelInAProject) {
+  const std::string path = test::tempPath("agree.ulproj");
+  for (const char* s : {"", "-wal", "-shm"})
+    std::remove((path + s).c_str());
+  auto p = core::Project::open(path);
+  const int64_t media = p->addMedia({0, "v.mp4", "h"});
+  const int64_t track = p->track(media, 1);
+  auto annotate = [&](const std::string& who, int64_t f0, int64_t f1, const std::string& label) {
+    core::Annotation a;
+    a.media_id = media;
+    a.track_id = track;
+    a.scheme = "DFEW-7";
+    a.start_frame = f0;
+    a.end_frame = f1;
+    a.label = label;
+    a.annotator = who;
+    p->addAnnotation(a);
+  };
+  annotate("ann", 0, 49, "Happy");
+  annotate("ann", 50, 99, "Sad");
+  annotate("bob", 0, 59, "Happy");  // disagrees on frames 50..59
+  annotate("bob", 60, 119, "Sad");  // 100..119 only bob: left out
+  auto r = core::agreeInProject(*p, "ann", "bob");
+  EXPECT_EQ(r.items, 100);
+  EXPECT_NEAR(r.observed, 0.9, 1e-12);
+  // pe = 0.5*0.6 + 0.5*0.4 = 0.5 -> kappa = 0.8
+  EXPECT_NEAR(r.kappa, 0.8, 1e-12);
+
+  const int64_t model =
+      p->addModel({0, "m", R"({"video_classes":2,"video_class_names":["happy","SAD"]})", "x", ""});
+  const int64_t analysis = p->startAnalysis(media, model, "clip", "{}");
+  core::WindowPrediction w;
+  w.analysis_id = analysis;
+  w.track_id = track;
+  w.start_frame = 0;
+  w.end_frame = 99;
+  w.probs = {0.9f, 0.1f};
+  w.top_class = 0;  // "happy" all along
+  p->addWindow(w);
+  auto m = core::agreeInProject(*p, "ann", "model");
+  EXPECT_EQ(m.items, 100);
+  EXPECT_NEAR(m.observed, 0.5, 1e-12);
+  EXPECT_NEAR(m.kappa, 0.0, 1e-12);
+  EXPECT_THROW(core::agreeInProject(*p, "ann", "nobody"), Error);
+}
