@@ -1,12 +1,16 @@
 #include "core/analysis/analyzer.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "core/analysis/clip_model.h"
+#include "core/blocking_queue.h"
 #include "core/faces/face_aligner.h"
 #include "core/faces/face_pipeline.h"
 #include "core/media/video_reader.h"
@@ -60,8 +64,11 @@ class Run {
     if (model_) {
       crop_.size = static_cast<int>(model_->config().img_size);
       crop_.margin = 0.25f;
+      worker_ = std::thread([this] { infer(); });
     }
   }
+
+  ~Run() { stopWorker(); }
 
   AnalysisSummary summary;
 
@@ -166,18 +173,54 @@ class Run {
     frames_.clear();
   }
 
+  // Hands complete batches to the inference thread (waiting while two are in flight), then
+  // writes whatever results are ready. With `all`, also the last partial batch, and waits.
   void flushWindows(bool all) {
-    while (model_ &&
-           (pending_.size() >= static_cast<size_t>(o_.batch) || (all && !pending_.empty()))) {
+    if (!model_) return;
+    while (pending_.size() >= static_cast<size_t>(o_.batch) || (all && !pending_.empty())) {
       const size_t n = std::min(pending_.size(), static_cast<size_t>(std::max(1, o_.batch)));
-      std::vector<std::vector<cv::Mat>> clips;
-      for (size_t i = 0; i < n; ++i)
-        clips.push_back(pending_[i].clip);
-      const auto results = model_->predict(clips);
-      flushFrames();  // frames up to here are kept with the windows that follow them
-      for (size_t i = 0; i < n; ++i) {
-        const Pending& p = pending_[i];
-        const ClipResult& r = results[i];
+      Job job;
+      job.windows.assign(
+          std::make_move_iterator(pending_.begin()),
+          std::make_move_iterator(pending_.begin() + static_cast<std::ptrdiff_t>(n)));
+      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(n));
+      collect();
+      jobs_.push(std::move(job));
+    }
+    if (all) stopWorker();
+    collect();
+  }
+
+  // The inference thread: batches in, results out, in order.
+  void infer() {
+    while (auto job = jobs_.pop()) {
+      Done d;
+      d.windows = std::move(job->windows);
+      try {
+        std::vector<std::vector<cv::Mat>> clips;
+        for (const auto& p : d.windows)
+          clips.push_back(p.clip);
+        d.results = model_->predict(clips);
+      } catch (...) {
+        d.error = std::current_exception();
+      }
+      done_.push(std::move(d));
+    }
+  }
+
+  void stopWorker() {
+    jobs_.close();
+    if (worker_.joinable()) worker_.join();
+  }
+
+  // Writes finished windows, one transaction each, with the frames seen up to now.
+  void collect() {
+    while (auto d = done_.tryPop()) {
+      if (d->error) std::rethrow_exception(d->error);
+      flushFrames();
+      for (size_t i = 0; i < d->windows.size(); ++i) {
+        const Pending& p = d->windows[i];
+        const ClipResult& r = d->results[i];
         WindowPrediction w;
         w.analysis_id = analysis_;
         w.track_id = p.track;
@@ -193,10 +236,9 @@ class Run {
         w.entropy = r.entropy;
         w.expert_share = r.expert_share;
         w.mean_gate = r.mean_gate;
-        project_.addWindow(w);  // one transaction per window
+        project_.addWindow(w);
         ++summary.windows;
       }
-      pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(n));
     }
   }
 
@@ -204,6 +246,14 @@ class Run {
     int64_t track;
     ClipWindow window;
     std::vector<cv::Mat> clip;
+  };
+  struct Job {
+    std::vector<Pending> windows;
+  };
+  struct Done {
+    std::vector<Pending> windows;
+    std::vector<ClipResult> results;
+    std::exception_ptr error;
   };
 
   Project& project_;
@@ -215,6 +265,9 @@ class Run {
   std::map<int64_t, TrackState> tracks_;
   std::vector<FramePrediction> frames_;
   std::vector<Pending> pending_;
+  BlockingQueue<Job> jobs_{2};    // at most two batches waiting for the model
+  BlockingQueue<Done> done_{64};  // results wait here until the main thread writes them
+  std::thread worker_;
 };
 
 }  // namespace
@@ -280,6 +333,7 @@ AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipMod
     const bool static_frame = f.index % std::max(1, options.every) == 0;
     run.frame(f.index, f.ms, f.bgr, pipeline.process(f.index, f.bgr, static_frame), static_frame);
     ++run.summary.frames;
+    if (run.summary.frames % 256 == 0) malloc_trim(0);  // see docs/performance.md (analysis memory)
     const auto now = std::chrono::steady_clock::now();
     if (progress && std::chrono::duration<double>(now - last_report).count() > 0.5) {
       const double s = std::chrono::duration<double>(now - t0).count();
