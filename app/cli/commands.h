@@ -16,5 +16,6 @@ int runBenchMedia(const std::vector<std::string>& args);
 int runAnalyze(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);
 int runAgree(const std::vector<std::string>& args);
+int runImport(const std::vector<std::string>& args);
 
 }  // namespace unilearn::cli

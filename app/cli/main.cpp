@@ -37,6 +37,8 @@ const char* kUsage =
     "           faces, static expressions and UniLearn windows into a project (resumable)\n"
     "  export   P.ulproj --format csv|json|tsv --out FILE [--video NAME] [--frames]\n"
     "           windows (and frames) per track as CSV, everything as JSON, BORIS-style TSV\n"
+    "  import   P.ulproj --tsv FILE | --csv FILE [--annotator NAME] [--scheme DFEW-7]\n"
+    "           human annotations (BORIS-style TSV, CSV); rows that do not map are listed\n"
     "  agree    P.ulproj --a NAME --b NAME|model [--scheme DFEW-7]\n"
     "           Cohen's kappa (and weighted kappa) frame by frame, per class, confusion\n"
     "\n"
@@ -71,6 +73,7 @@ int main(int argc, char** argv) {
     if (command == "analyze") return unilearn::cli::runAnalyze(args);
     if (command == "export") return unilearn::cli::runExport(args);
     if (command == "agree") return unilearn::cli::runAgree(args);
+    if (command == "import") return unilearn::cli::runImport(args);
     std::fprintf(stderr, "unilearn: unknown command '%s' (see unilearn --help)\n", command.c_str());
     return 2;
   } catch (const unilearn::cli::UsageError& e) {

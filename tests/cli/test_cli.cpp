@@ -252,6 +252,10 @@ TEST(Cli, AgreeAndExportWorkOnAProject) {
   CliRun e = cli("export " + path + " --format tsv --out " + tsv);
   ASSERT_EQ(e.code, 0) << e.err;
   EXPECT_NE(test::fileBytes(tsv).find("annotator:bob"), std::string::npos);
+  // The exported TSV imports back into the same project under the same annotators.
+  CliRun imp = cli("import " + path + " --tsv " + tsv);
+  ASSERT_EQ(imp.code, 0) << imp.err;
+  EXPECT_NE(imp.out.find("4 annotations imported, 0 rows skipped"), std::string::npos) << imp.out;
   CliRun eaf = cli("export " + path + " --format eaf --out /tmp/x.eaf");
   EXPECT_EQ(eaf.code, 1);
   EXPECT_NE(eaf.err.find("not available yet"), std::string::npos) << eaf.err;

@@ -1,9 +1,12 @@
 // Exports of a project built through its API: CSV, JSON and BORIS-style TSV.
+#include <algorithm>
+#include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "core/export/exporter.h"
+#include "core/export/importer.h"
 #include "core/storage/project.h"
 #include "model/error.h"
 #include "model/json.h"
@@ -139,4 +142,61 @@ TEST(Export, TsvMergesModelStatesAndListsAnnotations) {
   EXPECT_EQ(r[3][4], "Happy");
   EXPECT_EQ(r[3][6], "2.000");  // frame 50 at 25 fps
   EXPECT_EQ(r[3][11], "annotator:rater1");
+}
+
+TEST(Import, OurTsvExportReadsBackAsTheSameAnnotations) {
+  Fixture f = makeProject();
+  const std::string tsv = test::tempPath("roundtrip.tsv");
+  {
+    std::ofstream out(tsv);
+    core::exportTsv(*f.p, out, {});
+  }
+  const std::string path = test::tempPath("import.ulproj");
+  for (const char* s : {"", "-wal", "-shm"})
+    std::remove((path + s).c_str());
+  auto q = core::Project::open(path);
+  const int64_t media = q->addMedia({0, "/elsewhere/session.mp4", "h1"});
+  const int64_t track = q->track(media, 2);
+  q->renameTrack(track, "Client, A");
+  auto report = core::importTsv(*q, tsv, "");
+  EXPECT_EQ(report.imported, 1);  // the model's states are not imported as annotations
+  EXPECT_TRUE(report.skipped.empty());
+  auto anns = q->annotations(media);
+  ASSERT_EQ(anns.size(), 1u);
+  EXPECT_EQ(anns[0].label, "Happy");
+  EXPECT_EQ(anns[0].annotator, "rater1");
+  EXPECT_EQ(anns[0].start_frame, 50);
+  EXPECT_EQ(anns[0].end_frame, 99);
+  EXPECT_EQ(anns[0].track_id, track);
+}
+
+TEST(Import, CsvRowsThatDoNotMapAreReportedNotGuessed) {
+  Fixture f = makeProject();
+  const std::string csv = test::tempPath("ann.csv");
+  std::ofstream(csv) << "video,track,start_frame,end_frame,label,note\n"
+                        "session.mp4,2,0,10,Sad,\"sighs, looks down\"\n"
+                        "session.mp4,face 2,11,20,Angry,\n"
+                        "session.mp4,whole video,0,249,Neutral,\n"
+                        "session.mp4,7,0,10,Sad,\n"
+                        "other.mp4,2,0,10,Sad,\n"
+                        "session.mp4,2,0,10,Amused,\n"
+                        "session.mp4,2,20,10,Sad,\n";
+  auto report = core::importCsv(*f.p, csv, "rater2");
+  EXPECT_EQ(report.imported, 3);
+  ASSERT_EQ(report.skipped.size(), 4u);
+  EXPECT_NE(report.skipped[0].find("no face track '7'"), std::string::npos) << report.skipped[0];
+  EXPECT_NE(report.skipped[1].find("'other.mp4' is not in the project"), std::string::npos);
+  EXPECT_NE(report.skipped[2].find("label 'Amused'"), std::string::npos);
+  EXPECT_NE(report.skipped[3].find("bad frame range"), std::string::npos);
+  auto anns = f.p->annotations(f.media);
+  EXPECT_EQ(std::count_if(anns.begin(), anns.end(),
+                          [](const core::Annotation& a) { return a.annotator == "rater2"; }),
+            3);
+  EXPECT_EQ(std::count_if(anns.begin(), anns.end(),
+                          [](const core::Annotation& a) { return a.note == "sighs, looks down"; }),
+            1);
+  const std::string bad = test::tempPath("bad.csv");
+  std::ofstream(bad) << "when,what\n1,2\n";
+  EXPECT_THROW(core::importCsv(*f.p, bad, "x"), Error);
+  EXPECT_THROW(core::importTsv(*f.p, "/nonexistent.tsv", "x"), Error);
 }

@@ -1,0 +1,184 @@
+#include "core/export/importer.h"
+
+#include <algorithm>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+#include "core/storage/project.h"
+#include "model/error.h"
+
+namespace unilearn::core {
+namespace {
+
+std::string fileName(const std::string& path) {
+  return path.substr(path.find_last_of('/') + 1);
+}
+
+// Splits one line; CSV fields may be quoted ("a, b" and "" for a quote).
+std::vector<std::string> split(const std::string& line, char sep) {
+  std::vector<std::string> out;
+  std::string cell;
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (sep == ',' && c == '"') {
+      if (quoted && i + 1 < line.size() && line[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else {
+        quoted = !quoted;
+      }
+    } else if (c == sep && !quoted) {
+      out.push_back(cell);
+      cell.clear();
+    } else if (c != '\r') {
+      cell += c;
+    }
+  }
+  out.push_back(cell);
+  return out;
+}
+
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  int column(const std::string& name) const {
+    auto it = std::find(header.begin(), header.end(), name);
+    return it == header.end() ? -1 : static_cast<int>(it - header.begin());
+  }
+};
+
+Table readTable(const std::string& path, char sep) {
+  std::ifstream in(path);
+  if (!in) throw Error(Error::Kind::kIo, "cannot open '" + path + "'");
+  Table t;
+  std::string line;
+  if (!std::getline(in, line)) throw Error(Error::Kind::kFormat, "'" + path + "' is empty");
+  t.header = split(line, sep);
+  while (std::getline(in, line))
+    if (!line.empty()) t.rows.push_back(split(line, sep));
+  return t;
+}
+
+std::optional<int64_t> toInt(const std::string& s) {
+  try {
+    size_t used = 0;
+    const long long v = std::stoll(s, &used);
+    if (used != s.size()) return std::nullopt;
+    return v;
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+struct Row {
+  std::string video, subject, label, annotator, note;
+  std::string start, stop;
+};
+
+ImportReport importRows(Project& p, const std::vector<Row>& rows, const std::string& scheme) {
+  ImportReport report;
+  const auto labels = p.schemeLabels(scheme);
+  const auto media = p.media();
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Row& r = rows[i];
+    auto fail = [&](const std::string& why) {
+      report.skipped.push_back("row " + std::to_string(i + 2) + ": " + why);
+    };
+    auto m = std::find_if(media.begin(), media.end(), [&](const MediaRecord& x) {
+      return x.path == r.video || fileName(x.path) == fileName(r.video);
+    });
+    if (m == media.end()) {
+      fail("video '" + r.video + "' is not in the project");
+      continue;
+    }
+    if (std::find(labels.begin(), labels.end(), r.label) == labels.end()) {
+      fail("label '" + r.label + "' is not in the scheme " + scheme);
+      continue;
+    }
+    const auto f0 = toInt(r.start), f1 = toInt(r.stop);
+    if (!f0 || !f1 || *f0 < 0 || *f1 < *f0) {
+      fail("bad frame range '" + r.start + "'..'" + r.stop + "'");
+      continue;
+    }
+    if (r.annotator.empty()) {
+      fail("no annotator (give --annotator)");
+      continue;
+    }
+    Annotation a;
+    a.media_id = m->id;
+    a.scheme = scheme;
+    a.start_frame = *f0;
+    a.end_frame = *f1;
+    a.label = r.label;
+    a.annotator = r.annotator;
+    a.note = r.note;
+    if (r.subject != "whole video" && !r.subject.empty()) {
+      std::optional<int64_t> track;
+      for (const auto& t : p.tracks(m->id))
+        if (t.person == r.subject || "face " + std::to_string(t.tracker_id) == r.subject ||
+            std::to_string(t.tracker_id) == r.subject)
+          track = t.id;
+      if (!track) {
+        fail("no face track '" + r.subject + "' in " + fileName(m->path));
+        continue;
+      }
+      a.track_id = track;
+    }
+    p.addAnnotation(a);
+    ++report.imported;
+  }
+  return report;
+}
+
+}  // namespace
+
+ImportReport importTsv(Project& p, const std::string& path, const std::string& annotator,
+                       const std::string& scheme) {
+  const Table t = readTable(path, '\t');
+  const int media = t.column("Media file"), subject = t.column("Subject"),
+            behavior = t.column("Behavior"), start = t.column("Image index start"),
+            stop = t.column("Image index stop"), source = t.column("Source");
+  if (media < 0 || subject < 0 || behavior < 0 || start < 0 || stop < 0)
+    throw Error(Error::Kind::kFormat, "'" + path +
+                                          "' lacks the columns Media file, Subject, "
+                                          "Behavior, Image index start and Image index stop");
+  std::vector<Row> rows;
+  for (const auto& c : t.rows) {
+    auto at = [&](int i) {
+      return i >= 0 && static_cast<size_t>(i) < c.size() ? c[static_cast<size_t>(i)]
+                                                         : std::string();
+    };
+    const std::string src = at(source);
+    if (src.rfind("model:", 0) == 0) continue;  // the model's own states are not annotations
+    Row r{at(media), at(subject), at(behavior), annotator, "", at(start), at(stop)};
+    if (src.rfind("annotator:", 0) == 0) r.annotator = src.substr(10);
+    rows.push_back(r);
+  }
+  return importRows(p, rows, scheme);
+}
+
+ImportReport importCsv(Project& p, const std::string& path, const std::string& annotator,
+                       const std::string& scheme) {
+  const Table t = readTable(path, ',');
+  const int video = t.column("video"), track = t.column("track"), start = t.column("start_frame"),
+            stop = t.column("end_frame"), label = t.column("label"), who = t.column("annotator"),
+            note = t.column("note");
+  if (video < 0 || track < 0 || start < 0 || stop < 0 || label < 0)
+    throw Error(Error::Kind::kFormat,
+                "'" + path + "' lacks the columns video, track, start_frame, end_frame, label");
+  std::vector<Row> rows;
+  for (const auto& c : t.rows) {
+    auto at = [&](int i) {
+      return i >= 0 && static_cast<size_t>(i) < c.size() ? c[static_cast<size_t>(i)]
+                                                         : std::string();
+    };
+    rows.push_back({at(video), at(track), at(label),
+                    who >= 0 && !at(who).empty() ? at(who) : annotator, at(note), at(start),
+                    at(stop)});
+  }
+  return importRows(p, rows, scheme);
+}
+
+}  // namespace unilearn::core
