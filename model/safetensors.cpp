@@ -8,6 +8,7 @@
 
 #include <torch/torch.h>
 
+#include "model/atomic_file.h"
 #include "model/error.h"
 #include "model/json.h"
 
@@ -71,11 +72,8 @@ void writeSafetensors(const std::string& path, const StateDict& tensors, const M
   std::string text = header.dump();
   while ((text.size() + 8) % 8 != 0)
     text += ' ';  // align the data to 8 bytes
-  const std::string tmp = path + ".partial";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error(Error::Kind::kIo, "cannot write '" + tmp + "'");
-    uint64_t n = text.size();
+  writeFileAtomically(path, [&](std::ostream& out) {
+    const uint64_t n = text.size();
     char len[8];
     for (int i = 0; i < 8; ++i)
       len[i] = static_cast<char>((n >> (8 * i)) & 0xFF);
@@ -84,18 +82,7 @@ void writeSafetensors(const std::string& path, const StateDict& tensors, const M
     for (const auto& b : blobs)
       out.write(static_cast<const char*>(b.data_ptr()),
                 static_cast<std::streamsize>(b.numel() * b.element_size()));
-    out.flush();
-    if (!out) {
-      out.close();
-      std::remove(tmp.c_str());
-      throw Error(Error::Kind::kIo,
-                  "writing '" + path + "' failed (disk full?); nothing was replaced");
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw Error(Error::Kind::kIo, "cannot move the new model file into place at '" + path + "'");
-  }
+  });
 }
 
 SafetensorsFile readSafetensors(const std::string& path) {

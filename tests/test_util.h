@@ -55,4 +55,12 @@ inline std::string tempPath(const std::string& name) {
   return testing::TempDir() + "unilearn_" + std::to_string(::getpid()) + "_" + name;
 }
 
+// A temporary path for a new project file, with any earlier file and its WAL removed.
+inline std::string freshProjectPath(const std::string& name) {
+  const std::string p = tempPath(name);
+  for (const char* suffix : {"", "-wal", "-shm"})
+    std::remove((p + suffix).c_str());
+  return p;
+}
+
 }  // namespace unilearn::test

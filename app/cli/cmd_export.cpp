@@ -1,11 +1,11 @@
 // `unilearn export P.ulproj --format csv|json|tsv --out FILE [--video NAME] [--frames]`.
 #include <cstdio>
-#include <fstream>
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "core/export/exporter.h"
 #include "core/storage/project.h"
+#include "model/atomic_file.h"
 #include "model/error.h"
 
 namespace unilearn::cli {
@@ -24,24 +24,17 @@ int runExport(const std::vector<std::string>& argv) {
   core::ExportOptions options;
   options.video = args.get("video");
   options.frames = args.has("frames");
-  const std::string tmp = out_path + ".partial";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    if (!out) throw Error(Error::Kind::kIo, "cannot write '" + out_path + "'");
-    if (format == "csv")
-      core::exportCsv(*project, out, options);
-    else if (format == "json")
-      core::exportJson(*project, out, options);
-    else
-      core::exportTsv(*project, out, options);
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      throw Error(Error::Kind::kIo, "writing '" + out_path + "' failed (disk full?)");
-    }
-  }
-  if (std::rename(tmp.c_str(), out_path.c_str()) != 0)
-    throw Error(Error::Kind::kIo, "cannot move the export into place at '" + out_path + "'");
+  writeFileAtomically(
+      out_path,
+      [&](std::ostream& out) {
+        if (format == "csv")
+          core::exportCsv(*project, out, options);
+        else if (format == "json")
+          core::exportJson(*project, out, options);
+        else
+          core::exportTsv(*project, out, options);
+      },
+      /*binary=*/false);
   std::printf("wrote %s\n", out_path.c_str());
   return 0;
 }

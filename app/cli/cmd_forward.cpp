@@ -7,6 +7,7 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/model_args.h"
+#include "model/atomic_file.h"
 #include "model/error.h"
 
 namespace unilearn::cli {
@@ -23,19 +24,9 @@ torch::Tensor readInputTensor(const std::string& path) {
 
 void writeTorchFile(const std::string& path, const c10::IValue& value) {
   std::vector<char> bytes = torch::pickle_save(value);
-  const std::string tmp = path + ".partial";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw Error(Error::Kind::kIo, "cannot write '" + path + "'");
+  writeFileAtomically(path, [&](std::ostream& out) {
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      throw Error(Error::Kind::kIo, "writing '" + path + "' failed (disk full?)");
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0)
-    throw Error(Error::Kind::kIo, "cannot move the output into place at '" + path + "'");
+  });
 }
 
 std::string basename(const std::string& path) {

@@ -219,9 +219,7 @@ TEST(Cli, FacesWritesOneRowPerFaceWithATrackAndTheStaticModel) {
 }
 
 TEST(Cli, AgreeAndExportWorkOnAProject) {
-  const std::string path = test::tempPath("cli_agree.ulproj");
-  for (const char* s : {"", "-wal", "-shm"})
-    std::remove((path + s).c_str());
+  const std::string path = test::freshProjectPath("cli_agree.ulproj");
   {
     auto p = core::Project::open(path);
     const int64_t media =
@@ -259,6 +257,13 @@ TEST(Cli, AgreeAndExportWorkOnAProject) {
   CliRun eaf = cli("export " + path + " --format eaf --out /tmp/x.eaf");
   EXPECT_EQ(eaf.code, 1);
   EXPECT_NE(eaf.err.find("not available yet"), std::string::npos) << eaf.err;
+  // A failed export replaces nothing and leaves no half-written file.
+  const std::string kept = test::tempPath("kept.csv");
+  std::ofstream(kept) << "previous export\n";
+  CliRun wrong = cli("export " + path + " --format csv --video nosuch.mp4 --out " + kept);
+  EXPECT_EQ(wrong.code, 1);
+  EXPECT_EQ(test::fileBytes(kept), "previous export\n");
+  EXPECT_FALSE(std::ifstream(kept + ".partial").good());
   CliRun missing = cli("agree /nonexistent.ulproj --a a --b b");
   EXPECT_EQ(missing.code, 1);
   EXPECT_NE(missing.err.find("does not exist"), std::string::npos) << missing.err;

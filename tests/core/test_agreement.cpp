@@ -40,9 +40,7 @@ TEST(Agreement, WeightedKappaForOrdinalLabels) {
 }
 
 TEST(Agreement, BetweenAnnotatorsAndWithTheModelInAProject) {
-  const std::string path = test::tempPath("agree.ulproj");
-  for (const char* s : {"", "-wal", "-shm"})
-    std::remove((path + s).c_str());
+  const std::string path = test::freshProjectPath("agree.ulproj");
   auto p = core::Project::open(path);
   const int64_t media = p->addMedia({0, "v.mp4", "h"});
   const int64_t track = p->track(media, 1);

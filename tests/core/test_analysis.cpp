@@ -46,10 +46,7 @@ std::string tinyModel() {
 }
 
 std::unique_ptr<core::Project> freshProject(const std::string& name) {
-  const std::string p = test::tempPath(name);
-  for (const char* suffix : {"", "-wal", "-shm"})
-    std::remove((p + suffix).c_str());
-  return core::Project::open(p);
+  return core::Project::open(test::freshProjectPath(name));
 }
 
 void expectSameWindows(const std::vector<core::WindowPrediction>& a,
@@ -142,13 +139,8 @@ TEST(Analysis, StaticOnlyAndEveryNthFrame) {
 TEST(Analysis, AKilledAnalyzeRunResumesToTheSameResult) {
   const std::string clip = astroClip(240), model = tinyModel();
   const std::string cli = UNILEARN_CLI;
-  auto projectPath = [](const std::string& n) {
-    const std::string p = test::tempPath(n);
-    for (const char* suffix : {"", "-wal", "-shm"})
-      std::remove((p + suffix).c_str());
-    return p;
-  };
-  const std::string whole = projectPath("whole.ulproj"), killed = projectPath("killed.ulproj");
+  const std::string whole = test::freshProjectPath("whole.ulproj"),
+                    killed = test::freshProjectPath("killed.ulproj");
   ASSERT_EQ(std::system((cli + " analyze " + clip + " --project " + whole + " --model " + model +
                          " >/dev/null 2>&1")
                             .c_str()),

@@ -38,9 +38,7 @@ struct Fixture {
 
 Fixture makeProject() {
   Fixture f;
-  const std::string path = test::tempPath("export.ulproj");
-  for (const char* s : {"", "-wal", "-shm"})
-    std::remove((path + s).c_str());
+  const std::string path = test::freshProjectPath("export.ulproj");
   f.p = core::Project::open(path);
   f.media = f.p->addMedia({0, "/data/session.mp4", "h1", 640, 480, 25, 1, 1, 12800, 10000, 250});
   f.track = f.p->track(f.media, 2);
@@ -151,9 +149,7 @@ TEST(Import, OurTsvExportReadsBackAsTheSameAnnotations) {
     std::ofstream out(tsv);
     core::exportTsv(*f.p, out, {});
   }
-  const std::string path = test::tempPath("import.ulproj");
-  for (const char* s : {"", "-wal", "-shm"})
-    std::remove((path + s).c_str());
+  const std::string path = test::freshProjectPath("import.ulproj");
   auto q = core::Project::open(path);
   const int64_t media = q->addMedia({0, "/elsewhere/session.mp4", "h1"});
   const int64_t track = q->track(media, 2);

@@ -18,14 +18,6 @@ using core::Project;
 
 namespace {
 
-std::string freshPath(const std::string& name) {
-  const std::string p = test::tempPath(name);
-  std::remove(p.c_str());
-  std::remove((p + "-wal").c_str());
-  std::remove((p + "-shm").c_str());
-  return p;
-}
-
 void rawExec(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
@@ -65,7 +57,7 @@ core::WindowPrediction window(int64_t analysis, int64_t track, int64_t start) {
 }  // namespace
 
 TEST(Project, CreatesTheLatestSchemaWithWalAndForeignKeys) {
-  const std::string path = freshPath("new.ulproj");
+  const std::string path = test::freshProjectPath("new.ulproj");
   auto p = Project::open(path);
   EXPECT_EQ(p->schemaVersion(), 1);
   EXPECT_EQ(p->annotationSchemes(), (std::vector<std::string>{"DFEW-7", "MAFW-11"}));
@@ -76,7 +68,7 @@ TEST(Project, CreatesTheLatestSchemaWithWalAndForeignKeys) {
 }
 
 TEST(Project, StoresAndReadsBackEverything) {
-  const std::string path = freshPath("roundtrip.ulproj");
+  const std::string path = test::freshProjectPath("roundtrip.ulproj");
   int64_t media = 0, track = 0, analysis = 0;
   {
     auto p = Project::open(path);
@@ -146,7 +138,7 @@ TEST(Project, StoresAndReadsBackEverything) {
 }
 
 TEST(Project, RefusesNewerDamagedAndForeignFilesAndLeavesThemUntouched) {
-  const std::string newer = freshPath("newer.ulproj");
+  const std::string newer = test::freshProjectPath("newer.ulproj");
   Project::open(newer).reset();
   rawExec(newer, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;");
   std::string msg;
@@ -155,7 +147,7 @@ TEST(Project, RefusesNewerDamagedAndForeignFilesAndLeavesThemUntouched) {
   EXPECT_NE(msg.find("newer UniLearn Studio"), std::string::npos) << msg;
   EXPECT_EQ(test::fileBytes(newer), before);
 
-  const std::string damaged = freshPath("damaged.ulproj");
+  const std::string damaged = test::freshProjectPath("damaged.ulproj");
   {
     auto p = Project::open(damaged);
     const int64_t media = p->addMedia({0, "v.mp4", "h"});
@@ -173,17 +165,17 @@ TEST(Project, RefusesNewerDamagedAndForeignFilesAndLeavesThemUntouched) {
   EXPECT_NE(msg.find("damaged"), std::string::npos) << msg;
   EXPECT_EQ(test::fileBytes(damaged), bytes);
 
-  const std::string text = freshPath("notes.ulproj");
+  const std::string text = test::freshProjectPath("notes.ulproj");
   std::ofstream(text) << "not a database, just some notes about the session";
   EXPECT_EQ(openKind(text, &msg), Error::Kind::kFormat);
   EXPECT_NE(msg.find("not a UniLearn Studio project"), std::string::npos) << msg;
 
-  const std::string other = freshPath("other.db");
+  const std::string other = test::freshProjectPath("other.db");
   rawExec(other, "PRAGMA application_id = 42; CREATE TABLE t(x);");
   EXPECT_EQ(openKind(other, &msg), Error::Kind::kFormat);
   EXPECT_NE(msg.find("another program"), std::string::npos) << msg;
 
-  EXPECT_EQ(openKind(freshPath("missing.ulproj")), Error::Kind::kIo);
+  EXPECT_EQ(openKind(test::freshProjectPath("missing.ulproj")), Error::Kind::kIo);
   try {
     Project::open("/proc/self/unilearn.ulproj");  // a location nobody can create files in
     FAIL();
@@ -193,7 +185,7 @@ TEST(Project, RefusesNewerDamagedAndForeignFilesAndLeavesThemUntouched) {
 }
 
 TEST(Project, AKilledWriterLosesAtMostTheWindowInFlight) {
-  const std::string path = freshPath("killed.ulproj");
+  const std::string path = test::freshProjectPath("killed.ulproj");
   int64_t analysis = 0, track = 0;
   {
     auto p = Project::open(path);

@@ -1,0 +1,18 @@
+// Writing a file so that it is either fully replaced or left as it was: the content goes to
+// PATH.partial, which is renamed over PATH only when everything was written. A full disk, a
+// writer that throws, or a killed process never leaves a half-written PATH.
+// Thread-safety: free function.
+#pragma once
+
+#include <functional>
+#include <ostream>
+#include <string>
+
+namespace unilearn {
+
+// Calls `write` with a stream to the temporary file. Throws unilearn::Error (kIo) on any write
+// failure, and rethrows whatever `write` throws; in both cases the temporary file is removed.
+void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write,
+                         bool binary = true);
+
+}  // namespace unilearn
