@@ -14,7 +14,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev cmake ninja-build pkg-config g++ ccache
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   xvfb xauth imagemagick ffmpeg
-  libsqlite3-dev clang-format python3-torch dpkg-dev file git opencv-data
+  libsqlite3-dev libxml2-dev clang-format python3-torch dpkg-dev file git opencv-data
 )
 
 install_missing() {

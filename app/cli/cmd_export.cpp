@@ -1,8 +1,10 @@
-// `unilearn export P.ulproj --format csv|json|tsv --out FILE [--video NAME] [--frames]`.
+// `unilearn export P.ulproj --format csv|json|eaf|tsv --out FILE [--video NAME] [--frames]`.
 #include <cstdio>
+#include <filesystem>
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "core/export/eaf.h"
 #include "core/export/exporter.h"
 #include "core/storage/project.h"
 #include "model/atomic_file.h"
@@ -15,15 +17,13 @@ int runExport(const std::vector<std::string>& argv) {
   if (args.positional().size() != 1) throw UsageError{"export needs one project file"};
   const std::string format = args.require("format");
   const std::string out_path = args.require("out");
-  if (format == "eaf")
-    throw Error(Error::Kind::kArgument,
-                "ELAN (eaf) export is not available yet; use csv, json or tsv");
-  if (format != "csv" && format != "json" && format != "tsv")
-    throw UsageError{"--format must be csv, json or tsv"};
+  if (format != "csv" && format != "json" && format != "tsv" && format != "eaf")
+    throw UsageError{"--format must be csv, json, eaf or tsv"};
   auto project = core::Project::open(args.positional()[0], false);
   core::ExportOptions options;
   options.video = args.get("video");
   options.frames = args.has("frames");
+  options.document_dir = std::filesystem::absolute(out_path).parent_path().string();
   writeFileAtomically(
       out_path,
       [&](std::ostream& out) {
@@ -31,6 +31,8 @@ int runExport(const std::vector<std::string>& argv) {
           core::exportCsv(*project, out, options);
         else if (format == "json")
           core::exportJson(*project, out, options);
+        else if (format == "eaf")
+          core::exportEaf(*project, out, options);
         else
           core::exportTsv(*project, out, options);
       },

@@ -3,6 +3,7 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <chrono>
 #include <fstream>
 #include <map>
@@ -295,7 +296,7 @@ AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipMod
   VideoReader reader(video);
   const VideoInfo& info = reader.info();
   MediaRecord m;
-  m.path = video;
+  m.path = std::filesystem::absolute(video).lexically_normal().string();  // found from anywhere
   m.content_hash = contentHash(video);
   m.width = info.width;
   m.height = info.height;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 
+#include "core/export/export_util.h"
 #include "core/storage/project.h"
 #include "model/config.h"
 #include "model/error.h"
@@ -11,7 +12,7 @@
 #include "model/json.h"
 
 namespace unilearn::core {
-namespace {
+namespace detail {
 
 std::string fileName(const std::string& path) {
   return path.substr(path.find_last_of('/') + 1);
@@ -27,7 +28,6 @@ std::vector<MediaRecord> selectedMedia(const Project& p, const ExportOptions& o)
   return out;
 }
 
-// Class names of an analysis' clip model, from the config stored with it.
 std::vector<std::string> classNames(const Project& p, const AnalysisRecord& a) {
   if (!a.model_id) return {};
   auto m = p.model(*a.model_id);
@@ -39,6 +39,23 @@ std::vector<std::string> classNames(const Project& p, const AnalysisRecord& a) {
     names.push_back("class" + std::to_string(i));
   return names;
 }
+
+std::string className(const std::vector<std::string>& names, int index) {
+  return index >= 0 && static_cast<size_t>(index) < names.size() ? names[static_cast<size_t>(index)]
+                                                                 : std::to_string(index);
+}
+
+std::string subjectName(const TrackRecord& t) {
+  return t.person.empty() ? "face " + std::to_string(t.tracker_id) : t.person;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::classNames;
+using detail::fileName;
+using detail::selectedMedia;
 
 std::string csvField(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;
@@ -96,10 +113,7 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
           const size_t i = static_cast<size_t>(it - names.begin());
           out << ',' << (it != names.end() && i < w.probs.size() ? num(w.probs[i]) : "");
         }
-        const std::string top = static_cast<size_t>(w.top_class) < names.size()
-                                    ? names[static_cast<size_t>(w.top_class)]
-                                    : std::to_string(w.top_class);
-        out << ',' << csvField(top) << ',' << num(w.confidence);
+        out << ',' << csvField(detail::className(names, w.top_class)) << ',' << num(w.confidence);
         if (o.frames)
           for (size_t i = 0; i < statics.size() * 2; ++i)
             out << ',';
@@ -234,10 +248,7 @@ void exportTsv(const Project& p, std::ostream& out, const ExportOptions& o) {
     std::map<int64_t, TrackRecord> tracks;
     for (const auto& t : p.tracks(m.id))
       tracks[t.id] = t;
-    auto subject = [&](int64_t track_id) {
-      const TrackRecord& t = tracks[track_id];
-      return t.person.empty() ? "face " + std::to_string(t.tracker_id) : t.person;
-    };
+    auto subject = [&](int64_t track_id) { return detail::subjectName(tracks[track_id]); };
     auto row = [&](const std::string& subj, const std::string& label, int64_t f0, int64_t f1,
                    double s0, double s1, const std::string& source) {
       out << fileName(m.path) << '\t' << m.path << '\t' << num(fps) << '\t' << subj << '\t' << label
@@ -254,11 +265,9 @@ void exportTsv(const Project& p, std::ostream& out, const ExportOptions& o) {
                ws[j + 1].top_class == ws[i].top_class &&
                ws[j + 1].start_frame <= ws[j].end_frame + 1)
           ++j;
-        const std::string label = static_cast<size_t>(ws[i].top_class) < names.size()
-                                      ? names[static_cast<size_t>(ws[i].top_class)]
-                                      : std::to_string(ws[i].top_class);
-        row(subject(ws[i].track_id), label, ws[i].start_frame, ws[j].end_frame,
-            ws[i].start_ms / 1000.0, ws[j].end_ms / 1000.0, "model:" + std::to_string(a.id));
+        row(subject(ws[i].track_id), detail::className(names, ws[i].top_class), ws[i].start_frame,
+            ws[j].end_frame, ws[i].start_ms / 1000.0, ws[j].end_ms / 1000.0,
+            "model:" + std::to_string(a.id));
         i = j + 1;
       }
     }

@@ -1,7 +1,7 @@
 // Exports of a project for statistics and other tools: CSV (one row per window per track, and
 // per frame with `frames`), JSON (everything, for scripts) and a BORIS-style TSV of state events
 // (model top classes merged into states, and human annotations) with frame indices and times.
-// ELAN's EAF comes with a later change. Thread-safety: free functions over a Project.
+// ELAN's EAF is in eaf.h. Thread-safety: free functions over a Project.
 #pragma once
 
 #include <optional>
@@ -15,7 +15,8 @@ class Project;
 struct ExportOptions {
   // Only media whose path or file name equals this.
   std::optional<std::string> video;
-  bool frames = false;  // CSV: add one row per frame per track (static model)
+  bool frames = false;       // CSV: add one row per frame per track (static model)
+  std::string document_dir;  // EAF: where the document will be written (for relative media links)
 };
 
 // Throws unilearn::Error (kArgument) when `video` matches no media in the project.

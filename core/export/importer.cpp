@@ -1,10 +1,13 @@
 #include "core/export/importer.h"
 
+#include <cctype>
+
 #include <algorithm>
 #include <fstream>
 #include <optional>
 #include <sstream>
 
+#include "core/export/import_rows.h"
 #include "core/storage/project.h"
 #include "model/error.h"
 
@@ -72,19 +75,25 @@ std::optional<int64_t> toInt(const std::string& s) {
   }
 }
 
-struct Row {
-  std::string video, subject, label, annotator, note;
-  std::string start, stop;
-};
+std::string lower(std::string s) {
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
 
-ImportReport importRows(Project& p, const std::vector<Row>& rows, const std::string& scheme) {
+}  // namespace
+
+namespace detail {
+
+ImportReport importRows(Project& p, const std::vector<ImportRow>& rows, const std::string& scheme) {
   ImportReport report;
   const auto labels = p.schemeLabels(scheme);
   const auto media = p.media();
   for (size_t i = 0; i < rows.size(); ++i) {
-    const Row& r = rows[i];
+    const ImportRow& r = rows[i];
     auto fail = [&](const std::string& why) {
-      report.skipped.push_back("row " + std::to_string(i + 2) + ": " + why);
+      report.skipped.push_back((r.where.empty() ? "row " + std::to_string(i + 2) : r.where) + ": " +
+                               why);
     };
     auto m = std::find_if(media.begin(), media.end(), [&](const MediaRecord& x) {
       return x.path == r.video || fileName(x.path) == fileName(r.video);
@@ -93,7 +102,9 @@ ImportReport importRows(Project& p, const std::vector<Row>& rows, const std::str
       fail("video '" + r.video + "' is not in the project");
       continue;
     }
-    if (std::find(labels.begin(), labels.end(), r.label) == labels.end()) {
+    auto label = std::find_if(labels.begin(), labels.end(),
+                              [&](const std::string& l) { return lower(l) == lower(r.label); });
+    if (label == labels.end()) {
       fail("label '" + r.label + "' is not in the scheme " + scheme);
       continue;
     }
@@ -111,7 +122,7 @@ ImportReport importRows(Project& p, const std::vector<Row>& rows, const std::str
     a.scheme = scheme;
     a.start_frame = *f0;
     a.end_frame = *f1;
-    a.label = r.label;
+    a.label = *label;
     a.annotator = r.annotator;
     a.note = r.note;
     if (r.subject != "whole video" && !r.subject.empty()) {
@@ -126,13 +137,22 @@ ImportReport importRows(Project& p, const std::vector<Row>& rows, const std::str
       }
       a.track_id = track;
     }
+    const auto existing = p.annotations(m->id);
+    if (std::any_of(existing.begin(), existing.end(), [&](const Annotation& e) {
+          return e.track_id == a.track_id && e.scheme == a.scheme && e.label == a.label &&
+                 e.annotator == a.annotator && e.start_frame == a.start_frame &&
+                 e.end_frame == a.end_frame;
+        })) {
+      ++report.duplicates;
+      continue;
+    }
     p.addAnnotation(a);
     ++report.imported;
   }
   return report;
 }
 
-}  // namespace
+}  // namespace detail
 
 ImportReport importTsv(Project& p, const std::string& path, const std::string& annotator,
                        const std::string& scheme) {
@@ -144,7 +164,7 @@ ImportReport importTsv(Project& p, const std::string& path, const std::string& a
     throw Error(Error::Kind::kFormat, "'" + path +
                                           "' lacks the columns Media file, Subject, "
                                           "Behavior, Image index start and Image index stop");
-  std::vector<Row> rows;
+  std::vector<detail::ImportRow> rows;
   for (const auto& c : t.rows) {
     auto at = [&](int i) {
       return i >= 0 && static_cast<size_t>(i) < c.size() ? c[static_cast<size_t>(i)]
@@ -152,11 +172,12 @@ ImportReport importTsv(Project& p, const std::string& path, const std::string& a
     };
     const std::string src = at(source);
     if (src.rfind("model:", 0) == 0) continue;  // the model's own states are not annotations
-    Row r{at(media), at(subject), at(behavior), annotator, "", at(start), at(stop)};
+    detail::ImportRow r{at(media), at(subject), at(behavior), annotator,
+                        "",        at(start),   at(stop),     ""};
     if (src.rfind("annotator:", 0) == 0) r.annotator = src.substr(10);
     rows.push_back(r);
   }
-  return importRows(p, rows, scheme);
+  return detail::importRows(p, rows, scheme);
 }
 
 ImportReport importCsv(Project& p, const std::string& path, const std::string& annotator,
@@ -168,7 +189,7 @@ ImportReport importCsv(Project& p, const std::string& path, const std::string& a
   if (video < 0 || track < 0 || start < 0 || stop < 0 || label < 0)
     throw Error(Error::Kind::kFormat,
                 "'" + path + "' lacks the columns video, track, start_frame, end_frame, label");
-  std::vector<Row> rows;
+  std::vector<detail::ImportRow> rows;
   for (const auto& c : t.rows) {
     auto at = [&](int i) {
       return i >= 0 && static_cast<size_t>(i) < c.size() ? c[static_cast<size_t>(i)]
@@ -176,9 +197,9 @@ ImportReport importCsv(Project& p, const std::string& path, const std::string& a
     };
     rows.push_back({at(video), at(track), at(label),
                     who >= 0 && !at(who).empty() ? at(who) : annotator, at(note), at(start),
-                    at(stop)});
+                    at(stop), ""});
   }
-  return importRows(p, rows, scheme);
+  return detail::importRows(p, rows, scheme);
 }
 
 }  // namespace unilearn::core

@@ -14,6 +14,7 @@ class Project;
 
 struct ImportReport {
   int imported = 0;
+  int duplicates = 0;  // rows equal to an annotation already in the project (not added again)
   std::vector<std::string> skipped;  // one line per row that did not map, with the reason
 };
 

@@ -1,0 +1,27 @@
+// Internal to core/export: what every exporter asks of a project.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/export/exporter.h"
+#include "core/storage/project.h"
+
+namespace unilearn::core::detail {
+
+std::string fileName(const std::string& path);
+
+// The media an export covers; throws unilearn::Error (kArgument) when `video` matches none.
+std::vector<MediaRecord> selectedMedia(const Project& project, const ExportOptions& options);
+
+// Class names of an analysis' clip model, from the config stored with it ("class0".. when the
+// config names none; empty for a static-only analysis).
+std::vector<std::string> classNames(const Project& project, const AnalysisRecord& analysis);
+
+// The name of class `index`, or the index itself when the model names fewer classes.
+std::string className(const std::vector<std::string>& names, int index);
+
+// A track's name in exports: the person's name, or "face N".
+std::string subjectName(const TrackRecord& track);
+
+}  // namespace unilearn::core::detail

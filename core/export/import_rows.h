@@ -1,0 +1,28 @@
+// Internal to core/export: the mapping every importer shares. A row names a video, a subject
+// (person, "face N", tracker id or "whole video"), a label, an annotator, a note and an
+// inclusive frame range; rows that do not map onto the project are reported, never guessed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/export/importer.h"
+
+namespace unilearn::core {
+
+class Project;
+
+namespace detail {
+
+struct ImportRow {
+  std::string video, subject, label, annotator, note;
+  std::string start, stop;  // frame indices as written in the file
+  std::string where;        // how a report names this row ("row 7", "annotation a3 on tier X")
+};
+
+// Labels match the scheme case-insensitively and are stored in the scheme's spelling.
+ImportReport importRows(Project& project, const std::vector<ImportRow>& rows,
+                        const std::string& scheme);
+
+}  // namespace detail
+}  // namespace unilearn::core
