@@ -17,5 +17,6 @@ int runAnalyze(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);
 int runAgree(const std::vector<std::string>& args);
 int runImport(const std::vector<std::string>& args);
+int runBenchTimeline(const std::vector<std::string>& args);
 
 }  // namespace unilearn::cli

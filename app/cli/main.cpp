@@ -42,6 +42,8 @@ const char* kUsage =
     "           human annotations (ELAN, BORIS-style TSV, CSV); what does not map is listed\n"
     "  agree    P.ulproj --a NAME --b NAME|model [--scheme DFEW-7]\n"
     "           Cohen's kappa (and weighted kappa) frame by frame, per class, confusion\n"
+    "  bench-timeline P.ulproj [--video NAME] [--repeat R] [--synthesize HOURS]\n"
+    "           time to open a project and load a video's timeline\n"
     "\n"
     "presets: unilearn-b16-160 (paper), unilearn-s16-160, unilearn-t16-160\n"
     "global: --threads N sets LibTorch's thread count (default: all cores)\n";
@@ -75,6 +77,7 @@ int main(int argc, char** argv) {
     if (command == "export") return unilearn::cli::runExport(args);
     if (command == "agree") return unilearn::cli::runAgree(args);
     if (command == "import") return unilearn::cli::runImport(args);
+    if (command == "bench-timeline") return unilearn::cli::runBenchTimeline(args);
     std::fprintf(stderr, "unilearn: unknown command '%s' (see unilearn --help)\n", command.c_str());
     return 2;
   } catch (const unilearn::cli::UsageError& e) {

@@ -14,8 +14,7 @@ std::string fileName(const std::string& path);
 // The media an export covers; throws unilearn::Error (kArgument) when `video` matches none.
 std::vector<MediaRecord> selectedMedia(const Project& project, const ExportOptions& options);
 
-// Class names of an analysis' clip model, from the config stored with it ("class0".. when the
-// config names none; empty for a static-only analysis).
+// clipClassNames (core/analysis/timeline.h).
 std::vector<std::string> classNames(const Project& project, const AnalysisRecord& analysis);
 
 // The name of class `index`, or the index itself when the model names fewer classes.

@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <map>
 
+#include "core/analysis/timeline.h"
 #include "core/export/export_util.h"
 #include "core/storage/project.h"
-#include "model/config.h"
 #include "model/error.h"
 #include "model/face_expression_net.h"
 #include "model/json.h"
@@ -29,15 +29,7 @@ std::vector<MediaRecord> selectedMedia(const Project& p, const ExportOptions& o)
 }
 
 std::vector<std::string> classNames(const Project& p, const AnalysisRecord& a) {
-  if (!a.model_id) return {};
-  auto m = p.model(*a.model_id);
-  if (!m) return {};
-  ModelConfig c = ModelConfig::fromJson(json::parse(m->config_json));
-  if (!c.video_class_names.empty()) return c.video_class_names;
-  std::vector<std::string> names;
-  for (int64_t i = 0; i < c.video_classes; ++i)
-    names.push_back("class" + std::to_string(i));
-  return names;
+  return clipClassNames(p, a);
 }
 
 std::string className(const std::vector<std::string>& names, int index) {

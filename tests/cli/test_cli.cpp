@@ -278,3 +278,15 @@ TEST(Cli, AgreeAndExportWorkOnAProject) {
   EXPECT_EQ(missing.code, 1);
   EXPECT_NE(missing.err.find("does not exist"), std::string::npos) << missing.err;
 }
+
+TEST(Cli, BenchTimelineLoadsASynthesizedSession) {
+  const std::string path = test::freshProjectPath("cli_timeline.ulproj");
+  CliRun r = cli("bench-timeline " + path + " --synthesize 0.01 --repeat 2");  // 36 s at 30 fps
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 tracks, 64 windows (with routing), 1080 frame predictions"),
+            std::string::npos)
+      << r.out;
+  CliRun again = cli("bench-timeline " + path + " --synthesize 0.01");
+  EXPECT_EQ(again.code, 1);
+  EXPECT_NE(again.err.find("exists"), std::string::npos) << again.err;
+}

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/analysis/timeline.h"
 #include "core/storage/project.h"
 #include "model/error.h"
 #include "tests/test_util.h"
@@ -214,4 +215,36 @@ TEST(Project, AKilledWriterLosesAtMostTheWindowInFlight) {
   }
   EXPECT_EQ(p->unfinishedAnalysis(1, "clip", "{}"), analysis);  // ready to resume
   p->addWindow(window(analysis, track, static_cast<int64_t>(ws.size()) * 16));
+}
+
+TEST(Timeline, LoadsTheLatestFinishedClipAnalysisPerTrack) {
+  auto p = Project::open(test::freshProjectPath("timeline.ulproj"));
+  const int64_t media = p->addMedia({0, "/v/session.mp4", "hash", 640, 480, 30, 1});
+  const int64_t a = p->track(media, 1), b = p->track(media, 2);
+  const int64_t model =
+      p->addModel({0, "m", R"({"video_classes":2,"video_class_names":["x","y"]})", "w", ""});
+  const int64_t old_clip = p->startAnalysis(media, model, "clip", "{\"hop\":8}");
+  p->addWindow(window(old_clip, a, 0));
+  p->finishAnalysis(old_clip, "done");
+  const int64_t clip = p->startAnalysis(media, model, "clip", "{}");
+  for (int64_t s : {32, 0, 16})
+    p->addWindow(window(clip, b, s));
+  p->addWindow(window(clip, a, 0));
+  p->addFrames({{clip, a, 1, 33, {0.5f}, {0.5f}}, {clip, a, 0, 0, {0.5f}, {0.5f}}});
+  p->finishAnalysis(clip, "done");
+  const int64_t running = p->startAnalysis(media, std::nullopt, "static", "{}");  // unfinished
+  core::Timeline t = core::loadTimeline(*p, media);
+  ASSERT_TRUE(t.analysis.has_value());
+  EXPECT_EQ(t.analysis->id, clip);
+  EXPECT_EQ(t.classes, (std::vector<std::string>{"x", "y"}));
+  ASSERT_EQ(t.tracks.size(), 2u);
+  EXPECT_EQ(t.tracks[0].windows.size(), 1u);
+  ASSERT_EQ(t.tracks[1].windows.size(), 3u);
+  EXPECT_EQ(t.tracks[1].windows[2].start_frame, 32);  // ordered by time
+  EXPECT_EQ(t.tracks[1].windows[0].expert_share.size(), 6u);
+  ASSERT_EQ(t.tracks[0].frames.size(), 2u);
+  EXPECT_EQ(t.tracks[0].frames[0].frame, 0);
+  EXPECT_EQ(core::loadTimeline(*p, media, running).analysis->id, running);
+  EXPECT_THROW(core::loadTimeline(*p, media, 999), Error);
+  EXPECT_THROW(core::loadTimeline(*p, 999), Error);
 }

@@ -1,0 +1,38 @@
+// Everything a timeline shows for one video, loaded from a project in one call: per face track
+// the clip windows (with routing summaries) and the static model's per-frame curve of one
+// analysis, and the human annotations. The GUI loads it on a worker thread; `unilearn
+// bench-timeline` times it. Thread-safety: free functions over a Project (one thread per Project).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/storage/project.h"
+
+namespace unilearn::core {
+
+struct TrackTimeline {
+  TrackRecord track;
+  std::vector<WindowPrediction> windows;  // ordered by start frame
+  std::vector<FramePrediction> frames;    // ordered by frame
+};
+
+struct Timeline {
+  MediaRecord media;
+  std::optional<AnalysisRecord> analysis;  // none when the video was never analysed
+  std::vector<std::string> classes;        // the clip model's class names, in its output order
+  std::vector<TrackTimeline> tracks;
+  std::vector<Annotation> annotations;
+};
+
+// The clip model's class names of an analysis, from the config stored with it ("class0"...
+// when the config names none; empty for a static-only analysis).
+std::vector<std::string> clipClassNames(const Project& project, const AnalysisRecord& analysis);
+
+// `analysis_id` empty: the latest finished analysis of the video (clip analyses first), else the
+// latest of any status. Throws unilearn::Error (kArgument) for an unknown media or analysis.
+Timeline loadTimeline(const Project& project, int64_t media_id,
+                      std::optional<int64_t> analysis_id = std::nullopt, bool with_routing = true);
+
+}  // namespace unilearn::core
