@@ -35,6 +35,8 @@ const char* kUsage =
     "  analyze  VIDEO... --project P.ulproj [--model FILE|NAME] [--static-only] [--every N]\n"
     "           [--hop FRAMES] [--batch B]\n"
     "           faces, static expressions and UniLearn windows into a project (resumable)\n"
+    "  analyze  --camera ID --project P.ulproj [--seconds N] [--model ...|--static-only]\n"
+    "           the same, live from a camera (index, /dev/videoN, GStreamer pipeline)\n"
     "  export   P.ulproj --format csv|json|eaf|tsv --out FILE [--video NAME] [--frames]\n"
     "           windows (and frames) per track as CSV, everything as JSON, ELAN, BORIS-style TSV\n"
     "  import   P.ulproj --eaf FILE | --tsv FILE | --csv FILE [--annotator NAME] [--scheme "

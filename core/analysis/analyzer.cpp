@@ -3,8 +3,10 @@
 #include <malloc.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -14,6 +16,7 @@
 #include "core/blocking_queue.h"
 #include "core/faces/face_aligner.h"
 #include "core/faces/face_pipeline.h"
+#include "core/media/frame_source.h"
 #include "core/media/video_reader.h"
 #include "core/storage/project.h"
 #include "model/json.h"
@@ -53,12 +56,12 @@ std::string paramsJson(const AnalysisOptions& o, const ClipModel* model) {
 
 class Run {
  public:
-  Run(Project& project, ClipModel* model, const AnalysisOptions& o, VideoReader& reader,
-      int64_t media_id, int64_t analysis_id)
+  Run(Project& project, ClipModel* model, const AnalysisOptions& o, int64_t media_id,
+      int64_t analysis_id, const std::function<void(const WindowPrediction&)>& on_window)
       : project_(project),
         model_(model),
         o_(o),
-        reader_(reader),
+        on_window_(on_window),
         media_(media_id),
         analysis_(analysis_id) {
     span_ = static_cast<int64_t>(o.windows.clip_frames - 1) * o.windows.sampling_rate;
@@ -73,8 +76,11 @@ class Run {
 
   AnalysisSummary summary;
 
+  // Frames come in order with consecutive indices from 0 (or from where a resumed run restarts).
   void frame(int64_t index, int64_t ms, const cv::Mat& bgr, const std::vector<FaceResult>& faces,
              bool static_frame) {
+    if (static_cast<int64_t>(frame_ms_.size()) <= index) frame_ms_.resize(index + 1, ms);
+    frame_ms_[index] = ms;
     for (const auto& f : faces) {
       TrackState& t = track(f.track_id);
       t.seen.push_back(index);
@@ -227,10 +233,9 @@ class Run {
         w.track_id = p.track;
         w.start_frame = p.window.start_frame;
         w.end_frame = p.window.end_frame;
-        const auto& table = reader_.frameTable();
-        const int64_t last = table.size() - 1;
-        w.start_ms = table.ms(std::min(w.start_frame, last));
-        w.end_ms = table.ms(std::min(w.end_frame, last));
+        const int64_t last = static_cast<int64_t>(frame_ms_.size()) - 1;
+        w.start_ms = frame_ms_[static_cast<size_t>(std::min(w.start_frame, last))];
+        w.end_ms = frame_ms_[static_cast<size_t>(std::min(w.end_frame, last))];
         w.probs = r.probs;
         w.top_class = r.top_class;
         w.confidence = r.confidence;
@@ -239,6 +244,7 @@ class Run {
         w.mean_gate = r.mean_gate;
         project_.addWindow(w);
         ++summary.windows;
+        if (on_window_) on_window_(w);
       }
     }
   }
@@ -260,8 +266,9 @@ class Run {
   Project& project_;
   ClipModel* model_;
   const AnalysisOptions& o_;
-  VideoReader& reader_;
+  std::function<void(const WindowPrediction&)> on_window_;
   int64_t media_, analysis_, span_ = 0;
+  std::vector<int64_t> frame_ms_;  // media time of every frame seen (8 bytes a frame)
   AlignOptions crop_;
   std::map<int64_t, TrackState> tracks_;
   std::vector<FramePrediction> frames_;
@@ -320,7 +327,7 @@ AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipMod
   PipelineOptions po;
   po.detector = options.detector;
   FacePipeline pipeline(resources, po);
-  Run run(project, model, options, reader, media, analysis);
+  Run run(project, model, options, media, analysis, {});
   run.summary.analysis_id = analysis;
   run.summary.media_id = media;
   const auto t0 = std::chrono::steady_clock::now();
@@ -355,6 +362,68 @@ AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipMod
     progress({run.summary.frames, m.frame_count, run.summary.windows,
               run.summary.frames / std::max(s, 1e-9)});
   }
+  return run.summary;
+}
+
+AnalysisSummary analyzeLive(Project& project, LiveCapture& capture, const std::string& source_name,
+                            double fps, ClipModel* model, const std::string& resources,
+                            const AnalysisOptions& options, const LiveCallbacks& callbacks,
+                            const std::function<bool()>& cancelled) {
+  const auto wall = std::chrono::system_clock::now();
+  const std::time_t t = std::chrono::system_clock::to_time_t(wall);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char when[32];
+  std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+  MediaRecord m;
+  m.path = "live:" + source_name + " " + when;
+  m.content_hash =
+      "live:" +
+      std::to_string(
+          std::chrono::duration_cast<std::chrono::microseconds>(wall.time_since_epoch()).count());
+  m.fps_num = std::llround(std::max(fps, 1.0) * 1000);
+  m.fps_den = 1000;
+  const int64_t media = project.addMedia(m);
+  std::optional<int64_t> model_id;
+  if (model)
+    model_id = project.addModel(
+        {0, model->name(), model->config().toJson().dump(), model->weightsHash(), ""});
+  const int64_t analysis =
+      project.startAnalysis(media, model_id, model ? "clip" : "static", paramsJson(options, model));
+  PipelineOptions po;
+  po.detector = options.detector;
+  FacePipeline pipeline(resources, po);
+  Run run(project, model, options, media, analysis, callbacks.on_window);
+  run.summary.analysis_id = analysis;
+  run.summary.media_id = media;
+  const auto t0 = std::chrono::steady_clock::now();
+  auto last_report = t0;
+  int64_t index = 0, first_ms = -1, last_ms = 0;
+  SourceFrame f;
+  while (!(cancelled && cancelled())) {
+    if (!capture.latest(f, std::chrono::milliseconds(200))) {
+      if (!capture.running()) break;  // the source ended (a file) or was stopped
+      continue;                       // a camera that is late or being re-opened
+    }
+    if (first_ms < 0) first_ms = f.ms;
+    last_ms = f.ms - first_ms;
+    const bool static_frame = index % std::max(1, options.every) == 0;
+    const auto faces = pipeline.process(index, f.bgr, static_frame);
+    run.frame(index, last_ms, f.bgr, faces, static_frame);
+    if (callbacks.on_frame) callbacks.on_frame(index, last_ms, faces);
+    ++index;
+    ++run.summary.frames;
+    if (run.summary.frames % 256 == 0) malloc_trim(0);
+    const auto now = std::chrono::steady_clock::now();
+    if (callbacks.progress && std::chrono::duration<double>(now - last_report).count() > 0.5) {
+      const double s = std::chrono::duration<double>(now - t0).count();
+      callbacks.progress({index, -1, run.summary.windows, run.summary.frames / s});
+      last_report = now;
+    }
+  }
+  run.end();
+  project.finishAnalysis(analysis, "done");
+  project.setMediaLength(media, index, last_ms);
   return run.summary;
 }
 

@@ -13,11 +13,12 @@
 
 #include "core/clip_windows.h"
 #include "core/faces/face_detector.h"
+#include "core/faces/face_pipeline.h"
+#include "core/storage/project.h"
 
 namespace unilearn::core {
 
 class ClipModel;
-class Project;
 
 struct AnalysisOptions {
   int every = 1;           // static model on every Nth frame
@@ -49,6 +50,27 @@ AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipMod
                              const std::string& resources, const AnalysisOptions& options,
                              const std::function<void(const AnalysisProgress&)>& progress = {},
                              const std::function<bool()>& cancelled = {});
+
+class LiveCapture;
+
+struct LiveCallbacks {
+  // Called on the calling thread for every processed frame (faces with tracks and the static
+  // model's expression) and every clip window as soon as it is stored.
+  std::function<void(int64_t frame, int64_t ms, const std::vector<FaceResult>&)> on_frame;
+  std::function<void(const WindowPrediction&)> on_window;
+  std::function<void(const AnalysisProgress&)> progress;
+};
+
+// Live analysis of a running capture (a camera, or a file paced like one) until `cancelled`
+// says stop or the source ends. The session becomes a media entry of its own ("live:NAME
+// <start time>"). When the analysis is slower than the source, the capture drops frames and the
+// analysis numbers the frames it processed consecutively, with their real times in ms, so a
+// clip window spans more wall time. A camera that disappears is waited for (LiveCapture
+// re-opens it); frames missed meanwhile are simply not there.
+AnalysisSummary analyzeLive(Project& project, LiveCapture& capture, const std::string& source_name,
+                            double fps, ClipModel* model, const std::string& resources,
+                            const AnalysisOptions& options, const LiveCallbacks& callbacks,
+                            const std::function<bool()>& cancelled);
 
 // A stable identity of a file's content (CRC-32 of its bytes and its size).
 std::string contentHash(const std::string& path);

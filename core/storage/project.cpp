@@ -99,6 +99,11 @@ int64_t Project::addMedia(const MediaRecord& m) {
   return db_->lastInsertId();
 }
 
+void Project::setMediaLength(int64_t id, int64_t frame_count, int64_t duration_ms) {
+  auto up = db_->prepare("UPDATE media SET frame_count = ?, duration_ms = ? WHERE id = ?");
+  up.bind(1, frame_count).bind(2, duration_ms).bind(3, id).run();
+}
+
 std::vector<MediaRecord> Project::media() const {
   auto q = db_->prepare(
       "SELECT id, path, content_hash, width, height, fps_num, fps_den, time_base_num, "

@@ -79,6 +79,8 @@ class Project {
   // Media: adding a file with a known content hash returns the existing id.
   int64_t addMedia(const MediaRecord& media);
   std::vector<MediaRecord> media() const;
+  // A live session's length, known when it ends.
+  void setMediaLength(int64_t media_id, int64_t frame_count, int64_t duration_ms);
 
   // Tracks: one per tracker id per media (get-or-create).
   int64_t track(int64_t media_id, int64_t tracker_id);

@@ -4,6 +4,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <numeric>
@@ -12,6 +14,7 @@
 
 #include "core/analysis/analyzer.h"
 #include "core/analysis/clip_model.h"
+#include "core/media/frame_source.h"
 #include "core/storage/project.h"
 #include "model/error.h"
 #include "tests/test_util.h"
@@ -174,4 +177,77 @@ TEST(Analysis, AKilledAnalyzeRunResumesToTheSameResult) {
   auto a = core::Project::open(whole, false), b = core::Project::open(killed, false);
   expectSameWindows(a->windows(1), b->windows(1));
   EXPECT_EQ(b->analysisStatus(1), "done");
+}
+
+TEST(Analysis, LiveSessionFromAPacedSourceBecomesItsOwnMedia) {
+  auto model = core::ClipModel::load(tinyModel());
+  auto project = freshProject("live.ulproj");
+  // A file paced at its frame rate stands in for a camera (180 frames = 6 s); no re-opening.
+  const std::string clip = astroClip(180);
+  const auto t0 = std::chrono::steady_clock::now();
+  core::LiveCapture capture(std::make_unique<core::FileSource>(clip), 4, true, 60000);
+  std::atomic<bool> ended{false};
+  capture.start([&](core::LiveCapture::Event e, const std::string&) {
+    if (e == core::LiveCapture::Event::kLost || e == core::LiveCapture::Event::kEnded) ended = true;
+  });
+  int64_t frames_seen = 0, faces_seen = 0;
+  double first_frame_s = -1;
+  std::vector<core::WindowPrediction> live;
+  core::LiveCallbacks cb;
+  cb.on_frame = [&](int64_t frame, int64_t, const std::vector<core::FaceResult>& faces) {
+    EXPECT_EQ(frame, frames_seen++);  // consecutive, whatever the capture dropped
+    if (first_frame_s < 0)
+      first_frame_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    faces_seen += static_cast<int64_t>(faces.size());
+  };
+  cb.on_window = [&](const core::WindowPrediction& w) { live.push_back(w); };
+  auto s = core::analyzeLive(*project, capture, "test camera", 30, model.get(), kResources, {}, cb,
+                             [&] { return ended.load(); });
+  capture.stop();
+  std::printf("live: %lld frames analysed, first after %.2f s, %llu dropped\n",
+              static_cast<long long>(s.frames), first_frame_s,
+              static_cast<unsigned long long>(capture.dropped()));
+  EXPECT_GT(s.frames, 30);  // of 180, however busy this machine is
+  EXPECT_EQ(s.frames, frames_seen);
+  EXPECT_GT(faces_seen, s.frames / 2);
+  EXPECT_GE(s.windows, 1);
+  EXPECT_EQ(project->analysisStatus(s.analysis_id), "done");
+  const auto media = project->media();
+  ASSERT_EQ(media.size(), 1u);
+  EXPECT_EQ(media[0].path.rfind("live:test camera ", 0), 0u) << media[0].path;
+  EXPECT_EQ(media[0].frame_count, s.frames);
+  EXPECT_GT(media[0].duration_ms, 3000);
+  EXPECT_LT(media[0].duration_ms, 9000);
+  const auto stored = project->windows(s.analysis_id);
+  ASSERT_EQ(stored.size(), live.size());  // every stored window was announced
+  for (size_t i = 0; i < stored.size(); ++i) {
+    EXPECT_EQ(stored[i].start_frame, live[i].start_frame);
+    EXPECT_LE(stored[i].start_ms, stored[i].end_ms);
+    EXPECT_LE(stored[i].end_ms, media[0].duration_ms);
+  }
+}
+
+TEST(Analysis, CliAnalyzesACameraLiveAndExplainsAMissingOne) {
+  const std::string cli = UNILEARN_CLI, out = test::tempPath("live_cli.txt");
+  const std::string project = test::freshProjectPath("live_cli.ulproj");
+  // A GStreamer pipeline is a camera as far as OpenCV is concerned.
+  const std::string camera = "\"filesrc location=" + astroClip(90) +
+                             " ! decodebin ! videoconvert ! video/x-raw,format=BGR ! appsink\"";
+  ASSERT_EQ(std::system((cli + " analyze --camera " + camera + " --project " + project +
+                         " --model " + tinyModel() + " --seconds 2.5 >" + out + " 2>&1")
+                            .c_str()),
+            0)
+      << test::fileBytes(out);
+  const std::string text = test::fileBytes(out);
+  EXPECT_NE(text.find("first face (track 1), static model: "), std::string::npos) << text;
+  EXPECT_NE(text.find("live session: "), std::string::npos) << text;
+  auto p = core::Project::open(project, false);
+  ASSERT_EQ(p->media().size(), 1u);
+  EXPECT_EQ(p->media()[0].path.rfind("live:camera filesrc", 0), 0u);
+  EXPECT_NE(std::system((cli + " analyze --camera /dev/video99 --project " + project +
+                         " --static-only >" + out + " 2>&1")
+                            .c_str()),
+            0);
+  EXPECT_NE(test::fileBytes(out).find("camera '/dev/video99' cannot be opened"), std::string::npos)
+      << test::fileBytes(out);
 }
