@@ -311,22 +311,23 @@ void Project::addFrames(const std::vector<FramePrediction>& frames) {
   sql::Transaction tx(*db_);
   auto ins = db_->prepare(
       "INSERT OR REPLACE INTO frame_predictions (analysis_id, track_id, frame, ms, probs, "
-      "smoothed) VALUES (?,?,?,?,?,?)");
+      "smoothed, face) VALUES (?,?,?,?,?,?,?)");
   for (const auto& f : frames) {
     ins.bind(1, f.analysis_id).bind(2, f.track_id).bind(3, f.frame).bind(4, f.ms);
-    ins.bindFloats(5, f.probs).bindFloats(6, f.smoothed).run();
+    ins.bindFloats(5, f.probs).bindFloats(6, f.smoothed).bindFloats(7, f.face).run();
   }
   tx.commit();
 }
 
 std::vector<FramePrediction> Project::frames(int64_t analysis_id, int64_t track_id) const {
   auto q = db_->prepare(
-      "SELECT frame, ms, probs, smoothed FROM frame_predictions WHERE analysis_id = ? AND "
+      "SELECT frame, ms, probs, smoothed, face FROM frame_predictions WHERE analysis_id = ? AND "
       "track_id = ? ORDER BY frame");
   q.bind(1, analysis_id).bind(2, track_id);
   std::vector<FramePrediction> out;
   while (q.step())
-    out.push_back({analysis_id, track_id, q.integer(0), q.integer(1), q.floats(2), q.floats(3)});
+    out.push_back(
+        {analysis_id, track_id, q.integer(0), q.integer(1), q.floats(2), q.floats(3), q.floats(4)});
   return out;
 }
 

@@ -55,6 +55,9 @@ struct WindowPrediction {
 struct FramePrediction {
   int64_t analysis_id = 0, track_id = 0, frame = 0, ms = 0;
   std::vector<float> probs, smoothed;
+  // Box x, y, w, h (image pixels), score, six keypoints x, y; empty when not recorded
+  // (projects of schema version 1).
+  std::vector<float> face;
 };
 
 struct Annotation {

@@ -99,6 +99,11 @@ INSERT INTO annotation_schemes (name, labels_json) VALUES
   ('DFEW-7', '["Happy","Sad","Neutral","Angry","Surprise","Disgust","Fear"]'),
   ('MAFW-11', '["Anger","Anxiety","Contempt","Disappointment","Disgust","Fear","Happiness","Helplessness","Neutral","Sadness","Surprise"]');
 )SQL",
+      // Version 2: where the face was on each analysed frame (box x, y, w, h, score, then the
+      // six keypoints' x, y: 17 floats), for the player's overlays.
+      R"SQL(
+ALTER TABLE frame_predictions ADD COLUMN face BLOB;
+)SQL",
   };
   return m;
 }

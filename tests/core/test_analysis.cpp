@@ -92,8 +92,12 @@ TEST(Analysis, StoresFramesAndWindowsWithRoutingAndModelClassNames) {
   auto frames = project->frames(s.analysis_id, ws[0].track_id);
   ASSERT_EQ(frames.size(), 90u);
   int happy = 0;
-  for (const auto& f : frames)
-    happy += f.probs[1] > 0.9f;  // the static model is real
+  for (const auto& f : frames) {
+    happy += f.probs[1] > 0.9f;     // the static model is real
+    ASSERT_EQ(f.face.size(), 17u);  // box, score, keypoints for the player's overlay
+    EXPECT_GT(f.face[2], 50.0f);    // a face-sized box in the 640x480 frame
+    EXPECT_GT(f.face[4], 0.5f);     // detector score
+  }
   EXPECT_GT(happy, 80);
 }
 

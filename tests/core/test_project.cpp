@@ -11,6 +11,7 @@
 
 #include "core/analysis/timeline.h"
 #include "core/storage/project.h"
+#include "core/storage/schema.h"
 #include "model/error.h"
 #include "tests/test_util.h"
 
@@ -60,7 +61,7 @@ core::WindowPrediction window(int64_t analysis, int64_t track, int64_t start) {
 TEST(Project, CreatesTheLatestSchemaWithWalAndForeignKeys) {
   const std::string path = test::freshProjectPath("new.ulproj");
   auto p = Project::open(path);
-  EXPECT_EQ(p->schemaVersion(), 1);
+  EXPECT_EQ(p->schemaVersion(), 2);
   EXPECT_EQ(p->annotationSchemes(), (std::vector<std::string>{"DFEW-7", "MAFW-11"}));
   EXPECT_EQ(p->schemeLabels("MAFW-11").size(), 11u);
   EXPECT_TRUE(std::ifstream(path + "-wal").good());  // WAL journal in use
@@ -247,4 +248,25 @@ TEST(Timeline, LoadsTheLatestFinishedClipAnalysisPerTrack) {
   EXPECT_EQ(core::loadTimeline(*p, media, running).analysis->id, running);
   EXPECT_THROW(core::loadTimeline(*p, media, 999), Error);
   EXPECT_THROW(core::loadTimeline(*p, 999), Error);
+}
+
+TEST(Project, AVersionOneProjectIsMigratedWithItsDataKept) {
+  const std::string path = test::freshProjectPath("v1.ulproj");
+  rawExec(path, core::migrations()[0] +
+                    "PRAGMA application_id = " + std::to_string(core::kProjectApplicationId) +
+                    "; PRAGMA user_version = 1;"
+                    "INSERT INTO media (path, content_hash) VALUES ('v.mp4', 'h');"
+                    "INSERT INTO tracks (media_id, tracker_id) VALUES (1, 1);"
+                    "INSERT INTO analyses (media_id, kind, params_json, status) VALUES "
+                    "(1, 'static', '{}', 'done');"
+                    "INSERT INTO frame_predictions VALUES (1, 1, 0, 0, x'0000803f', x'0000803f');");
+  auto p = Project::open(path, false);
+  EXPECT_EQ(p->schemaVersion(), 2);
+  auto old = p->frames(1, 1);
+  ASSERT_EQ(old.size(), 1u);
+  EXPECT_EQ(old[0].probs, std::vector<float>{1.0f});
+  EXPECT_TRUE(old[0].face.empty());  // not recorded before version 2
+  std::vector<float> face(17, 2.0f);
+  p->addFrames({{1, 1, 1, 33, {0.5f}, {0.5f}, face}});
+  EXPECT_EQ(p->frames(1, 1)[1].face, face);
 }
