@@ -1,0 +1,244 @@
+#include "ui/lane_chart.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QValueAxis>
+#include <QWheelEvent>
+#include <algorithm>
+
+#include "ui/timeline_view.h"
+
+namespace unilearn::ui {
+namespace {
+
+constexpr int kBandHeight = 14;
+
+QList<QPointF> toPoints(const std::vector<std::pair<double, float>>& v) {
+  QList<QPointF> out;
+  out.reserve(static_cast<qsizetype>(v.size()));
+  for (const auto& [ms, value] : v)
+    out.append(QPointF(ms / 1000.0, value));  // the x axis is in seconds
+  return out;
+}
+
+}  // namespace
+
+LaneChart::LaneChart(TimelineView* timeline, int lane, QWidget* parent)
+    : QChartView(parent), timeline_(timeline), lane_(lane) {
+  setRenderHint(QPainter::Antialiasing, false);  // thousands of segments: keep it cheap
+  setMinimumHeight(150);
+  setFocusPolicy(Qt::NoFocus);
+  build();
+}
+
+const Lane& LaneChart::data() const {
+  return timeline_->data().lanes.at(static_cast<size_t>(lane_));
+}
+
+void LaneChart::build() {
+  auto* chart = new QChart;
+  chart->legend()->hide();
+  chart->setMargins(QMargins(4, 4, 4, kBandHeight + 6));
+  chart->setBackgroundRoundness(0);
+  chart->setTitle(QString::fromStdString(data().person));
+  QFont f = chart->titleFont();
+  f.setPointSizeF(f.pointSizeF() * 0.9);
+  f.setBold(true);
+  chart->setTitleFont(f);
+  auto* x = new QValueAxis;
+  x->setLabelFormat("%.1f s");
+  auto* y = new QValueAxis;
+  y->setRange(0, 1);
+  y->setTickCount(3);
+  y->setLabelFormat("%.1f");
+  chart->addAxis(x, Qt::AlignBottom);
+  chart->addAxis(y, Qt::AlignLeft);
+  stacked_ = timeline_->stacked();
+  const size_t n = timeline_->data().classes.size();
+  lines_.clear();
+  lowers_.clear();
+  statics_.clear();
+  for (size_t c = 0; c < n; ++c) {
+    const QColor color = TimelineView::classColor(static_cast<int>(c));
+    auto* line = new QLineSeries;
+    line->setName(QString::fromStdString(timeline_->data().classes[c]));
+    lines_.push_back(line);
+    if (stacked_) {
+      auto* lower = new QLineSeries;
+      lowers_.push_back(lower);
+      auto* area = new QAreaSeries(line, lower);
+      area->setName(line->name());
+      QColor fill = color;
+      fill.setAlpha(170);
+      area->setBrush(fill);
+      area->setPen(Qt::NoPen);
+      chart->addSeries(area);
+      area->attachAxis(x);
+      area->attachAxis(y);
+    } else {
+      line->setPen(QPen(color, 1));
+      chart->addSeries(line);
+      line->attachAxis(x);
+      line->attachAxis(y);
+    }
+    auto* st = new QLineSeries;
+    QColor faint = color;
+    faint.setAlpha(110);
+    st->setPen(QPen(faint, 1));  // thin solid pens: wide or dashed ones cost 10x to draw
+    st->setVisible(timeline_->staticOverlay());
+    chart->addSeries(st);
+    st->attachAxis(x);
+    st->attachAxis(y);
+    statics_.push_back(st);
+  }
+  confidence_ = new QLineSeries;
+  confidence_->setName(tr("confidence"));
+  confidence_->setPen(QPen(QColor(30, 30, 30, 150), 1));
+  chart->addSeries(confidence_);
+  confidence_->attachAxis(x);
+  confidence_->attachAxis(y);
+  QChart* old = this->chart();
+  setChart(chart);
+  delete old;
+  cache_dirty_ = true;
+  // Charts lay out lazily: whatever changes in the scene later invalidates the cached picture.
+  connect(
+      scene(), &QGraphicsScene::changed, this,
+      [this] {
+        cache_dirty_ = true;
+        viewport()->update();
+      },
+      Qt::UniqueConnection);
+}
+
+QRectF LaneChart::plotArea() const {
+  return chart()->plotArea();
+}
+
+int LaneChart::pointCount(int cls) const {
+  return static_cast<int>(lines_.at(static_cast<size_t>(cls))->count());
+}
+
+void LaneChart::rebuild() {
+  if (stacked_ != timeline_->stacked()) build();
+  const Lane& lane = data();
+  const double t0 = timeline_->rangeStart(), t1 = timeline_->rangeEnd();
+  // One column per two pixels: a line drawn from min/max pairs looks the same, at half the cost.
+  const int columns = std::max(1, static_cast<int>(plotArea().width() / 2));
+  auto* x = qobject_cast<QValueAxis*>(chart()->axes(Qt::Horizontal).value(0));
+  x->setRange(t0 / 1000.0, t1 / 1000.0);
+  if (stacked_) {
+    std::vector<float> below;
+    for (size_t c = 0; c < lines_.size(); ++c) {
+      const auto m = visibleMeans(lane.probs[c], t0, t1, columns);
+      if (below.size() != m.size()) below.assign(m.size(), 0.0f);
+      QList<QPointF> upper, lower;
+      for (size_t i = 0; i < m.size(); ++i) {
+        lower.append(QPointF(m[i].first / 1000.0, below[i]));
+        below[i] += m[i].second;
+        upper.append(QPointF(m[i].first / 1000.0, below[i]));
+      }
+      lines_[c]->replace(upper);
+      lowers_[c]->replace(lower);
+    }
+  } else {
+    for (size_t c = 0; c < lines_.size(); ++c)
+      lines_[c]->replace(toPoints(visiblePoints(lane.probs[c], t0, t1, columns)));
+  }
+  for (size_t c = 0; c < statics_.size(); ++c) {
+    statics_[c]->setVisible(timeline_->staticOverlay());
+    if (timeline_->staticOverlay())
+      statics_[c]->replace(toPoints(visiblePoints(lane.static_probs[c], t0, t1, columns)));
+    else
+      statics_[c]->clear();
+  }
+  confidence_->replace(toPoints(visiblePoints(lane.confidence, t0, t1, columns)));
+  cache_dirty_ = true;
+  viewport()->update();
+}
+
+// The chart is drawn once into a pixmap whenever it changes; moving the playhead then costs a
+// blit and a line, not a redraw of thousands of segments.
+void LaneChart::paintEvent(QPaintEvent*) {
+  const qreal dpr = viewport()->devicePixelRatioF();
+  const QSize size = viewport()->size() * dpr;
+  if (cache_dirty_ || cache_.size() != size) {
+    cache_ = QPixmap(size);
+    cache_.setDevicePixelRatio(dpr);
+    cache_.fill(Qt::white);
+    QPainter cp(&cache_);
+    scene()->render(&cp, QRectF(QPointF(0, 0), QSizeF(viewport()->size())),
+                    mapToScene(viewport()->rect()).boundingRect());
+    cache_dirty_ = false;
+  }
+  QPainter p(viewport());
+  p.drawPixmap(0, 0, cache_);
+  drawOverlay(&p);
+}
+
+void LaneChart::drawOverlay(QPainter* p) {
+  const QRectF plot = plotArea();
+  const double t0 = timeline_->rangeStart(), t1 = timeline_->rangeEnd();
+  auto xOf = [&](double ms) { return plot.left() + (ms - t0) / (t1 - t0) * plot.width(); };
+  // The band of top classes, just under the plot (beneath the axis labels' reach).
+  const QRectF band(plot.left(), plot.bottom() + 22, plot.width(), kBandHeight - 4);
+  p->save();
+  p->setClipRect(band);
+  p->fillRect(band, QColor(235, 235, 235));
+  for (const auto& s : data().top) {
+    if (s.end_ms < t0 || s.start_ms > t1) continue;
+    const double a = xOf(static_cast<double>(s.start_ms)), b = xOf(static_cast<double>(s.end_ms));
+    p->fillRect(QRectF(a, band.top(), std::max(1.0, b - a), band.height()),
+                TimelineView::classColor(s.label));
+  }
+  p->restore();
+  // The playhead across plot and band.
+  const double x = xOf(static_cast<double>(timeline_->playhead()));
+  if (x >= plot.left() && x <= plot.right()) {
+    p->setPen(QPen(QColor(200, 30, 30), 1.5));
+    p->drawLine(QPointF(x, plot.top()), QPointF(x, band.bottom()));
+  }
+}
+
+void LaneChart::resizeEvent(QResizeEvent* e) {
+  QChartView::resizeEvent(e);
+  cache_dirty_ = true;
+  timeline_->scheduleRebuild();
+}
+
+void LaneChart::wheelEvent(QWheelEvent* e) {
+  const QRectF plot = plotArea();
+  const double at = timeline_->msAt(e->position().x(), plot.left(), plot.width());
+  timeline_->zoom(e->angleDelta().y() > 0 ? 0.8 : 1.25, at);
+  e->accept();
+}
+
+void LaneChart::mousePressEvent(QMouseEvent* e) {
+  press_ = e->pos();
+  press_t0_ = timeline_->rangeStart();
+  press_t1_ = timeline_->rangeEnd();
+  dragging_ = false;
+  e->accept();
+}
+
+void LaneChart::mouseMoveEvent(QMouseEvent* e) {
+  if (!(e->buttons() & Qt::LeftButton)) return;
+  const int dx = e->pos().x() - press_.x();
+  if (std::abs(dx) > 3) dragging_ = true;
+  if (!dragging_) return;
+  const double per_px = (press_t1_ - press_t0_) / std::max(1.0, plotArea().width());
+  timeline_->setRange(press_t0_ - dx * per_px, press_t1_ - dx * per_px);
+}
+
+void LaneChart::mouseReleaseEvent(QMouseEvent* e) {
+  if (!dragging_) {
+    const QRectF plot = plotArea();
+    emit timeline_->seekRequested(
+        static_cast<qint64>(timeline_->msAt(e->position().x(), plot.left(), plot.width())));
+  }
+  dragging_ = false;
+}
+
+}  // namespace unilearn::ui

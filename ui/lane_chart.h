@@ -1,0 +1,56 @@
+// One person's lane of the timeline: a Qt Charts view (class probabilities, confidence, static
+// overlay) above a band of top classes, both mapped to the timeline's visible range, with the
+// playhead drawn over them. Mouse: wheel zooms around the cursor, drag pans, click seeks.
+// Thread-safety: GUI thread only.
+#pragma once
+
+#include <QChartView>
+#include <QLineSeries>
+#include <QPixmap>
+#include <vector>
+
+#include "ui/timeline_data.h"
+
+namespace unilearn::ui {
+
+class TimelineView;
+
+class LaneChart : public QChartView {
+  Q_OBJECT
+
+ public:
+  LaneChart(TimelineView* timeline, int lane, QWidget* parent = nullptr);
+
+  // Re-feeds the series with what is visible at the current width.
+  void rebuild();
+  int pointCount(int cls) const;
+  QRectF plotArea() const;
+
+ protected:
+  void paintEvent(QPaintEvent* e) override;
+  void resizeEvent(QResizeEvent* e) override;
+  void wheelEvent(QWheelEvent* e) override;
+  void mousePressEvent(QMouseEvent* e) override;
+  void mouseMoveEvent(QMouseEvent* e) override;
+  void mouseReleaseEvent(QMouseEvent* e) override;
+
+ private:
+  void build();
+  void drawOverlay(QPainter* painter);  // the band of top classes and the playhead
+  const Lane& data() const;
+
+  TimelineView* timeline_;
+  int lane_;
+  bool stacked_ = false;
+  std::vector<QLineSeries*> lines_;    // per class (upper edges when stacked)
+  std::vector<QLineSeries*> statics_;  // per class, dashed
+  std::vector<QLineSeries*> lowers_;   // stacked mode: lower edges
+  QLineSeries* confidence_ = nullptr;
+  QPoint press_;
+  double press_t0_ = 0, press_t1_ = 0;
+  bool dragging_ = false;
+  QPixmap cache_;  // the rendered chart, redrawn only when it changes
+  bool cache_dirty_ = true;
+};
+
+}  // namespace unilearn::ui

@@ -1,0 +1,158 @@
+#include "ui/timeline_data.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdint>
+#include <map>
+
+#include "core/faces/face_pipeline.h"
+
+namespace unilearn::ui {
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// The static model's class (FaceExpressionNet) that means the same as a clip class, or -1.
+int staticClassFor(const std::string& clip_class) {
+  static const std::map<std::string, std::string> kSame = {
+      {"happy", "happy"}, {"happiness", "happy"},    {"sad", "sad"},
+      {"sadness", "sad"}, {"neutral", "neutral"},    {"angry", "angry"},
+      {"anger", "angry"}, {"surprise", "surprised"}, {"disgust", "disgusted"},
+      {"fear", "fearful"}};
+  auto it = kSame.find(lower(clip_class));
+  if (it == kSame.end()) return -1;
+  const auto& names = core::FacePipeline::expressionNames();
+  auto n = std::find(names.begin(), names.end(), it->second);
+  return n == names.end() ? -1 : static_cast<int>(n - names.begin());
+}
+
+// Index range of samples in [t0, t1] plus one on either side.
+std::pair<size_t, size_t> span(const Series& s, double t0, double t1) {
+  auto lo = std::lower_bound(s.ms.begin(), s.ms.end(), t0,
+                             [](int64_t a, double b) { return static_cast<double>(a) < b; });
+  auto hi = std::upper_bound(s.ms.begin(), s.ms.end(), t1,
+                             [](double a, int64_t b) { return a < static_cast<double>(b); });
+  size_t a = static_cast<size_t>(lo - s.ms.begin()), b = static_cast<size_t>(hi - s.ms.begin());
+  if (a > 0) --a;
+  if (b < s.size()) ++b;
+  return {a, b};
+}
+
+}  // namespace
+
+TimelineData timelineData(const core::Timeline& t) {
+  TimelineData d;
+  d.classes = t.classes;
+  d.duration_ms = std::max<int64_t>(t.media.duration_ms, 0);
+  if (d.classes.empty()) {  // static-only analysis: the static model's classes
+    for (const auto& n : core::FacePipeline::expressionNames())
+      d.classes.push_back(n);
+  }
+  const size_t n = d.classes.size();
+  std::vector<int> static_of(n);
+  for (size_t c = 0; c < n; ++c)
+    static_of[c] = t.classes.empty() ? static_cast<int>(c) : staticClassFor(d.classes[c]);
+  for (const auto& tt : t.tracks) {
+    Lane lane;
+    lane.track_id = tt.track.id;
+    lane.person =
+        tt.track.person.empty() ? "face " + std::to_string(tt.track.tracker_id) : tt.track.person;
+    lane.probs.resize(n);
+    lane.static_probs.resize(n);
+    for (const auto& w : tt.windows) {
+      const int64_t mid = (w.start_ms + w.end_ms) / 2;
+      for (size_t c = 0; c < n && c < w.probs.size(); ++c) {
+        lane.probs[c].ms.push_back(mid);
+        lane.probs[c].value.push_back(w.probs[c]);
+      }
+      lane.confidence.ms.push_back(mid);
+      lane.confidence.value.push_back(static_cast<float>(w.confidence));
+      // Windows overlap; the band shows each window's class from its start to the next start.
+      if (!lane.top.empty() && lane.top.back().label == w.top_class) {
+        lane.top.back().end_ms = std::max(lane.top.back().end_ms, w.end_ms);
+      } else {
+        if (!lane.top.empty())
+          lane.top.back().end_ms = std::min(lane.top.back().end_ms, w.start_ms);
+        lane.top.push_back({w.start_ms, w.end_ms, w.top_class});
+      }
+      d.duration_ms = std::max(d.duration_ms, w.end_ms);
+    }
+    for (const auto& f : tt.frames) {
+      for (size_t c = 0; c < n; ++c) {
+        const int s = static_of[c];
+        if (s < 0 || static_cast<size_t>(s) >= f.smoothed.size()) continue;
+        lane.static_probs[c].ms.push_back(f.ms);
+        lane.static_probs[c].value.push_back(f.smoothed[static_cast<size_t>(s)]);
+      }
+      d.duration_ms = std::max(d.duration_ms, f.ms);
+    }
+    if (t.classes.empty()) lane.probs = lane.static_probs;  // the only curves there are
+    d.lanes.push_back(std::move(lane));
+  }
+  return d;
+}
+
+std::vector<std::pair<double, float>> visiblePoints(const Series& s, double t0, double t1,
+                                                    int columns) {
+  std::vector<std::pair<double, float>> out;
+  if (s.size() == 0 || columns <= 0 || t1 <= t0) return out;
+  const auto [a, b] = span(s, t0, t1);
+  if (b - a <= static_cast<size_t>(2 * columns)) {
+    for (size_t i = a; i < b; ++i)
+      out.emplace_back(static_cast<double>(s.ms[i]), s.value[i]);
+    return out;
+  }
+  out.reserve(static_cast<size_t>(2 * columns + 2));
+  const double width = (t1 - t0) / columns;
+  size_t i = a;
+  while (i < b) {
+    const double col = std::floor((static_cast<double>(s.ms[i]) - t0) / width);
+    size_t j = i, lo = i, hi = i;
+    while (j < b && std::floor((static_cast<double>(s.ms[j]) - t0) / width) == col) {
+      if (s.value[j] < s.value[lo]) lo = j;
+      if (s.value[j] > s.value[hi]) hi = j;
+      ++j;
+    }
+    // The extremes in time order: a column costs at most two points, and the vertical stroke
+    // between them covers everything the column holds.
+    out.emplace_back(static_cast<double>(s.ms[std::min(lo, hi)]), s.value[std::min(lo, hi)]);
+    if (lo != hi)
+      out.emplace_back(static_cast<double>(s.ms[std::max(lo, hi)]), s.value[std::max(lo, hi)]);
+    i = j;
+  }
+  return out;
+}
+
+std::vector<std::pair<double, float>> visibleMeans(const Series& s, double t0, double t1,
+                                                   int columns) {
+  std::vector<std::pair<double, float>> out;
+  if (s.size() == 0 || columns <= 0 || t1 <= t0) return out;
+  const auto [a, b] = span(s, t0, t1);
+  if (b - a <= static_cast<size_t>(columns)) {
+    for (size_t i = a; i < b; ++i)
+      out.emplace_back(static_cast<double>(s.ms[i]), s.value[i]);
+    return out;
+  }
+  const double width = (t1 - t0) / columns;
+  for (size_t i = a; i < b;) {
+    const double col = std::floor((static_cast<double>(s.ms[i]) - t0) / width);
+    double sum = 0, at = 0;
+    size_t j = i;
+    while (j < b && std::floor((static_cast<double>(s.ms[j]) - t0) / width) == col) {
+      sum += s.value[j];
+      at += static_cast<double>(s.ms[j]);
+      ++j;
+    }
+    const double k = static_cast<double>(j - i);
+    out.emplace_back(at / k, static_cast<float>(sum / k));
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace unilearn::ui

@@ -1,0 +1,55 @@
+// What the timeline draws, prepared from a core::Timeline without Qt: per person the clip
+// model's class probabilities and confidence over time (at each window's centre), the top-class
+// band, and the static model's per-frame curves mapped onto the clip classes by name; plus the
+// decimation that feeds a chart only what is visible (min and max per pixel column).
+// Thread-safety: plain values; build on a worker thread, hand to the GUI by value.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/analysis/timeline.h"
+
+namespace unilearn::ui {
+
+// Samples sorted by time.
+struct Series {
+  std::vector<int64_t> ms;
+  std::vector<float> value;
+  size_t size() const { return ms.size(); }
+};
+
+struct Segment {
+  int64_t start_ms = 0, end_ms = 0;
+  int label = 0;  // index into the lane's class names
+};
+
+struct Lane {
+  int64_t track_id = 0;       // project track id
+  std::string person;         // name or "face N"
+  std::vector<Series> probs;  // one per clip class
+  Series confidence;
+  std::vector<Series> static_probs;  // one per clip class; empty series where no static class maps
+  std::vector<Segment> top;          // consecutive windows with the same top class merged
+};
+
+struct TimelineData {
+  std::vector<std::string> classes;
+  std::vector<Lane> lanes;
+  int64_t duration_ms = 0;
+};
+
+TimelineData timelineData(const core::Timeline& timeline);
+
+// Points to draw for `s` over [t0, t1] at `columns` pixel columns: every sample when there are
+// few, otherwise per column its minimum and maximum in time order, so peaks survive; one
+// sample either side of the range keeps lines running off the edges.
+std::vector<std::pair<double, float>> visiblePoints(const Series& s, double t0, double t1,
+                                                    int columns);
+
+// Mean per column (for stacked areas, where envelopes do not stack), same edges as above.
+std::vector<std::pair<double, float>> visibleMeans(const Series& s, double t0, double t1,
+                                                   int columns);
+
+}  // namespace unilearn::ui

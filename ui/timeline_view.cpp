@@ -1,0 +1,168 @@
+#include "ui/timeline_view.h"
+
+#include <QElapsedTimer>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "ui/lane_chart.h"
+
+namespace unilearn::ui {
+
+TimelineView::TimelineView(QWidget* parent) : QWidget(parent) {
+  layout_ = new QVBoxLayout(this);
+  layout_->setContentsMargins(0, 0, 0, 0);
+  layout_->setSpacing(2);
+  setFocusPolicy(Qt::StrongFocus);
+  repaint_.setInterval(33);
+  connect(&repaint_, &QTimer::timeout, this, [this] {
+    if (dirty_) rebuildNow();
+  });
+  repaint_.start();
+  setData({});
+}
+
+TimelineView::~TimelineView() = default;
+
+QColor TimelineView::classColor(int index) {
+  static const QColor kColors[] = {
+      QColor(230, 159, 0), QColor(86, 119, 233), QColor(150, 150, 150), QColor(213, 50, 40),
+      QColor(0, 170, 160), QColor(120, 160, 40), QColor(140, 80, 170),  QColor(240, 110, 170),
+      QColor(100, 60, 30), QColor(0, 110, 180),  QColor(200, 200, 60)};
+  const int n = static_cast<int>(sizeof kColors / sizeof kColors[0]);
+  return kColors[((index % n) + n) % n];
+}
+
+void TimelineView::setData(TimelineData data) {
+  const bool was_all = t0_ <= 0 && t1_ >= static_cast<double>(data_.duration_ms);
+  const bool same_lanes =
+      data.lanes.size() == data_.lanes.size() && data.classes.size() == data_.classes.size();
+  data_ = std::move(data);
+  if (!same_lanes || lanes_.empty()) {
+    for (LaneChart* l : lanes_)
+      delete l;
+    lanes_.clear();
+    QLayoutItem* item;
+    while ((item = layout_->takeAt(0)) != nullptr) {
+      delete item->widget();
+      delete item;
+    }
+    // A legend of the class colours, once for all lanes.
+    QString legend;
+    for (size_t c = 0; c < data_.classes.size(); ++c)
+      legend += QString("<span style='color:%1'>&#9632;</span>&nbsp;%2&nbsp;&nbsp; ")
+                    .arg(classColor(static_cast<int>(c)).name(),
+                         QString::fromStdString(data_.classes[c]).toHtmlEscaped());
+    if (!data_.classes.empty()) legend += tr("<span style='color:#555'>&#8943; confidence</span>");
+    auto* legend_label = new QLabel(legend);
+    legend_label->setTextFormat(Qt::RichText);
+    layout_->addWidget(legend_label);
+    if (data_.lanes.empty()) {
+      auto* empty = new QLabel(tr("No analysis yet: analyse this video to see its timeline."));
+      empty->setAlignment(Qt::AlignCenter);
+      layout_->addWidget(empty);
+    }
+    for (size_t i = 0; i < data_.lanes.size(); ++i) {
+      lanes_.push_back(new LaneChart(this, static_cast<int>(i), this));
+      layout_->addWidget(lanes_.back());
+    }
+  }
+  if (was_all || t1_ <= t0_) {
+    t0_ = 0;
+    t1_ = std::max<double>(1000.0, static_cast<double>(data_.duration_ms));
+  }
+  scheduleRebuild();
+}
+
+void TimelineView::setPlayhead(qint64 ms) {
+  if (ms == playhead_) return;
+  playhead_ = ms;
+  // Keep the playhead in view while playing: page forward when it leaves the range.
+  if (static_cast<double>(ms) > t1_ || static_cast<double>(ms) < t0_) {
+    const double w = t1_ - t0_;
+    setRange(static_cast<double>(ms) - 0.1 * w, static_cast<double>(ms) + 0.9 * w);
+  }
+  for (LaneChart* l : lanes_)
+    l->viewport()->update();
+}
+
+void TimelineView::setRange(double t0, double t1) {
+  const double duration = std::max<double>(1000.0, static_cast<double>(data_.duration_ms));
+  double w = std::clamp(t1 - t0, 200.0, duration);
+  t0 = std::clamp(t0, 0.0, duration - w);
+  if (t0 == t0_ && t0 + w == t1_) return;
+  t0_ = t0;
+  t1_ = t0 + w;
+  scheduleRebuild();
+  emit rangeChanged(t0_, t1_);
+}
+
+void TimelineView::zoom(double factor, double around) {
+  setRange(around - (around - t0_) * factor, around + (t1_ - around) * factor);
+}
+
+void TimelineView::setStacked(bool stacked) {
+  stacked_ = stacked;
+  scheduleRebuild();
+}
+
+void TimelineView::setStaticOverlay(bool on) {
+  static_overlay_ = on;
+  scheduleRebuild();
+}
+
+double TimelineView::msAt(double x, double plot_left, double plot_width) const {
+  return t0_ + (x - plot_left) / std::max(1.0, plot_width) * (t1_ - t0_);
+}
+
+void TimelineView::scheduleRebuild() {
+  dirty_ = true;
+}
+
+double TimelineView::rebuildNow() {
+  QElapsedTimer timer;
+  timer.start();
+  dirty_ = false;
+  for (LaneChart* l : lanes_)
+    l->rebuild();
+  return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+int TimelineView::pointCount(int lane, int cls) const {
+  return lanes_.at(static_cast<size_t>(lane))->pointCount(cls);
+}
+
+void TimelineView::keyPressEvent(QKeyEvent* e) {
+  const double w = t1_ - t0_, mid = (t0_ + t1_) / 2;
+  switch (e->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+      zoom(0.8, mid);
+      break;
+    case Qt::Key_Minus:
+      zoom(1.25, mid);
+      break;
+    case Qt::Key_Left:
+      setRange(t0_ - 0.2 * w, t1_ - 0.2 * w);
+      break;
+    case Qt::Key_Right:
+      setRange(t0_ + 0.2 * w, t1_ + 0.2 * w);
+      break;
+    case Qt::Key_Home:
+      setRange(0, w);
+      break;
+    case Qt::Key_End:
+      setRange(static_cast<double>(data_.duration_ms) - w, static_cast<double>(data_.duration_ms));
+      break;
+    case Qt::Key_0:
+      setRange(0, static_cast<double>(data_.duration_ms));
+      break;
+    default:
+      QWidget::keyPressEvent(e);
+      return;
+  }
+  e->accept();
+}
+
+}  // namespace unilearn::ui
