@@ -1,0 +1,160 @@
+// The player on a real clip: exact seeks and steps (the frame shown is the frame asked for, pixel
+// for pixel), paced playback at a speed, the overlay from an analysis, and a broken file.
+#include <gtest/gtest.h>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <cstring>
+#include <fstream>
+
+#include "core/media/video_reader.h"
+#include "ui/player_widget.h"
+#include "ui/video_canvas.h"
+
+using namespace unilearn;
+
+namespace {
+
+std::string testClip() {
+  const std::string path = "/tmp/unilearn_ui_player_clip.mp4";
+  if (!std::ifstream(path).good()) {
+    const std::string cmd =
+        "ffmpeg -v error -y -f lavfi -i testsrc2=size=320x240:rate=30 -frames:v "
+        "150 -c:v libx264 -g 48 -pix_fmt yuv420p " +
+        path + " >/dev/null 2>&1";
+    EXPECT_EQ(std::system(cmd.c_str()), 0);
+  }
+  return path;
+}
+
+// The image the canvas shows equals the decoder's frame `index`.
+void expectShows(ui::PlayerWidget& player, core::VideoReader& reader, int64_t index) {
+  ASSERT_TRUE(player.waitForFrame(index))
+      << "wanted " << index << ", shown " << player.currentFrame();
+  const cv::Mat want = reader.frameAt(index).bgr;
+  auto* canvas = player.findChild<ui::VideoCanvas*>();
+  ASSERT_NE(canvas, nullptr);
+  EXPECT_EQ(canvas->frameIndex(), index);
+  const QImage shown = canvas->image().convertToFormat(QImage::Format_BGR888);
+  ASSERT_EQ(shown.width(), want.cols);
+  bool same = true;
+  for (int y = 0; y < want.rows && same; ++y)
+    same =
+        std::memcmp(shown.constScanLine(y), want.ptr(y), static_cast<size_t>(want.cols) * 3) == 0;
+  EXPECT_TRUE(same) << "frame " << index << " differs from the decoder's";
+  EXPECT_EQ(player.currentMs(), reader.frameTable().ms(index));
+}
+
+}  // namespace
+
+TEST(Player, SeeksAndStepsLandOnTheExactFrame) {
+  ui::PlayerWidget player;
+  player.resize(800, 520);
+  player.show();
+  ASSERT_TRUE(player.open(QString::fromStdString(testClip()))) << player.lastError().toStdString();
+  core::VideoReader reader(testClip());
+  EXPECT_EQ(player.frameCount(), 150);
+  expectShows(player, reader, 0);
+  for (int64_t f : {37, 120, 5, 149, 48, 47}) {
+    player.seekFrame(f);
+    expectShows(player, reader, f);
+  }
+  player.stepForward();
+  expectShows(player, reader, 48);
+  player.stepBack();
+  player.stepBack();
+  expectShows(player, reader, 46);
+  player.seekMs(2000);  // 2 s at 30 fps: frame 60
+  expectShows(player, reader, 60);
+  EXPECT_EQ(player.frameAtMs(2010), 60);
+  EXPECT_EQ(player.frameAtMs(1999), 59);
+  QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
+  EXPECT_TRUE(player.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/player.png"));
+}
+
+TEST(Player, PlaysAtTheChosenSpeedAndStopsAtTheEnd) {
+  ui::PlayerWidget player;
+  player.resize(640, 420);
+  player.show();
+  ASSERT_TRUE(player.open(QString::fromStdString(testClip())));
+  ASSERT_TRUE(player.waitForFrame(0));
+  player.setSpeed(2.0);
+  QElapsedTimer t;
+  t.start();
+  player.play();
+  while (t.elapsed() < 1000)
+    QTest::qWait(10);
+  const int64_t at = player.currentFrame();
+  // One second at 2x over 30 fps: about frame 60 (a loaded machine may lag behind, never lead).
+  EXPECT_LE(at, 66);
+  EXPECT_GE(at, 30);
+  player.setSpeed(4.0);
+  while (player.playing() && t.elapsed() < 5000)
+    QTest::qWait(10);
+  EXPECT_FALSE(player.playing());  // paused at the end
+  EXPECT_EQ(player.currentFrame(), 149);
+  // A loop range brings playback back to its start.
+  player.setLoop(10, 20);
+  player.seekFrame(15);
+  ASSERT_TRUE(player.waitForFrame(15));
+  player.setSpeed(1.0);
+  player.play();
+  QTest::qWait(600);
+  EXPECT_TRUE(player.playing());
+  EXPECT_GE(player.currentFrame(), 10);
+  EXPECT_LE(player.currentFrame(), 20);
+  player.pause();
+}
+
+TEST(Player, OverlayShowsPersonAndEmotionFromTheAnalysis) {
+  ui::PlayerWidget player;
+  player.resize(640, 420);
+  player.show();
+  ASSERT_TRUE(player.open(QString::fromStdString(testClip())));
+  auto t = std::make_shared<core::Timeline>();
+  t->classes = {"Happy", "Sad"};
+  core::TrackTimeline tt;
+  tt.track.id = 1;
+  tt.track.tracker_id = 3;
+  tt.track.person = "Client";
+  std::vector<float> face = {40, 30, 100, 120, 0.9f};
+  for (int k = 0; k < 12; ++k)
+    face.push_back(50.0f + static_cast<float>(k));
+  for (int64_t f = 0; f < 150; ++f)
+    tt.frames.push_back({0, 1, f, f * 1000 / 30, {0.5f}, {0.5f}, face});
+  core::WindowPrediction w;
+  w.start_frame = 0;
+  w.end_frame = 60;
+  w.top_class = 1;
+  w.confidence = 0.8;
+  tt.windows.push_back(w);
+  t->tracks.push_back(tt);
+  player.setTimeline(t);
+  player.setKeypointsVisible(true);
+  player.seekFrame(30);
+  ASSERT_TRUE(player.waitForFrame(30));
+  auto* canvas = player.findChild<ui::VideoCanvas*>();
+  ASSERT_EQ(canvas->faces().size(), 1u);
+  EXPECT_EQ(canvas->faces()[0].person, "Client");
+  EXPECT_EQ(canvas->faces()[0].emotion, "Sad");
+  EXPECT_DOUBLE_EQ(canvas->faces()[0].confidence, 0.8);
+  EXPECT_EQ(canvas->faces()[0].box, QRectF(40, 30, 100, 120));
+  EXPECT_TRUE(player.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/player_overlay.png"));
+  player.seekFrame(100);  // after the window: the face, but no emotion
+  ASSERT_TRUE(player.waitForFrame(100));
+  ASSERT_EQ(canvas->faces().size(), 1u);
+  EXPECT_TRUE(canvas->faces()[0].emotion.isEmpty());
+}
+
+TEST(Player, ABrokenFileGivesAMessageNotACrash) {
+  const std::string bad = "/tmp/unilearn_ui_broken.mp4";
+  std::ofstream(bad) << "this is not a video";
+  ui::PlayerWidget player;
+  EXPECT_FALSE(player.open(QString::fromStdString(bad)));
+  EXPECT_FALSE(player.lastError().isEmpty());
+  EXPECT_FALSE(player.isOpen());
+  player.play();  // nothing to play: no effect
+  player.stepForward();
+  EXPECT_EQ(player.currentFrame(), -1);
+}

@@ -1,0 +1,330 @@
+#include "ui/player_widget.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSlider>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "model/error.h"
+#include "ui/playback_decoder.h"
+#include "ui/video_canvas.h"
+
+namespace unilearn::ui {
+namespace {
+
+QImage toImage(const cv::Mat& bgr) {
+  // BGR888 wraps the decoder's buffer; copy() detaches it from the cv::Mat.
+  return QImage(bgr.data, bgr.cols, bgr.rows, static_cast<qsizetype>(bgr.step),
+                QImage::Format_BGR888)
+      .copy();
+}
+
+QString clockText(int64_t ms) {
+  return QString("%1:%2.%3")
+      .arg(ms / 60000)
+      .arg((ms / 1000) % 60, 2, 10, QChar('0'))
+      .arg(ms % 1000, 3, 10, QChar('0'));
+}
+
+}  // namespace
+
+PlayerWidget::PlayerWidget(QWidget* parent) : QWidget(parent) {
+  canvas_ = new VideoCanvas(this);
+  play_ = new QToolButton(this);
+  back_ = new QToolButton(this);
+  forward_ = new QToolButton(this);
+  play_->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+  back_->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
+  forward_->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+  play_->setToolTip(tr("Play / pause (Space)"));
+  back_->setToolTip(tr("One frame back (Left)"));
+  forward_->setToolTip(tr("One frame forward (Right)"));
+  slider_ = new QSlider(Qt::Horizontal, this);
+  position_ = new QLabel(this);
+  position_->setMinimumWidth(210);
+  speed_box_ = new QComboBox(this);
+  for (double s : {0.25, 0.5, 1.0, 1.5, 2.0, 4.0})
+    speed_box_->addItem(QString("%1×").arg(s), s);
+  speed_box_->setCurrentIndex(2);
+  jump_ = new QLineEdit(this);
+  jump_->setPlaceholderText(tr("frame or m:ss.mmm"));
+  jump_->setMaximumWidth(130);
+  keypoints_ = new QCheckBox(tr("Keypoints"), this);
+
+  auto* controls = new QHBoxLayout;
+  for (QWidget* w : std::initializer_list<QWidget*>{back_, play_, forward_})
+    controls->addWidget(w);
+  controls->addWidget(slider_, 1);
+  controls->addWidget(position_);
+  controls->addWidget(speed_box_);
+  controls->addWidget(jump_);
+  controls->addWidget(keypoints_);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(canvas_, 1);
+  layout->addLayout(controls);
+  setFocusPolicy(Qt::StrongFocus);
+
+  connect(play_, &QToolButton::clicked, this, &PlayerWidget::togglePlay);
+  connect(back_, &QToolButton::clicked, this, &PlayerWidget::stepBack);
+  connect(forward_, &QToolButton::clicked, this, &PlayerWidget::stepForward);
+  connect(slider_, &QSlider::sliderMoved, this, [this](int v) { seekFrame(v); });
+  connect(speed_box_, &QComboBox::currentIndexChanged, this,
+          [this](int i) { setSpeed(speed_box_->itemData(i).toDouble()); });
+  connect(keypoints_, &QCheckBox::toggled, this, &PlayerWidget::setKeypointsVisible);
+  connect(jump_, &QLineEdit::returnPressed, this, [this] {
+    const QString t = jump_->text().trimmed();
+    bool ok = false;
+    const qlonglong frame = t.toLongLong(&ok);
+    if (ok) {
+      seekFrame(frame);
+    } else {  // m:ss(.mmm) or seconds with a decimal point
+      const QStringList parts = t.split(':');
+      double seconds =
+          parts.size() == 2 ? parts[0].toDouble() * 60 + parts[1].toDouble() : t.toDouble(&ok);
+      if (parts.size() == 2 || ok) seekMs(static_cast<int64_t>(seconds * 1000 + 0.5));
+    }
+    jump_->clear();
+    setFocus();
+  });
+  tick_.setTimerType(Qt::PreciseTimer);
+  tick_.setInterval(4);
+  connect(&tick_, &QTimer::timeout, this, &PlayerWidget::tick);
+  updateControls();
+}
+
+PlayerWidget::~PlayerWidget() = default;
+
+bool PlayerWidget::open(const QString& path) {
+  close();
+  try {
+    decoder_ = std::make_unique<PlaybackDecoder>(path.toStdString());
+  } catch (const Error& e) {
+    error_ = QString::fromUtf8(e.what());
+    updateControls();
+    return false;
+  }
+  error_.clear();
+  slider_->setRange(0, static_cast<int>(std::max<int64_t>(0, decoder_->frameCount() - 1)));
+  tick_.start();
+  seekFrame(0);
+  return true;
+}
+
+void PlayerWidget::close() {
+  pause();
+  tick_.stop();
+  decoder_.reset();
+  shown_ = wanted_ = -1;
+  pending_index_.reset();
+  canvas_->setFrame(QImage(), -1);
+  updateControls();
+}
+
+void PlayerWidget::setTimeline(std::shared_ptr<const core::Timeline> timeline) {
+  canvas_->setTimeline(std::move(timeline));
+}
+
+int64_t PlayerWidget::frameCount() const {
+  return decoder_ ? decoder_->frameCount() : 0;
+}
+
+int64_t PlayerWidget::currentMs() const {
+  return decoder_ && shown_ >= 0 ? decoder_->msOf(shown_) : 0;
+}
+
+int64_t PlayerWidget::frameAtMs(int64_t ms) const {
+  if (!decoder_) return 0;
+  // The last frame whose presentation time is at or before `ms`.
+  int64_t lo = 0, hi = decoder_->frameCount() - 1;
+  while (lo < hi) {
+    const int64_t mid = (lo + hi + 1) / 2;
+    if (decoder_->msOf(mid) <= ms)
+      lo = mid;
+    else
+      hi = mid - 1;
+  }
+  return lo;
+}
+
+bool PlayerWidget::waitForFrame(int64_t index, int timeout_ms) {
+  QElapsedTimer t;
+  t.start();
+  while (shown_ != index && t.elapsed() < timeout_ms)
+    QApplication::processEvents(QEventLoop::AllEvents, 5);
+  return shown_ == index;
+}
+
+void PlayerWidget::play() {
+  if (!decoder_ || playing_) return;
+  if (shown_ >= decoder_->frameCount() - 1) seekFrame(loop_first_ >= 0 ? loop_first_ : 0);
+  playing_ = true;
+  const int64_t from = std::max<int64_t>(0, shown_);
+  wanted_ = from + 1;
+  decoder_->request(wanted_, true);
+  pending_index_.reset();
+  clock_start_ms_ = decoder_->msOf(from);
+  clock_.start();
+  updateControls();
+  emit playingChanged(true);
+}
+
+void PlayerWidget::pause() {
+  if (!playing_) return;
+  playing_ = false;
+  if (decoder_) {
+    decoder_->request(std::max<int64_t>(0, shown_), false);  // stop decoding ahead
+    wanted_ = shown_;
+  }
+  pending_index_.reset();
+  updateControls();
+  emit playingChanged(false);
+}
+
+void PlayerWidget::togglePlay() {
+  playing_ ? pause() : play();
+}
+
+void PlayerWidget::seekFrame(int64_t index) {
+  if (!decoder_) return;
+  index = std::clamp<int64_t>(index, 0, decoder_->frameCount() - 1);
+  wanted_ = index;
+  pending_index_.reset();
+  decoder_->request(index, playing_);
+  if (playing_) {
+    clock_start_ms_ = decoder_->msOf(index);
+    clock_.restart();
+  }
+}
+
+void PlayerWidget::seekMs(int64_t ms) {
+  seekFrame(frameAtMs(ms));
+}
+
+void PlayerWidget::stepForward() {
+  pause();
+  seekFrame(std::max<int64_t>(wanted_, shown_) + 1);
+}
+
+void PlayerWidget::stepBack() {
+  pause();
+  seekFrame(std::min(wanted_ >= 0 ? wanted_ : shown_, shown_) - 1);
+}
+
+void PlayerWidget::setSpeed(double speed) {
+  speed = std::clamp(speed, 0.25, 4.0);
+  if (playing_) {  // keep the media time continuous across the change
+    clock_start_ms_ += static_cast<int64_t>(static_cast<double>(clock_.elapsed()) * speed_);
+    clock_.restart();
+  }
+  speed_ = speed;
+  for (int i = 0; i < speed_box_->count(); ++i)
+    if (std::abs(speed_box_->itemData(i).toDouble() - speed) < 1e-9) {
+      const QSignalBlocker block(speed_box_);
+      speed_box_->setCurrentIndex(i);
+    }
+}
+
+void PlayerWidget::setLoop(int64_t first, int64_t last) {
+  loop_first_ = first;
+  loop_last_ = last;
+}
+
+void PlayerWidget::setKeypointsVisible(bool on) {
+  canvas_->setKeypointsVisible(on);
+  const QSignalBlocker block(keypoints_);
+  keypoints_->setChecked(on);
+}
+
+void PlayerWidget::tick() {
+  if (!decoder_) return;
+  if (!playing_) {  // a seek or a step: show the requested frame as soon as it is decoded
+    while (auto f = decoder_->take())
+      if (f->index == wanted_) display(toImage(f->bgr), f->index, f->ms);
+    return;
+  }
+  const int64_t now =
+      clock_start_ms_ + static_cast<int64_t>(static_cast<double>(clock_.elapsed()) * speed_);
+  // Show the newest frame that is due; frames that are already late are dropped.
+  while (true) {
+    if (!pending_index_) {
+      auto f = decoder_->take();
+      if (!f) break;
+      if (f->index < wanted_) continue;  // left over from before a seek
+      pending_index_ = f->index;
+      pending_ms_ = f->ms;
+      pending_image_ = toImage(f->bgr);
+    }
+    if (pending_ms_ > now) break;
+    display(pending_image_, *pending_index_, pending_ms_);
+    pending_index_.reset();
+  }
+  const int64_t last = loop_last_ >= 0 ? loop_last_ : decoder_->frameCount() - 1;
+  if (shown_ >= last) {
+    if (loop_first_ >= 0 && loop_last_ >= 0) {
+      seekFrame(loop_first_);
+    } else {
+      pause();
+    }
+  }
+}
+
+void PlayerWidget::display(const QImage& image, int64_t index, int64_t ms) {
+  shown_ = index;
+  canvas_->setFrame(image, index);
+  updateControls();
+  emit frameShown(index, ms);
+}
+
+void PlayerWidget::updateControls() {
+  const bool open = decoder_ != nullptr;
+  for (QWidget* w : std::initializer_list<QWidget*>{play_, back_, forward_, slider_, jump_})
+    w->setEnabled(open);
+  play_->setIcon(style()->standardIcon(playing_ ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+  if (!open) {
+    position_->setText(error_.isEmpty() ? tr("no video") : error_);
+    return;
+  }
+  if (!slider_->isSliderDown()) {
+    const QSignalBlocker block(slider_);
+    slider_->setValue(static_cast<int>(std::max<int64_t>(0, shown_)));
+  }
+  position_->setText(tr("frame %1 / %2 · %3")
+                         .arg(shown_)
+                         .arg(decoder_->frameCount() - 1)
+                         .arg(clockText(currentMs())));
+}
+
+void PlayerWidget::keyPressEvent(QKeyEvent* e) {
+  switch (e->key()) {
+    case Qt::Key_Space:
+      togglePlay();
+      break;
+    case Qt::Key_Left:
+      stepBack();
+      break;
+    case Qt::Key_Right:
+      stepForward();
+      break;
+    case Qt::Key_Home:
+      seekFrame(0);
+      break;
+    case Qt::Key_End:
+      seekFrame(frameCount() - 1);
+      break;
+    default:
+      QWidget::keyPressEvent(e);
+      return;
+  }
+  e->accept();
+}
+
+}  // namespace unilearn::ui

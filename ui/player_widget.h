@@ -1,0 +1,101 @@
+// The file player: the video decoded on a worker thread (PlaybackDecoder) and painted here, with
+// play/pause, frame steps, exact seeks by frame or time, speed 0.25x-4x and a loop range. A
+// media clock paces the frames; late frames are dropped, never queued. Overlays: face boxes
+// with person names and the current top emotion per face (from the project's analysis),
+// keypoints on demand. The frame number shown is the frame displayed.
+// Thread-safety: GUI thread only.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QImage>
+#include <QTimer>
+#include <QWidget>
+#include <memory>
+#include <optional>
+
+#include "core/analysis/timeline.h"
+
+class QLabel;
+class QSlider;
+class QComboBox;
+class QToolButton;
+class QCheckBox;
+class QLineEdit;
+
+namespace unilearn::ui {
+
+class PlaybackDecoder;
+class VideoCanvas;
+
+class PlayerWidget : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit PlayerWidget(QWidget* parent = nullptr);
+  ~PlayerWidget() override;
+
+  // Opens a video; false (and the reason in lastError()) when it cannot be decoded.
+  bool open(const QString& path);
+  void close();
+  QString lastError() const { return error_; }
+  bool isOpen() const { return decoder_ != nullptr; }
+
+  // What the overlay shows: the analysis of this video (may be empty).
+  void setTimeline(std::shared_ptr<const core::Timeline> timeline);
+
+  int64_t frameCount() const;
+  int64_t currentFrame() const { return shown_; }  // the frame on screen (-1: none yet)
+  int64_t currentMs() const;
+  int64_t frameAtMs(int64_t ms) const;
+  bool playing() const { return playing_; }
+  double speed() const { return speed_; }
+
+  // Blocks (processing events) until the requested frame is on screen or `timeout_ms` passes.
+  bool waitForFrame(int64_t index, int timeout_ms = 3000);
+
+ public slots:
+  void play();
+  void pause();
+  void togglePlay();
+  void seekFrame(int64_t index);
+  void seekMs(int64_t ms);
+  void stepForward();
+  void stepBack();
+  void setSpeed(double speed);                // clamped to 0.25-4
+  void setLoop(int64_t first, int64_t last);  // -1, -1: no loop
+  void setKeypointsVisible(bool on);
+
+ signals:
+  void frameShown(qint64 frame, qint64 ms);
+  void playingChanged(bool playing);
+
+ protected:
+  void keyPressEvent(QKeyEvent* e) override;
+
+ private:
+  void tick();
+  void display(const QImage& image, int64_t index, int64_t ms);
+  void updateControls();
+
+  std::unique_ptr<PlaybackDecoder> decoder_;
+  VideoCanvas* canvas_ = nullptr;
+  QToolButton *play_ = nullptr, *back_ = nullptr, *forward_ = nullptr;
+  QSlider* slider_ = nullptr;
+  QLabel* position_ = nullptr;
+  QComboBox* speed_box_ = nullptr;
+  QLineEdit* jump_ = nullptr;
+  QCheckBox* keypoints_ = nullptr;
+  QTimer tick_;
+  QElapsedTimer clock_;
+  int64_t clock_start_ms_ = 0;  // media time when the clock started
+  bool playing_ = false;
+  double speed_ = 1.0;
+  int64_t shown_ = -1, wanted_ = -1;
+  int64_t loop_first_ = -1, loop_last_ = -1;
+  std::optional<int64_t> pending_index_;
+  QImage pending_image_;
+  int64_t pending_ms_ = 0;
+  QString error_;
+};
+
+}  // namespace unilearn::ui

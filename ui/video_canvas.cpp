@@ -1,0 +1,112 @@
+#include "ui/video_canvas.h"
+
+#include <QPainter>
+#include <algorithm>
+
+#include "ui/timeline_view.h"
+
+namespace unilearn::ui {
+
+VideoCanvas::VideoCanvas(QWidget* parent) : QWidget(parent) {
+  setMinimumSize(320, 180);
+  setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+  setAttribute(Qt::WA_OpaquePaintEvent);
+}
+
+void VideoCanvas::setFrame(const QImage& image, int64_t index) {
+  image_ = image;
+  index_ = index;
+  computeFaces();
+  update();
+}
+
+void VideoCanvas::setTimeline(std::shared_ptr<const core::Timeline> timeline) {
+  timeline_ = std::move(timeline);
+  computeFaces();
+  update();
+}
+
+void VideoCanvas::setKeypointsVisible(bool on) {
+  keypoints_ = on;
+  update();
+}
+
+void VideoCanvas::computeFaces() {
+  faces_.clear();
+  if (!timeline_ || index_ < 0) return;
+  const auto& classes = timeline_->classes;
+  for (const auto& tt : timeline_->tracks) {
+    // The face where it was last seen, at most a few frames ago (the static model may have run
+    // on every Nth frame only).
+    auto it =
+        std::upper_bound(tt.frames.begin(), tt.frames.end(), index_,
+                         [](int64_t f, const core::FramePrediction& p) { return f < p.frame; });
+    if (it == tt.frames.begin()) continue;
+    const core::FramePrediction& fp = *std::prev(it);
+    if (index_ - fp.frame > 8 || fp.face.size() < 17) continue;
+    Face face;
+    face.person = QString::fromStdString(
+        tt.track.person.empty() ? "face " + std::to_string(tt.track.tracker_id) : tt.track.person);
+    face.box = QRectF(fp.face[0], fp.face[1], fp.face[2], fp.face[3]);
+    for (size_t k = 0; k < 6; ++k)
+      face.keypoints.emplace_back(fp.face[5 + 2 * k], fp.face[6 + 2 * k]);
+    // The clip window whose centre is nearest this frame.
+    const core::WindowPrediction* best = nullptr;
+    for (const auto& w : tt.windows)
+      if (w.start_frame <= index_ && index_ <= w.end_frame &&
+          (!best || std::abs((w.start_frame + w.end_frame) / 2 - index_) <
+                        std::abs((best->start_frame + best->end_frame) / 2 - index_)))
+        best = &w;
+    if (best && static_cast<size_t>(best->top_class) < classes.size()) {
+      face.emotion = QString::fromStdString(classes[static_cast<size_t>(best->top_class)]);
+      face.confidence = best->confidence;
+    }
+    faces_.push_back(face);
+  }
+}
+
+void VideoCanvas::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  p.fillRect(rect(), Qt::black);
+  if (image_.isNull()) return;
+  const QSizeF fitted = QSizeF(image_.size()).scaled(size(), Qt::KeepAspectRatio);
+  const QRectF target(QPointF((width() - fitted.width()) / 2, (height() - fitted.height()) / 2),
+                      fitted);
+  p.setRenderHint(QPainter::SmoothPixmapTransform);
+  p.drawImage(target, image_);
+  const double s = target.width() / image_.width();
+  auto map = [&](QPointF q) { return target.topLeft() + q * s; };
+  p.setRenderHint(QPainter::Antialiasing);
+  QFont f = font();
+  f.setBold(true);
+  p.setFont(f);
+  for (const Face& face : faces_) {
+    const QRectF box(map(face.box.topLeft()), face.box.size() * s);
+    int cls = -1;
+    if (timeline_) {
+      auto it = std::find(timeline_->classes.begin(), timeline_->classes.end(),
+                          face.emotion.toStdString());
+      if (it != timeline_->classes.end()) cls = static_cast<int>(it - timeline_->classes.begin());
+    }
+    const QColor color = cls >= 0 ? TimelineView::classColor(cls) : QColor(0, 200, 255);
+    p.setPen(QPen(color, 2));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(box);
+    QString label = face.person;
+    if (!face.emotion.isEmpty())
+      label += QString(" · %1 %2%").arg(face.emotion).arg(qRound(face.confidence * 100));
+    const QRectF text = p.fontMetrics().boundingRect(label).adjusted(-4, -2, 4, 2);
+    const QRectF tag(box.left(), box.top() - text.height(), text.width(), text.height());
+    p.fillRect(tag, QColor(0, 0, 0, 170));
+    p.setPen(Qt::white);
+    p.drawText(tag, Qt::AlignCenter, label);
+    if (keypoints_) {
+      p.setPen(Qt::NoPen);
+      p.setBrush(QColor(255, 255, 0));
+      for (const QPointF& k : face.keypoints)
+        p.drawEllipse(map(k), 2.5, 2.5);
+    }
+  }
+}
+
+}  // namespace unilearn::ui

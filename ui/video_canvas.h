@@ -1,0 +1,46 @@
+// Paints a video frame (aspect kept) with the analysis overlay: per face its box, the person's
+// name and the current top emotion with its confidence, and optionally the keypoints.
+// Thread-safety: GUI thread only.
+#pragma once
+
+#include <QImage>
+#include <QWidget>
+#include <memory>
+
+#include "core/analysis/timeline.h"
+
+namespace unilearn::ui {
+
+class VideoCanvas : public QWidget {
+ public:
+  explicit VideoCanvas(QWidget* parent = nullptr);
+
+  void setFrame(const QImage& image, int64_t index);
+  void setTimeline(std::shared_ptr<const core::Timeline> timeline);
+  void setKeypointsVisible(bool on);
+
+  struct Face {
+    QString person, emotion;
+    double confidence = 0;
+    QRectF box;  // image pixels
+    std::vector<QPointF> keypoints;
+  };
+  // The faces the overlay shows for the current frame (tests read them).
+  const std::vector<Face>& faces() const { return faces_; }
+  const QImage& image() const { return image_; }
+  int64_t frameIndex() const { return index_; }
+
+ protected:
+  void paintEvent(QPaintEvent* e) override;
+
+ private:
+  void computeFaces();
+
+  QImage image_;
+  int64_t index_ = -1;
+  std::shared_ptr<const core::Timeline> timeline_;
+  std::vector<Face> faces_;
+  bool keypoints_ = false;
+};
+
+}  // namespace unilearn::ui
