@@ -1,12 +1,10 @@
-// `unilearn-studio`: the desktop app. For now it opens on the model overview; players, timeline
-// and annotation come with the desktop-app issue.
+// `unilearn-studio [PROJECT.ulproj [VIDEO...]]`: the desktop app. With a project it opens it
+// (creating it when missing) and adds the videos given.
 #include <QApplication>
-#include <QMainWindow>
-#include <QStatusBar>
+#include <QFileInfo>
 
-#include "model/config.h"
 #include "model/runtime.h"
-#include "ui/model_summary_widget.h"
+#include "ui/main_window.h"
 #include "ui/settings.h"
 
 int main(int argc, char** argv) {
@@ -17,20 +15,13 @@ int main(int argc, char** argv) {
   unilearn::ui::Settings settings;
   unilearn::configureRuntime(settings.inferenceThreads());
 
-  QMainWindow window;
-  window.setWindowTitle("UniLearn Studio");
-  auto* summary = new unilearn::ui::ModelSummaryWidget(&window);
-  const QString model = settings.defaultModel();
-  unilearn::ModelConfig config = unilearn::ModelConfig::isPreset(model.toStdString())
-                                     ? unilearn::ModelConfig::preset(model.toStdString())
-                                     : unilearn::ModelConfig::preset("unilearn-b16-160");
-  summary->setModel(model, config);
-  window.setCentralWidget(summary);
-  window.statusBar()->showMessage(
-      QObject::tr("Model: %1 · CPU · %2 threads").arg(model).arg(unilearn::runtimeThreads()));
-  if (!window.restoreGeometry(settings.windowGeometry())) window.resize(900, 480);
+  unilearn::ui::MainWindow window(settings);
+  const QStringList args = QApplication::arguments().mid(1);
+  if (!args.isEmpty()) {
+    const QString project = args.front();
+    if (window.openProject(project, /*create=*/!QFileInfo::exists(project)) && args.size() > 1)
+      window.addVideos(args.mid(1));
+  }
   window.show();
-  const int rc = QApplication::exec();
-  settings.setWindowGeometry(window.saveGeometry());
-  return rc;
+  return QApplication::exec();
 }

@@ -302,11 +302,7 @@ std::string contentHash(const std::string& path) {
   return out;
 }
 
-AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipModel* model,
-                             const std::string& resources, const AnalysisOptions& options,
-                             const std::function<void(const AnalysisProgress&)>& progress,
-                             const std::function<bool()>& cancelled) {
-  VideoReader reader(video);
+MediaRecord registerVideo(Project& project, const std::string& video, VideoReader& reader) {
   const VideoInfo& info = reader.info();
   MediaRecord m;
   m.path = std::filesystem::absolute(video).lexically_normal().string();  // found from anywhere
@@ -319,7 +315,22 @@ AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipMod
   m.time_base_den = info.time_base.den;
   m.duration_ms = info.duration_ms;
   m.frame_count = reader.frameCount();
-  const int64_t media = project.addMedia(m);
+  m.id = project.addMedia(m);
+  return m;
+}
+
+MediaRecord registerVideo(Project& project, const std::string& video) {
+  VideoReader reader(video);
+  return registerVideo(project, video, reader);
+}
+
+AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipModel* model,
+                             const std::string& resources, const AnalysisOptions& options,
+                             const std::function<void(const AnalysisProgress&)>& progress,
+                             const std::function<bool()>& cancelled) {
+  VideoReader reader(video);
+  const MediaRecord m = registerVideo(project, video, reader);
+  const int64_t media = m.id;
   std::optional<int64_t> model_id;
   if (model)
     model_id = project.addModel(

@@ -72,6 +72,11 @@ AnalysisSummary analyzeLive(Project& project, LiveCapture& capture, const std::s
                             const AnalysisOptions& options, const LiveCallbacks& callbacks,
                             const std::function<bool()>& cancelled);
 
+// Adds a video file to the project (or finds it by content): path (made absolute), content
+// hash, size, frame rate, time base, duration and frame count. Throws unilearn::Error when the
+// file cannot be read as a video.
+MediaRecord registerVideo(Project& project, const std::string& video);
+
 // A stable identity of a file's content (CRC-32 of its bytes and its size).
 std::string contentHash(const std::string& path);
 

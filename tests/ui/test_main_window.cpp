@@ -1,0 +1,117 @@
+// The main window driven like a user would: a new project, a real-face video added, analysed
+// (the timeline grows while it runs), people listed, timeline and player synced both ways.
+#include <gtest/gtest.h>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+
+#include "ui/lane_chart.h"
+#include "ui/main_window.h"
+#include "ui/player_widget.h"
+#include "ui/timeline_view.h"
+
+using namespace unilearn;
+
+namespace {
+
+std::string faceClip() {
+  const std::string path = "/tmp/unilearn_ui_face_clip.mp4";
+  if (!std::ifstream(path).good()) {
+    const std::string cmd =
+        "ffmpeg -v error -y -loop 1 -i " + std::string(UNILEARN_TEST_DATA) +
+        "/faces/astronaut.jpg -vf \"scale=1024:1024,zoompan=z='1.2+0.3*sin(on/20)':x='iw/2-(iw/"
+        "zoom/2)+60*sin(on/15)':y='ih/2-(ih/zoom/2)-80':d=240:s=640x480:fps=30\" -frames:v 240 "
+        "-c:v libx264 -pix_fmt yuv420p " +
+        path + " >/dev/null 2>&1";
+    EXPECT_EQ(std::system(cmd.c_str()), 0);
+  }
+  return path;
+}
+
+std::string tinyModel() {
+  const std::string path = "/tmp/unilearn_ui_tiny160.json";
+  std::ofstream(path)
+      << R"({"img_size":160,"patch_size":16,"num_frames":16,"tubelet_size":2,)"
+         R"("embed_dim":32,"depth":2,"num_heads":2,"moe_layers":[1],"num_experts":4,)"
+         R"("top_k":2,"video_classes":3,"video_class_names":["calm","joy","other"]})";
+  return path;
+}
+
+}  // namespace
+
+TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
+  QTemporaryDir dir;
+  ui::Settings settings(dir.filePath("settings.ini"));
+  ui::MainWindow w(settings);
+  w.resize(1280, 860);
+  w.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  EXPECT_FALSE(w.addVideos({QString::fromStdString(faceClip())}));  // no project yet
+  EXPECT_TRUE(w.lastError().contains("Open or create a project"));
+  const QString project = dir.filePath("session.ulproj");
+  ASSERT_TRUE(w.openProject(project, true)) << w.lastError().toStdString();
+  EXPECT_EQ(settings.recentProjects().value(0), project);
+  ASSERT_TRUE(w.addVideos({QString::fromStdString(faceClip())}));
+  ASSERT_EQ(w.videos()->count(), 1);
+  ASSERT_TRUE(w.player()->waitForFrame(0));
+  EXPECT_EQ(w.player()->frameCount(), 240);
+
+  QSignalSpy finished(&w, &ui::MainWindow::analysisFinished);
+  QSignalSpy loaded(&w, &ui::MainWindow::timelineLoaded);
+  w.analyzeSelected(QString::fromStdString(tinyModel()));
+  EXPECT_TRUE(w.analysisRunning());
+  int loads_while_running = 0;
+  QElapsedTimer t;
+  t.start();
+  while (finished.isEmpty() && t.elapsed() < 120000) {
+    QTest::qWait(50);
+    if (w.analysisRunning()) loads_while_running = static_cast<int>(loaded.count());
+  }
+  ASSERT_EQ(finished.count(), 1);
+  EXPECT_TRUE(finished.at(0).at(0).toBool()) << finished.at(0).at(1).toString().toStdString();
+  std::printf("analysis: %s; timeline reloads while it ran: %d\n",
+              finished.at(0).at(1).toString().toStdString().c_str(), loads_while_running);
+  EXPECT_GE(loads_while_running, 1);  // the timeline grew live
+  ASSERT_TRUE(QTest::qWaitFor([&] { return w.timeline()->laneCount() == 1; }, 5000));
+  EXPECT_EQ(w.people()->count(), 1);
+  EXPECT_EQ(w.people()->item(0)->text(), "face 1");
+  EXPECT_EQ(w.timeline()->data().classes, (std::vector<std::string>{"calm", "joy", "other"}));
+
+  // Timeline -> player: a click seeks the player to that time.
+  w.timeline()->setRange(0, 8000);
+  w.timeline()->rebuildNow();
+  ui::LaneChart* lane = w.timeline()->lane(0);
+  const QRectF plot = lane->plotArea();
+  QTest::mouseClick(lane->viewport(), Qt::LeftButton, {},
+                    QPoint(static_cast<int>(plot.left() + plot.width() / 2), 60));
+  // The middle of 0-8 s is frame 120, give or take the pixel the click lands on.
+  ASSERT_TRUE(QTest::qWaitFor([&] { return std::abs(w.player()->currentFrame() - 120) <= 1; },
+                              3000))
+      << w.player()->currentFrame();
+  // Player -> timeline: the playhead follows the frame shown.
+  w.player()->seekFrame(60);
+  ASSERT_TRUE(w.player()->waitForFrame(60));
+  EXPECT_EQ(w.timeline()->playhead(), w.player()->currentMs());
+  EXPECT_EQ(w.timeline()->playhead(), 2000);
+  QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
+  w.player()->seekFrame(100);
+  ASSERT_TRUE(w.player()->waitForFrame(100));
+  QTest::qWait(100);
+  EXPECT_TRUE(w.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/main_window.png"));
+
+  // Reopening the project from the recent list shows the same analysis.
+  w.closeProject();
+  EXPECT_EQ(w.videos()->count(), 0);
+  ASSERT_TRUE(w.openProject(project));
+  ASSERT_TRUE(QTest::qWaitFor([&] { return w.timeline()->laneCount() == 1; }, 5000));
+  // A project that is not one gives a message and changes nothing.
+  const QString bogus = dir.filePath("bogus.ulproj");
+  std::ofstream(bogus.toStdString()) << "not a database";
+  EXPECT_FALSE(w.openProject(bogus));
+  EXPECT_FALSE(w.lastError().isEmpty());
+  EXPECT_EQ(w.videos()->count(), 1);  // still the first project
+}

@@ -1,0 +1,376 @@
+#include "ui/main_window.h"
+
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStatusBar>
+#include <chrono>
+
+#include "core/analysis/analyzer.h"
+#include "core/analysis/clip_model.h"
+#include "core/analysis/timeline.h"
+#include "core/resources.h"
+#include "model/config.h"
+#include "model/error.h"
+#include "ui/model_summary_widget.h"
+#include "ui/player_widget.h"
+#include "ui/timeline_data.h"
+#include "ui/timeline_view.h"
+
+namespace unilearn::ui {
+
+MainWindow::MainWindow(Settings& settings, QWidget* parent)
+    : QMainWindow(parent), settings_(settings) {
+  setWindowTitle(tr("UniLearn Studio"));
+  setAcceptDrops(true);
+  player_ = new PlayerWidget(this);
+  timeline_ = new TimelineView(this);
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidget(timeline_);
+  scroll->setWidgetResizable(true);
+  auto* split = new QSplitter(Qt::Vertical, this);
+  split->addWidget(player_);
+  split->addWidget(scroll);
+  split->setStretchFactor(0, 3);
+  split->setStretchFactor(1, 2);
+  split->setSizes({480, 360});  // room for a lane of the timeline under the video
+  setCentralWidget(split);
+
+  videos_ = new QListWidget(this);
+  people_ = new QListWidget(this);
+  auto* videos_dock = new QDockWidget(tr("Videos"), this);
+  videos_dock->setObjectName("videos");
+  videos_dock->setWidget(videos_);
+  auto* people_dock = new QDockWidget(tr("People"), this);
+  people_dock->setObjectName("people");
+  people_dock->setWidget(people_);
+  auto* model_dock = new QDockWidget(tr("Model"), this);
+  model_dock->setObjectName("model");
+  auto* summary = new ModelSummaryWidget(model_dock);
+  const std::string model = settings_.defaultModel().toStdString();
+  summary->setModel(settings_.defaultModel(), ModelConfig::isPreset(model)
+                                                  ? ModelConfig::preset(model)
+                                                  : ModelConfig::preset("unilearn-b16-160"));
+  model_dock->setWidget(summary);
+  addDockWidget(Qt::LeftDockWidgetArea, videos_dock);
+  addDockWidget(Qt::LeftDockWidgetArea, people_dock);
+  addDockWidget(Qt::LeftDockWidgetArea, model_dock);
+  tabifyDockWidget(people_dock, model_dock);
+  people_dock->raise();
+
+  model_label_ = new QLabel(this);
+  speed_label_ = new QLabel(this);
+  progress_ = new QProgressBar(this);
+  progress_->setMaximumWidth(220);
+  progress_->setVisible(false);
+  statusBar()->addPermanentWidget(speed_label_);
+  statusBar()->addPermanentWidget(progress_);
+  statusBar()->addPermanentWidget(model_label_);
+  model_label_->setText(tr("Model: %1 · CPU").arg(settings_.defaultModel()));
+
+  connect(player_, &PlayerWidget::frameShown, timeline_,
+          [this](qint64, qint64 ms) { timeline_->setPlayhead(ms); });
+  connect(timeline_, &TimelineView::seekRequested, player_,
+          [this](qint64 ms) { player_->seekMs(ms); });
+  connect(videos_, &QListWidget::currentRowChanged, this, &MainWindow::selectVideo);
+  connect(people_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename person"), tr("Name:"),
+                                               QLineEdit::Normal, item->text(), &ok);
+    if (!ok || name.trimmed().isEmpty() || !project_) return;
+    project_->renameTrack(item->data(Qt::UserRole).toLongLong(), name.trimmed().toStdString());
+    refreshPeople();
+    loadTimelineAsync();
+  });
+  reload_.setInterval(2000);
+  connect(&reload_, &QTimer::timeout, this, &MainWindow::loadTimelineAsync);
+  buildMenus();
+  if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 860);
+  restoreState(settings_.windowState());
+}
+
+MainWindow::~MainWindow() {
+  cancel_ = true;
+  if (worker_.joinable()) worker_.join();
+  if (loader_.joinable()) loader_.join();
+}
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("&New project…"), QKeySequence::New, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(),
+                                                      tr("UniLearn projects (*.ulproj)"));
+    if (!path.isEmpty())
+      openProject(path.endsWith(".ulproj") ? path : path + ".ulproj", /*create=*/true);
+  });
+  file->addAction(tr("&Open project…"), QKeySequence::Open, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                      tr("UniLearn projects (*.ulproj)"));
+    if (!path.isEmpty()) openProject(path);
+  });
+  recent_menu_ = file->addMenu(tr("Open &recent"));
+  updateRecentMenu();
+  file->addAction(tr("&Add videos…"), this, [this] {
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Add videos"), QString(), tr("Videos (*.mp4 *.mov *.mkv *.avi *.webm *.m4v)"));
+    if (!paths.isEmpty()) addVideos(paths);
+  });
+  file->addSeparator();
+  file->addAction(tr("&Close project"), this, &MainWindow::closeProject);
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+  QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+  analysis->addAction(tr("Analyze with the &static model only"), this,
+                      [this] { analyzeSelected(QString()); });
+  analysis->addAction(tr("Analyze with a &UniLearn model…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("UniLearn model"), QString(),
+                                                      tr("Model files (*.safetensors *.pth *.pt)"));
+    if (!path.isEmpty()) analyzeSelected(path);
+  });
+  analysis->addAction(tr("&Cancel analysis"), this, &MainWindow::cancelAnalysis);
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  QAction* stacked = view->addAction(tr("&Stacked areas"));
+  stacked->setCheckable(true);
+  connect(stacked, &QAction::toggled, timeline_, &TimelineView::setStacked);
+  QAction* overlay = view->addAction(tr("Static model &overlay"));
+  overlay->setCheckable(true);
+  connect(overlay, &QAction::toggled, timeline_, &TimelineView::setStaticOverlay);
+  QAction* keypoints = view->addAction(tr("Face &keypoints"));
+  keypoints->setCheckable(true);
+  connect(keypoints, &QAction::toggled, player_, &PlayerWidget::setKeypointsVisible);
+}
+
+void MainWindow::updateRecentMenu() {
+  recent_menu_->clear();
+  for (const QString& path : settings_.recentProjects())
+    recent_menu_->addAction(path, this, [this, path] { openProject(path); });
+  recent_menu_->setEnabled(!recent_menu_->isEmpty());
+}
+
+void MainWindow::fail(const QString& message) {
+  error_ = message;
+  if (isVisible() && qEnvironmentVariable("QT_QPA_PLATFORM") != "offscreen")
+    QMessageBox::warning(this, tr("UniLearn Studio"), message);
+  statusBar()->showMessage(message, 10000);
+}
+
+bool MainWindow::openProject(const QString& path, bool create) {
+  if (analysis_running_) {
+    fail(tr("An analysis is running; cancel it before opening another project."));
+    return false;
+  }
+  try {
+    auto p = core::Project::open(path.toStdString(), create);
+    closeProject();
+    project_ = std::move(p);
+  } catch (const Error& e) {
+    fail(QString::fromUtf8(e.what()));
+    return false;
+  }
+  project_path_ = QFileInfo(path).absoluteFilePath();
+  settings_.addRecentProject(project_path_);
+  updateRecentMenu();
+  setWindowTitle(tr("%1 — UniLearn Studio").arg(QFileInfo(path).fileName()));
+  refreshVideos();
+  if (videos_->count() > 0) videos_->setCurrentRow(0);
+  return true;
+}
+
+void MainWindow::closeProject() {
+  cancelAnalysis();
+  player_->close();
+  timeline_->setData({});
+  project_.reset();
+  media_id_ = -1;
+  videos_->clear();
+  people_->clear();
+  setWindowTitle(tr("UniLearn Studio"));
+}
+
+bool MainWindow::addVideos(const QStringList& paths) {
+  if (!project_) {
+    fail(tr("Open or create a project first (File › New project)."));
+    return false;
+  }
+  QStringList failed;
+  for (const QString& path : paths) {
+    try {
+      core::registerVideo(*project_, path.toStdString());
+    } catch (const Error& e) {
+      failed << QString("%1: %2").arg(QFileInfo(path).fileName(), QString::fromUtf8(e.what()));
+    }
+  }
+  refreshVideos();
+  if (videos_->currentRow() < 0 && videos_->count() > 0) videos_->setCurrentRow(0);
+  if (!failed.isEmpty()) fail(tr("Not added:\n%1").arg(failed.join('\n')));
+  return failed.isEmpty();
+}
+
+void MainWindow::refreshVideos() {
+  const QSignalBlocker block(videos_);
+  const int row = videos_->currentRow();
+  videos_->clear();
+  if (!project_) return;
+  for (const auto& m : project_->media()) {
+    auto* item = new QListWidgetItem(QFileInfo(QString::fromStdString(m.path)).fileName());
+    item->setData(Qt::UserRole, static_cast<qlonglong>(m.id));
+    item->setToolTip(QString::fromStdString(m.path));
+    videos_->addItem(item);
+  }
+  if (row >= 0 && row < videos_->count()) videos_->setCurrentRow(row);
+}
+
+void MainWindow::refreshPeople() {
+  people_->clear();
+  if (!project_ || media_id_ < 0) return;
+  for (const auto& t : project_->tracks(media_id_)) {
+    auto* item = new QListWidgetItem(QString::fromStdString(
+        t.person.empty() ? "face " + std::to_string(t.tracker_id) : t.person));
+    item->setData(Qt::UserRole, static_cast<qlonglong>(t.id));
+    item->setToolTip(tr("Double-click to rename"));
+    people_->addItem(item);
+  }
+}
+
+void MainWindow::selectVideo(int row) {
+  if (!project_ || row < 0 || row >= videos_->count()) return;
+  media_id_ = videos_->item(row)->data(Qt::UserRole).toLongLong();
+  const QString path = videos_->item(row)->toolTip();
+  if (!player_->open(path))
+    fail(tr("Cannot play %1: %2").arg(QFileInfo(path).fileName(), player_->lastError()));
+  refreshPeople();
+  timeline_->setData({});
+  loadTimelineAsync();
+}
+
+// Loads the selected video's timeline on a worker thread with its own connection, then hands
+// it to the player's overlay and the timeline view.
+void MainWindow::loadTimelineAsync() {
+  if (project_path_.isEmpty() || media_id_ < 0 || loading_) return;
+  if (loader_.joinable()) loader_.join();
+  loading_ = true;
+  const std::string path = project_path_.toStdString();
+  const int64_t media = media_id_;
+  loader_ = std::thread([this, path, media] {
+    std::shared_ptr<core::Timeline> t;
+    TimelineData data;
+    try {
+      auto p = core::Project::open(path, false);
+      t = std::make_shared<core::Timeline>(core::loadTimeline(*p, media));
+      data = timelineData(*t);
+    } catch (const Error&) {
+      t.reset();
+    }
+    QMetaObject::invokeMethod(
+        this,
+        [this, t, data = std::move(data), media]() mutable {
+          loading_ = false;
+          if (!t || media != media_id_) return;
+          player_->setTimeline(t);
+          timeline_->setData(std::move(data));
+          if (people_->count() != static_cast<int>(t->tracks.size())) refreshPeople();
+          emit timelineLoaded();
+        },
+        Qt::QueuedConnection);
+  });
+}
+
+void MainWindow::analyzeSelected(const QString& model) {
+  if (!project_ || media_id_ < 0) {
+    fail(tr("Select a video to analyse."));
+    return;
+  }
+  if (analysis_running_) return;
+  if (worker_.joinable()) worker_.join();
+  const QString video = videos_->currentItem()->toolTip();
+  analysis_running_ = true;
+  cancel_ = false;
+  progress_->setValue(0);
+  progress_->setVisible(true);
+  model_label_->setText(tr("Model: %1 · CPU").arg(model.isEmpty() ? tr("static only") : model));
+  reload_.start();
+  const std::string project_path = project_path_.toStdString(), model_spec = model.toStdString();
+  worker_ = std::thread([this, project_path, model_spec, video] {
+    QString message;
+    bool ok = true;
+    try {
+      auto p = core::Project::open(project_path, false);  // this thread's own connection
+      std::unique_ptr<core::ClipModel> clip;
+      if (!model_spec.empty()) clip = core::ClipModel::load(model_spec);
+      auto s = core::analyzeVideo(
+          *p, video.toStdString(), clip.get(), core::resourceDir(), {},
+          [this](const core::AnalysisProgress& pr) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, pr] {
+                  progress_->setMaximum(static_cast<int>(std::max<int64_t>(1, pr.frame_count)));
+                  progress_->setValue(static_cast<int>(pr.frame));
+                  speed_label_->setText(tr("%1 frames/s").arg(pr.frames_per_second, 0, 'f', 1));
+                },
+                Qt::QueuedConnection);
+          },
+          [this] { return cancel_.load(); });
+      message = s.cancelled ? tr("Analysis cancelled (resumable)")
+                            : tr("Analysis done: %1 frames, %2 people, %3 windows")
+                                  .arg(s.frames)
+                                  .arg(s.tracks)
+                                  .arg(s.windows + s.windows_resumed);
+    } catch (const Error& e) {
+      ok = false;
+      message = QString::fromUtf8(e.what());
+    }
+    QMetaObject::invokeMethod(
+        this,
+        [this, ok, message] {
+          if (worker_.joinable()) worker_.join();
+          analysis_running_ = false;
+          reload_.stop();
+          progress_->setVisible(false);
+          speed_label_->clear();
+          if (ok)
+            statusBar()->showMessage(message, 10000);
+          else
+            fail(message);
+          loadTimelineAsync();
+          emit analysisFinished(ok, message);
+        },
+        Qt::QueuedConnection);
+  });
+}
+
+void MainWindow::cancelAnalysis() {
+  cancel_ = true;
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+  cancel_ = true;
+  if (worker_.joinable()) worker_.join();
+  settings_.setWindowGeometry(saveGeometry());
+  settings_.setWindowState(saveState());
+  e->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
+  if (e->mimeData()->hasUrls()) e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e) {
+  QStringList paths;
+  for (const QUrl& url : e->mimeData()->urls())
+    if (url.isLocalFile()) paths << url.toLocalFile();
+  if (paths.size() == 1 && paths.front().endsWith(".ulproj")) {
+    openProject(paths.front());
+    return;
+  }
+  addVideos(paths);
+}
+
+}  // namespace unilearn::ui

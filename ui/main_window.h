@@ -1,0 +1,90 @@
+// The main window: a project (the SQLite file of core/storage) with its videos and people, the
+// player above the emotion timeline (playhead synced both ways), analysis of the selected video
+// on a worker thread with live timeline growth, recent projects, window layout, drag and drop
+// of video files. Decoding, inference and timeline loading never run on the GUI thread.
+// Thread-safety: GUI thread only; workers own their own Project connection.
+#pragma once
+
+#include <QLabel>
+#include <QListWidget>
+#include <QMainWindow>
+#include <QProgressBar>
+#include <QTimer>
+#include <atomic>
+#include <memory>
+#include <thread>
+
+#include "core/storage/project.h"
+#include "ui/settings.h"
+
+namespace unilearn::ui {
+
+class PlayerWidget;
+class TimelineView;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(Settings& settings, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Opens (or creates) a project; false with a message box (or lastError() in tests).
+  bool openProject(const QString& path, bool create = false);
+  void closeProject();
+  bool addVideos(const QStringList& paths);
+  void selectVideo(int row);
+  // Analyses the selected video: `model` is a UniLearn model file or preset, empty for the
+  // static model only. Returns at once; progress shows in the status bar.
+  void analyzeSelected(const QString& model);
+  void cancelAnalysis();
+  bool analysisRunning() const { return analysis_running_; }
+
+  QString lastError() const { return error_; }
+  core::Project* project() const { return project_.get(); }
+  PlayerWidget* player() const { return player_; }
+  TimelineView* timeline() const { return timeline_; }
+  QListWidget* videos() const { return videos_; }
+  QListWidget* people() const { return people_; }
+  int64_t selectedMediaId() const { return media_id_; }
+
+ signals:
+  void analysisFinished(bool ok, const QString& message);
+  void timelineLoaded();
+
+ protected:
+  void closeEvent(QCloseEvent* e) override;
+  void dragEnterEvent(QDragEnterEvent* e) override;
+  void dropEvent(QDropEvent* e) override;
+
+ private:
+  void buildMenus();
+  void refreshVideos();
+  void refreshPeople();
+  void loadTimelineAsync();
+  void fail(const QString& message);
+  void updateRecentMenu();
+
+  Settings& settings_;
+  std::unique_ptr<core::Project> project_;
+  QString project_path_;
+  PlayerWidget* player_ = nullptr;
+  TimelineView* timeline_ = nullptr;
+  QListWidget* videos_ = nullptr;
+  QListWidget* people_ = nullptr;
+  QLabel* model_label_ = nullptr;
+  QLabel* speed_label_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QMenu* recent_menu_ = nullptr;
+  int64_t media_id_ = -1;
+  QString error_;
+
+  std::thread worker_;
+  std::atomic<bool> cancel_{false};
+  bool analysis_running_ = false;
+  QTimer reload_;  // while an analysis runs: reload the timeline every 2 s
+  std::thread loader_;
+  std::atomic<bool> loading_{false};
+};
+
+}  // namespace unilearn::ui
