@@ -31,6 +31,12 @@ LaneChart::LaneChart(TimelineView* timeline, int lane, QWidget* parent)
   setMinimumHeight(150);
   setFocusPolicy(Qt::NoFocus);
   build();
+  // Charts lay out lazily: whatever changes in the scene later invalidates the cached picture.
+  // (The view keeps one scene across setChart(), so this is connected once.)
+  connect(scene(), &QGraphicsScene::changed, this, [this] {
+    cache_dirty_ = true;
+    viewport()->update();
+  });
 }
 
 const Lane& LaneChart::data() const {
@@ -103,14 +109,6 @@ void LaneChart::build() {
   setChart(chart);
   delete old;
   cache_dirty_ = true;
-  // Charts lay out lazily: whatever changes in the scene later invalidates the cached picture.
-  connect(
-      scene(), &QGraphicsScene::changed, this,
-      [this] {
-        cache_dirty_ = true;
-        viewport()->update();
-      },
-      Qt::UniqueConnection);
 }
 
 QRectF LaneChart::plotArea() const {

@@ -3,6 +3,7 @@
 #include <QPainter>
 #include <algorithm>
 
+#include "core/faces/face_pipeline.h"
 #include "ui/timeline_view.h"
 
 namespace unilearn::ui {
@@ -60,6 +61,15 @@ void VideoCanvas::computeFaces() {
     if (best && static_cast<size_t>(best->top_class) < classes.size()) {
       face.emotion = QString::fromStdString(classes[static_cast<size_t>(best->top_class)]);
       face.confidence = best->confidence;
+    } else if (classes.empty() && !fp.smoothed.empty()) {
+      // A static-only analysis: the static model's smoothed expression of this frame.
+      const auto top = std::max_element(fp.smoothed.begin(), fp.smoothed.end());
+      const auto& names = core::FacePipeline::expressionNames();
+      const auto k = static_cast<size_t>(top - fp.smoothed.begin());
+      if (k < names.size()) {
+        face.emotion = QString::fromStdString(names[k]);
+        face.confidence = *top;
+      }
     }
     faces_.push_back(face);
   }
@@ -84,9 +94,10 @@ void VideoCanvas::paintEvent(QPaintEvent*) {
     const QRectF box(map(face.box.topLeft()), face.box.size() * s);
     int cls = -1;
     if (timeline_) {
-      auto it = std::find(timeline_->classes.begin(), timeline_->classes.end(),
-                          face.emotion.toStdString());
-      if (it != timeline_->classes.end()) cls = static_cast<int>(it - timeline_->classes.begin());
+      const auto& names =
+          timeline_->classes.empty() ? core::FacePipeline::expressionNames() : timeline_->classes;
+      auto it = std::find(names.begin(), names.end(), face.emotion.toStdString());
+      if (it != names.end()) cls = static_cast<int>(it - names.begin());
     }
     const QColor color = cls >= 0 ? TimelineView::classColor(cls) : QColor(0, 200, 255);
     p.setPen(QPen(color, 2));

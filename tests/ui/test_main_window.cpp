@@ -89,8 +89,8 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   QTest::mouseClick(lane->viewport(), Qt::LeftButton, {},
                     QPoint(static_cast<int>(plot.left() + plot.width() / 2), 60));
   // The middle of 0-8 s is frame 120, give or take the pixel the click lands on.
-  ASSERT_TRUE(QTest::qWaitFor([&] { return std::abs(w.player()->currentFrame() - 120) <= 1; },
-                              3000))
+  ASSERT_TRUE(
+      QTest::qWaitFor([&] { return std::abs(w.player()->currentFrame() - 120) <= 1; }, 3000))
       << w.player()->currentFrame();
   // Player -> timeline: the playhead follows the frame shown.
   w.player()->seekFrame(60);

@@ -145,6 +145,16 @@ TEST(Player, OverlayShowsPersonAndEmotionFromTheAnalysis) {
   ASSERT_TRUE(player.waitForFrame(100));
   ASSERT_EQ(canvas->faces().size(), 1u);
   EXPECT_TRUE(canvas->faces()[0].emotion.isEmpty());
+  // A static-only analysis: the static model's smoothed expression of the frame.
+  auto s = std::make_shared<core::Timeline>(*t);
+  s->classes.clear();
+  s->tracks[0].windows.clear();
+  for (auto& f : s->tracks[0].frames)
+    f.smoothed = {0.1f, 0.7f, 0.05f, 0.05f, 0.04f, 0.03f, 0.03f};  // neutral, happy, ...
+  player.setTimeline(s);
+  ASSERT_EQ(canvas->faces().size(), 1u);
+  EXPECT_EQ(canvas->faces()[0].emotion, "happy");
+  EXPECT_NEAR(canvas->faces()[0].confidence, 0.7, 1e-6);
 }
 
 TEST(Player, ABrokenFileGivesAMessageNotACrash) {
