@@ -255,3 +255,27 @@ TEST(Analysis, CliAnalyzesACameraLiveAndExplainsAMissingOne) {
   EXPECT_NE(test::fileBytes(out).find("camera '/dev/video99' cannot be opened"), std::string::npos)
       << test::fileBytes(out);
 }
+
+TEST(Analysis, TheMainJobsSampleSessionShowsTwoPeople) {
+  // scripts/run.sh analyses this sample: the astronaut smiles, Grace Hopper does not.
+  const std::string clip = test::tempPath("two_faces.mp4");
+  std::remove(clip.c_str());
+  ASSERT_EQ(std::system((std::string(UNILEARN_SOURCE_DIR) + "/scripts/make-sample.sh " + clip +
+                         " >/dev/null 2>&1")
+                            .c_str()),
+            0);
+  auto project = freshProject("sample.ulproj");
+  core::AnalysisOptions o;
+  o.every = 3;
+  auto s = core::analyzeVideo(*project, clip, nullptr, kResources, o);
+  EXPECT_EQ(s.frames, 300);
+  ASSERT_EQ(s.tracks, 2);
+  int happy_left = 0, happy_right = 0;
+  for (const auto& t : project->tracks(s.media_id))
+    for (const auto& f : project->frames(s.analysis_id, t.id)) {
+      const bool left = f.face[0] < 640;  // box x: which half of the frame
+      (left ? happy_left : happy_right) += f.probs[1] > 0.5f;
+    }
+  EXPECT_GT(happy_left, 80);  // of 100 analysed frames
+  EXPECT_LT(happy_right, 20);
+}
