@@ -355,10 +355,16 @@ int64_t Project::addAnnotation(const Annotation& a) {
   if (std::find(labels.begin(), labels.end(), a.label) == labels.end())
     throw Error(Error::Kind::kArgument,
                 "label '" + a.label + "' is not in the scheme '" + a.scheme + "'");
+  if (a.start_frame < 0 || a.end_frame < a.start_frame)
+    throw Error(Error::Kind::kArgument, "an annotation needs 0 <= start frame <= end frame");
   auto ins = db_->prepare(
       "INSERT INTO annotations (media_id, track_id, scheme_id, start_frame, end_frame, label, "
-      "annotator, note) VALUES (?, ?, (SELECT id FROM annotation_schemes WHERE name = ?), ?, ?, "
-      "?, ?, ?)");
+      "annotator, note, id) VALUES (?, ?, (SELECT id FROM annotation_schemes WHERE name = ?), ?, "
+      "?, ?, ?, ?, ?)");
+  if (a.id != 0)
+    ins.bind(9, a.id);
+  else
+    ins.bindNull(9);
   ins.bind(1, a.media_id);
   if (a.track_id)
     ins.bind(2, *a.track_id);
@@ -367,6 +373,41 @@ int64_t Project::addAnnotation(const Annotation& a) {
   ins.bind(3, a.scheme).bind(4, a.start_frame).bind(5, a.end_frame).bind(6, a.label);
   ins.bind(7, a.annotator).bind(8, a.note).run();
   return db_->lastInsertId();
+}
+
+void Project::updateAnnotation(const Annotation& a) {
+  const auto labels = schemeLabels(a.scheme);
+  if (std::find(labels.begin(), labels.end(), a.label) == labels.end())
+    throw Error(Error::Kind::kArgument,
+                "label '" + a.label + "' is not in the scheme '" + a.scheme + "'");
+  if (a.start_frame < 0 || a.end_frame < a.start_frame)
+    throw Error(Error::Kind::kArgument, "an annotation needs 0 <= start frame <= end frame");
+  auto up = db_->prepare(
+      "UPDATE annotations SET track_id = ?, scheme_id = (SELECT id FROM annotation_schemes WHERE "
+      "name = ?), start_frame = ?, end_frame = ?, label = ?, annotator = ?, note = ?, "
+      "modified_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?");
+  if (a.track_id)
+    up.bind(1, *a.track_id);
+  else
+    up.bindNull(1);
+  up.bind(2, a.scheme).bind(3, a.start_frame).bind(4, a.end_frame).bind(5, a.label);
+  up.bind(6, a.annotator).bind(7, a.note).bind(8, a.id).run();
+  if (db_->changes() == 0)
+    throw Error(Error::Kind::kArgument, "no annotation " + std::to_string(a.id));
+}
+
+void Project::deleteAnnotation(int64_t id) {
+  auto del = db_->prepare("DELETE FROM annotations WHERE id = ?");
+  del.bind(1, id).run();
+}
+
+std::optional<Annotation> Project::annotation(int64_t id) const {
+  auto q = db_->prepare("SELECT media_id FROM annotations WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  for (const auto& a : annotations(q.integer(0)))
+    if (a.id == id) return a;
+  return std::nullopt;
 }
 
 std::vector<Annotation> Project::annotations(int64_t media_id) const {

@@ -117,7 +117,14 @@ class Project {
   std::vector<std::string> annotationSchemes() const;
   std::vector<std::string> schemeLabels(const std::string& scheme) const;
   // Throws unilearn::Error (kArgument) for an unknown scheme or a label not in it.
+  // Adds an annotation (under `a.id` when it is not 0: undoing a deletion restores the row).
+  // Throws unilearn::Error (kArgument) for a label outside the scheme or a bad frame range.
   int64_t addAnnotation(const Annotation& a);
+  // Replaces the annotation `a.id` (track, frames, label, annotator, note) and stamps
+  // modified_at. Throws unilearn::Error (kArgument) when there is no such annotation.
+  void updateAnnotation(const Annotation& a);
+  void deleteAnnotation(int64_t annotation_id);
+  std::optional<Annotation> annotation(int64_t annotation_id) const;
   std::vector<Annotation> annotations(int64_t media_id) const;
 
  private:

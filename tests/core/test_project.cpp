@@ -270,3 +270,38 @@ TEST(Project, AVersionOneProjectIsMigratedWithItsDataKept) {
   p->addFrames({{1, 1, 1, 33, {0.5f}, {0.5f}, face}});
   EXPECT_EQ(p->frames(1, 1)[1].face, face);
 }
+
+TEST(Project, AnnotationsAreEditedDeletedAndRestoredUnderTheirId) {
+  auto p = Project::open(test::freshProjectPath("edit.ulproj"));
+  const int64_t media = p->addMedia({0, "/v/a.mp4", "h"});
+  const int64_t track = p->track(media, 1);
+  core::Annotation a;
+  a.media_id = media;
+  a.track_id = track;
+  a.scheme = "DFEW-7";
+  a.start_frame = 10;
+  a.end_frame = 40;
+  a.label = "Happy";
+  a.annotator = "ann";
+  a.id = p->addAnnotation(a);
+  a.end_frame = 55;
+  a.label = "Sad";
+  a.note = "edge moved";
+  p->updateAnnotation(a);
+  auto got = p->annotation(a.id);
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(got->end_frame, 55);
+  EXPECT_EQ(got->label, "Sad");
+  EXPECT_EQ(got->note, "edge moved");
+  p->deleteAnnotation(a.id);
+  EXPECT_FALSE(p->annotation(a.id).has_value());
+  EXPECT_EQ(p->addAnnotation(a), a.id);  // restored under the same id
+  a.label = "Amused";
+  EXPECT_THROW(p->updateAnnotation(a), Error);
+  a.label = "Sad";
+  a.start_frame = 60;  // after its end
+  EXPECT_THROW(p->updateAnnotation(a), Error);
+  a.id = 999;
+  a.start_frame = 0;
+  EXPECT_THROW(p->updateAnnotation(a), Error);
+}
