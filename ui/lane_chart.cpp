@@ -14,6 +14,7 @@ namespace unilearn::ui {
 namespace {
 
 constexpr int kBandHeight = 14;
+constexpr int kBands = 3;  // the model's top classes, then two annotators' rows
 
 QList<QPointF> toPoints(const std::vector<std::pair<double, float>>& v) {
   QList<QPointF> out;
@@ -28,7 +29,7 @@ QList<QPointF> toPoints(const std::vector<std::pair<double, float>>& v) {
 LaneChart::LaneChart(TimelineView* timeline, int lane, QWidget* parent)
     : QChartView(parent), timeline_(timeline), lane_(lane) {
   setRenderHint(QPainter::Antialiasing, false);  // thousands of segments: keep it cheap
-  setMinimumHeight(150);
+  setMinimumHeight(190);
   setFocusPolicy(Qt::NoFocus);
   build();
   // Charts lay out lazily: whatever changes in the scene later invalidates the cached picture.
@@ -46,7 +47,7 @@ const Lane& LaneChart::data() const {
 void LaneChart::build() {
   auto* chart = new QChart;
   chart->legend()->hide();
-  chart->setMargins(QMargins(4, 4, 4, kBandHeight + 6));
+  chart->setMargins(QMargins(4, 4, 4, kBands * kBandHeight + 6));
   chart->setBackgroundRoundness(0);
   chart->setTitle(QString::fromStdString(data().person));
   QFont f = chart->titleFont();
@@ -180,18 +181,56 @@ void LaneChart::drawOverlay(QPainter* p) {
   const QRectF plot = plotArea();
   const double t0 = timeline_->rangeStart(), t1 = timeline_->rangeEnd();
   auto xOf = [&](double ms) { return plot.left() + (ms - t0) / (t1 - t0) * plot.width(); };
-  // The band of top classes, just under the plot (beneath the axis labels' reach).
-  const QRectF band(plot.left(), plot.bottom() + 22, plot.width(), kBandHeight - 4);
+  // Bands under the plot (beneath the axis labels): the model's top classes, then the segments
+  // of the first and second annotator.
+  auto bandRect = [&](int i) {
+    return QRectF(plot.left(), plot.bottom() + 22 + i * kBandHeight, plot.width(), kBandHeight - 3);
+  };
+  auto fill = [&](const QRectF& band, double start, double end, const QColor& color) {
+    if (end < t0 || start > t1) return;
+    const double a = xOf(start), b = xOf(end);
+    p->fillRect(QRectF(a, band.top(), std::max(1.0, b - a), band.height()), color);
+  };
   p->save();
-  p->setClipRect(band);
-  p->fillRect(band, QColor(235, 235, 235));
-  for (const auto& s : data().top) {
-    if (s.end_ms < t0 || s.start_ms > t1) continue;
-    const double a = xOf(static_cast<double>(s.start_ms)), b = xOf(static_cast<double>(s.end_ms));
-    p->fillRect(QRectF(a, band.top(), std::max(1.0, b - a), band.height()),
-                TimelineView::classColor(s.label));
+  const QRectF top = bandRect(0);
+  p->setClipRect(QRectF(plot.left(), top.top(), plot.width(), kBands * kBandHeight));
+  p->fillRect(top, QColor(235, 235, 235));
+  for (const auto& s : data().top)
+    fill(top, static_cast<double>(s.start_ms), static_cast<double>(s.end_ms),
+         TimelineView::classColor(s.label));
+  const std::string* who[2] = {&timeline_->firstAnnotator(), &timeline_->secondAnnotator()};
+  for (int row = 0; row < 2; ++row) {
+    if (who[row]->empty()) continue;
+    const QRectF band = bandRect(1 + row);
+    p->fillRect(band, QColor(245, 245, 250));
+    for (const Mark& m : data().marks) {
+      if (m.annotator != *who[row]) continue;
+      fill(band, static_cast<double>(m.start_ms), static_cast<double>(m.end_ms),
+           TimelineView::classColor(m.label));
+      const double a = std::max(xOf(static_cast<double>(m.start_ms)), plot.left());
+      const double b = std::min(xOf(static_cast<double>(m.end_ms)), plot.right());
+      if (b - a > 40) {  // the label when it fits
+        p->setPen(Qt::white);
+        QFont f = p->font();
+        f.setPointSizeF(7.5);
+        p->setFont(f);
+        p->drawText(QRectF(a + 2, band.top(), b - a - 4, band.height()),
+                    Qt::AlignVCenter | Qt::AlignLeft,
+                    QString::fromStdString(m.label_name + (m.note.empty() ? "" : " ✎")));
+      }
+    }
   }
   p->restore();
+  const QRectF band(plot.left(), top.top(), plot.width(), kBands * kBandHeight - 3);
+  // The in/out selection.
+  if (timeline_->selectionStart() >= 0 &&
+      timeline_->selectionEnd() >= timeline_->selectionStart()) {
+    const double a = xOf(static_cast<double>(timeline_->selectionStart()));
+    const double b = xOf(static_cast<double>(timeline_->selectionEnd()));
+    p->fillRect(QRectF(QPointF(std::max(a, plot.left()), plot.top()),
+                       QPointF(std::min(b, plot.right()), band.bottom())),
+                QColor(30, 120, 255, 40));
+  }
   // The playhead across plot and band.
   const double x = xOf(static_cast<double>(timeline_->playhead()));
   if (x >= plot.left() && x <= plot.right()) {

@@ -19,6 +19,7 @@
 #include "core/resources.h"
 #include "model/config.h"
 #include "model/error.h"
+#include "ui/annotation_editor.h"
 #include "ui/model_summary_widget.h"
 #include "ui/player_widget.h"
 #include "ui/timeline_data.h"
@@ -89,6 +90,11 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     refreshPeople();
     loadTimelineAsync();
   });
+  editor_ = new AnnotationEditor(nullptr, this);
+  connect(editor_, &AnnotationEditor::changed, this, [this](qint64 media) {
+    if (media == media_id_) loadTimelineAsync();
+  });
+  timeline_->setAnnotators(settings_.annotator().toStdString(), "");
   reload_.setInterval(2000);
   connect(&reload_, &QTimer::timeout, this, &MainWindow::loadTimelineAsync);
   buildMenus();
@@ -125,6 +131,58 @@ void MainWindow::buildMenus() {
   file->addSeparator();
   file->addAction(tr("&Close project"), this, &MainWindow::closeProject);
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undo = editor_->stack()->createUndoAction(this, tr("&Undo"));
+  undo->setShortcut(QKeySequence::Undo);
+  QAction* redo = editor_->stack()->createRedoAction(this, tr("&Redo"));
+  redo->setShortcut(QKeySequence::Redo);
+  edit->addAction(undo);
+  edit->addAction(redo);
+
+  QMenu* annotate = menuBar()->addMenu(tr("A&nnotate"));
+  annotate->addAction(tr("Set &in point"), QKeySequence(Qt::Key_I), this, &MainWindow::setInPoint);
+  annotate->addAction(tr("Set &out point"), QKeySequence(Qt::Key_O), this,
+                      &MainWindow::setOutPoint);
+  QMenu* labels = annotate->addMenu(tr("&Label (selection or segment at the playhead)"));
+  const auto dfew =
+      std::vector<std::string>{"Happy", "Sad", "Neutral", "Angry", "Surprise", "Disgust", "Fear"};
+  for (int i = 0; i < static_cast<int>(dfew.size()); ++i)
+    labels->addAction(QString::fromStdString(dfew[static_cast<size_t>(i)]),
+                      QKeySequence(Qt::Key_1 + i), this, [this, i] { labelSelection(i); });
+  annotate->addAction(tr("&Split at the playhead"), QKeySequence(Qt::Key_S), this,
+                      &MainWindow::splitAtPlayhead);
+  annotate->addAction(tr("&Merge with the next segment"), QKeySequence(Qt::Key_M), this,
+                      &MainWindow::mergeAtPlayhead);
+  annotate->addAction(tr("&Delete the segment at the playhead"), QKeySequence::Delete, this,
+                      &MainWindow::deleteAtPlayhead);
+  annotate->addAction(
+      tr("&Note on the segment at the playhead…"), QKeySequence(Qt::Key_N), this, [this] {
+        auto a = segmentAtPlayhead();
+        if (!a) return;
+        bool ok = false;
+        const QString note = QInputDialog::getText(this, tr("Note"), tr("Note:"), QLineEdit::Normal,
+                                                   QString::fromStdString(a->note), &ok);
+        if (!ok) return;
+        core::Annotation b = *a;
+        b.note = note.toStdString();
+        editor_->change(*a, b, tr("Note"));
+      });
+  annotate->addSeparator();
+  annotate->addAction(tr("&Annotator name…"), this, [this] {
+    settings_.setAnnotator(QString());
+    ensureAnnotator();
+  });
+  annotate->addAction(tr("&Compare with another annotator…"), this, [this] {
+    QStringList others;
+    for (const auto& a : timeline_->data().annotators)
+      if (QString::fromStdString(a) != settings_.annotator()) others << QString::fromStdString(a);
+    if (others.isEmpty()) return fail(tr("Nobody else annotated this video yet."));
+    bool ok = false;
+    const QString who =
+        QInputDialog::getItem(this, tr("Compare"), tr("Annotator:"), others, 0, false, &ok);
+    if (ok) timeline_->setAnnotators(settings_.annotator().toStdString(), who.toStdString());
+  });
 
   QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
   analysis->addAction(tr("Analyze with the &static model only"), this,
@@ -171,6 +229,7 @@ bool MainWindow::openProject(const QString& path, bool create) {
     auto p = core::Project::open(path.toStdString(), create);
     closeProject();
     project_ = std::move(p);
+    editor_->setProject(project_.get());
   } catch (const Error& e) {
     fail(QString::fromUtf8(e.what()));
     return false;
@@ -188,8 +247,11 @@ void MainWindow::closeProject() {
   cancelAnalysis();
   player_->close();
   timeline_->setData({});
+  editor_->setProject(nullptr);
   project_.reset();
   media_id_ = -1;
+  in_frame_ = out_frame_ = -1;
+  timeline_->setSelection(-1, -1);
   videos_->clear();
   people_->clear();
   setWindowTitle(tr("UniLearn Studio"));
@@ -281,6 +343,85 @@ void MainWindow::loadTimelineAsync() {
         },
         Qt::QueuedConnection);
   });
+}
+
+std::optional<int64_t> MainWindow::selectedTrack() const {
+  const QListWidgetItem* item = people_->currentItem();
+  if (!item) return std::nullopt;
+  return item->data(Qt::UserRole).toLongLong();
+}
+
+bool MainWindow::ensureAnnotator() {
+  if (!settings_.annotator().isEmpty()) return true;
+  bool ok = false;
+  const QString name = QInputDialog::getText(this, tr("Annotator"),
+                                             tr("Your name, as it should appear on annotations:"),
+                                             QLineEdit::Normal, QString(), &ok);
+  if (!ok || name.trimmed().isEmpty()) return false;
+  settings_.setAnnotator(name);
+  timeline_->setAnnotators(name.trimmed().toStdString(), timeline_->secondAnnotator());
+  return true;
+}
+
+std::optional<core::Annotation> MainWindow::segmentAtPlayhead() const {
+  if (!project_ || media_id_ < 0) return std::nullopt;
+  return editor_->at(media_id_, selectedTrack(), settings_.annotator().toStdString(),
+                     player_->currentFrame());
+}
+
+void MainWindow::setInPoint() {
+  in_frame_ = player_->currentFrame();
+  if (out_frame_ < in_frame_) out_frame_ = -1;
+  timeline_->setSelection(player_->currentMs(),
+                          out_frame_ >= 0 ? timeline_->selectionEnd() : player_->currentMs());
+}
+
+void MainWindow::setOutPoint() {
+  out_frame_ = player_->currentFrame();
+  if (in_frame_ < 0 || in_frame_ > out_frame_) in_frame_ = out_frame_;
+  timeline_->setSelection(
+      in_frame_ == out_frame_ ? player_->currentMs() : timeline_->selectionStart(),
+      player_->currentMs());
+}
+
+void MainWindow::labelSelection(int label_index) {
+  if (!project_ || media_id_ < 0 || !ensureAnnotator()) return;
+  const auto labels = project_->schemeLabels(scheme_);
+  if (label_index < 0 || label_index >= static_cast<int>(labels.size())) return;
+  const std::string label = labels[static_cast<size_t>(label_index)];
+  if (in_frame_ >= 0 && out_frame_ >= in_frame_) {
+    core::Annotation a;
+    a.media_id = media_id_;
+    a.track_id = selectedTrack();
+    a.scheme = scheme_;
+    a.start_frame = in_frame_;
+    a.end_frame = out_frame_;
+    a.label = label;
+    a.annotator = settings_.annotator().toStdString();
+    if (!editor_->create(a)) return fail(editor_->lastError());
+    in_frame_ = out_frame_ = -1;
+    timeline_->setSelection(-1, -1);
+  } else if (auto a = segmentAtPlayhead()) {
+    core::Annotation b = *a;
+    b.label = label;
+    if (!editor_->change(*a, b, tr("Relabel as %1").arg(QString::fromStdString(label))))
+      fail(editor_->lastError());
+  } else {
+    fail(tr("Mark a selection first: I at its start, O at its end (or stand on a segment)."));
+  }
+}
+
+void MainWindow::splitAtPlayhead() {
+  if (auto a = segmentAtPlayhead(); a && !editor_->split(*a, player_->currentFrame()))
+    fail(editor_->lastError());
+}
+
+void MainWindow::mergeAtPlayhead() {
+  if (auto a = segmentAtPlayhead(); a && !editor_->mergeWithNext(*a)) fail(editor_->lastError());
+}
+
+void MainWindow::deleteAtPlayhead() {
+  if (auto a = segmentAtPlayhead()) editor_->remove(*a);
 }
 
 void MainWindow::analyzeSelected(const QString& model) {

@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "core/storage/project.h"
@@ -19,6 +20,7 @@
 
 namespace unilearn::ui {
 
+class AnnotationEditor;
 class PlayerWidget;
 class TimelineView;
 
@@ -39,6 +41,15 @@ class MainWindow : public QMainWindow {
   void analyzeSelected(const QString& model);
   void cancelAnalysis();
   bool analysisRunning() const { return analysis_running_; }
+
+  // Annotation at the playhead for the selected person (none selected: the whole video).
+  void setInPoint();
+  void setOutPoint();
+  void labelSelection(int label_index);  // over in..out, or relabels the segment at the playhead
+  void splitAtPlayhead();
+  void mergeAtPlayhead();
+  void deleteAtPlayhead();
+  AnnotationEditor* annotations() const { return editor_; }
 
   QString lastError() const { return error_; }
   core::Project* project() const { return project_.get(); }
@@ -64,6 +75,9 @@ class MainWindow : public QMainWindow {
   void loadTimelineAsync();
   void fail(const QString& message);
   void updateRecentMenu();
+  std::optional<int64_t> selectedTrack() const;
+  std::optional<core::Annotation> segmentAtPlayhead() const;
+  bool ensureAnnotator();
 
   Settings& settings_;
   std::unique_ptr<core::Project> project_;
@@ -78,6 +92,9 @@ class MainWindow : public QMainWindow {
   QMenu* recent_menu_ = nullptr;
   int64_t media_id_ = -1;
   QString error_;
+  AnnotationEditor* editor_ = nullptr;
+  int64_t in_frame_ = -1, out_frame_ = -1;
+  std::string scheme_ = "DFEW-7";
 
   std::thread worker_;
   std::atomic<bool> cancel_{false};

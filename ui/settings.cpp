@@ -46,4 +46,11 @@ void Settings::setDefaultModel(const QString& m) {
   settings_->setValue("inference/model", m);
 }
 
+QString Settings::annotator() const {
+  return settings_->value("annotation/annotator").toString();
+}
+void Settings::setAnnotator(const QString& name) {
+  settings_->setValue("annotation/annotator", name.trimmed());
+}
+
 }  // namespace unilearn::ui

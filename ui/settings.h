@@ -34,6 +34,10 @@ class Settings {
   QString defaultModel() const;
   void setDefaultModel(const QString& model);
 
+  // Who annotates on this computer (asked once); empty until chosen.
+  QString annotator() const;
+  void setAnnotator(const QString& name);
+
   void sync() { settings_->sync(); }
 
  private:

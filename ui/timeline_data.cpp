@@ -53,6 +53,14 @@ TimelineData timelineData(const core::Timeline& t) {
     for (const auto& n : core::FacePipeline::expressionNames())
       d.classes.push_back(n);
   }
+  if (t.media.fps_num > 0 && t.media.fps_den > 0) {
+    d.fps_num = t.media.fps_num;
+    d.fps_den = t.media.fps_den;
+  }
+  auto frameMs = [&](int64_t frame) { return frame * 1000 * d.fps_den / d.fps_num; };
+  for (const auto& a : t.annotations)
+    if (std::find(d.annotators.begin(), d.annotators.end(), a.annotator) == d.annotators.end())
+      d.annotators.push_back(a.annotator);
   const size_t n = d.classes.size();
   std::vector<int> static_of(n);
   for (size_t c = 0; c < n; ++c)
@@ -92,6 +100,22 @@ TimelineData timelineData(const core::Timeline& t) {
       d.duration_ms = std::max(d.duration_ms, f.ms);
     }
     if (t.classes.empty()) lane.probs = lane.static_probs;  // the only curves there are
+    for (const auto& a : t.annotations) {
+      if (a.track_id && *a.track_id != tt.track.id) continue;
+      Mark m;
+      m.id = a.id;
+      m.start_ms = frameMs(a.start_frame);
+      m.end_ms = frameMs(a.end_frame + 1);
+      m.label_name = a.label;
+      m.annotator = a.annotator;
+      m.note = a.note;
+      auto scheme = t.schemes.find(a.scheme);
+      if (scheme != t.schemes.end()) {
+        auto it = std::find(scheme->second.begin(), scheme->second.end(), a.label);
+        m.label = static_cast<int>(it - scheme->second.begin());
+      }
+      lane.marks.push_back(m);
+    }
     d.lanes.push_back(std::move(lane));
   }
   return d;

@@ -25,6 +25,12 @@ struct Segment {
   int label = 0;  // index into the lane's class names
 };
 
+struct Mark {  // a human annotation on the timeline
+  int64_t id = 0, start_ms = 0, end_ms = 0;
+  int label = 0;  // index in its scheme's labels (the colour)
+  std::string label_name, annotator, note;
+};
+
 struct Lane {
   int64_t track_id = 0;       // project track id
   std::string person;         // name or "face N"
@@ -32,12 +38,15 @@ struct Lane {
   Series confidence;
   std::vector<Series> static_probs;  // one per clip class; empty series where no static class maps
   std::vector<Segment> top;          // consecutive windows with the same top class merged
+  std::vector<Mark> marks;           // annotations of this person and of the whole video
 };
 
 struct TimelineData {
   std::vector<std::string> classes;
   std::vector<Lane> lanes;
   int64_t duration_ms = 0;
+  int64_t fps_num = 30, fps_den = 1;
+  std::vector<std::string> annotators;  // everyone who annotated this video
 };
 
 TimelineData timelineData(const core::Timeline& timeline);

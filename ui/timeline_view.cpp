@@ -102,6 +102,20 @@ void TimelineView::zoom(double factor, double around) {
   setRange(around - (around - t0_) * factor, around + (t1_ - around) * factor);
 }
 
+void TimelineView::setAnnotators(const std::string& first, const std::string& second) {
+  first_annotator_ = first;
+  second_annotator_ = second;
+  for (LaneChart* l : lanes_)
+    l->viewport()->update();
+}
+
+void TimelineView::setSelection(qint64 start_ms, qint64 end_ms) {
+  sel_start_ = start_ms;
+  sel_end_ = end_ms;
+  for (LaneChart* l : lanes_)
+    l->viewport()->update();
+}
+
 void TimelineView::setStacked(bool stacked) {
   stacked_ = stacked;
   scheduleRebuild();

@@ -43,6 +43,15 @@ class TimelineView : public QWidget {
   void setStaticOverlay(bool on);
   bool staticOverlay() const { return static_overlay_; }
 
+  // Annotation rows under each lane: `first`'s segments, and `second`'s to compare (may be "").
+  void setAnnotators(const std::string& first, const std::string& second);
+  const std::string& firstAnnotator() const { return first_annotator_; }
+  const std::string& secondAnnotator() const { return second_annotator_; }
+  // The in/out selection drawn over the lanes (ms; -1 for none).
+  void setSelection(qint64 start_ms, qint64 end_ms);
+  qint64 selectionStart() const { return sel_start_; }
+  qint64 selectionEnd() const { return sel_end_; }
+
   // Colour of a class (also used by the band and by other views).
   static QColor classColor(int index);
 
@@ -75,6 +84,8 @@ class TimelineView : public QWidget {
   double t0_ = 0, t1_ = 1000;
   qint64 playhead_ = 0;
   bool stacked_ = false, static_overlay_ = false;
+  std::string first_annotator_, second_annotator_;
+  qint64 sel_start_ = -1, sel_end_ = -1;
 };
 
 }  // namespace unilearn::ui

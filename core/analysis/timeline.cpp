@@ -47,6 +47,8 @@ Timeline loadTimeline(const Project& p, int64_t media_id, std::optional<int64_t>
       if (!t.analysis || rank(a) >= rank(*t.analysis)) t.analysis = a;
   }
   t.annotations = p.annotations(media_id);
+  for (const auto& a : t.annotations)
+    if (!t.schemes.count(a.scheme)) t.schemes[a.scheme] = p.schemeLabels(a.scheme);
   std::map<int64_t, size_t> index;
   for (const auto& track : p.tracks(media_id)) {
     index[track.id] = t.tracks.size();

@@ -4,6 +4,7 @@
 // bench-timeline` times it. Thread-safety: free functions over a Project (one thread per Project).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@ struct Timeline {
   std::vector<std::string> classes;        // the clip model's class names, in its output order
   std::vector<TrackTimeline> tracks;
   std::vector<Annotation> annotations;
+  std::map<std::string, std::vector<std::string>> schemes;  // labels of the schemes they use
 };
 
 // The clip model's class names of an analysis, from the config stored with it ("class0"...

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "ui/annotation_editor.h"
 #include "ui/lane_chart.h"
 #include "ui/main_window.h"
 #include "ui/player_widget.h"
@@ -119,6 +120,43 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   ASSERT_TRUE(w.player()->waitForFrame(60));
   EXPECT_EQ(w.timeline()->playhead(), w.player()->currentMs());
   EXPECT_EQ(w.timeline()->playhead(), 2000);
+  // Annotate: in at frame 30, out at 89, label 2 (Sad) for the selected person; undo, redo.
+  settings.setAnnotator("rater1");
+  w.timeline()->setAnnotators("rater1", "");
+  w.people()->setCurrentRow(0);
+  w.player()->seekFrame(30);
+  ASSERT_TRUE(w.player()->waitForFrame(30));
+  w.setInPoint();
+  w.player()->seekFrame(89);
+  ASSERT_TRUE(w.player()->waitForFrame(89));
+  w.setOutPoint();
+  w.labelSelection(1);
+  auto rows = [&] {
+    std::string out;
+    for (const auto& a : w.project()->annotations(w.selectedMediaId()))
+      out += std::to_string(a.start_frame) + "-" + std::to_string(a.end_frame) + ":" + a.label +
+             ":" + a.annotator + (a.track_id ? "" : ":whole") + " ";
+    return out;
+  };
+  EXPECT_EQ(rows(), "30-89:Sad:rater1 ");
+  w.annotations()->stack()->undo();
+  EXPECT_EQ(rows(), "");
+  w.annotations()->stack()->redo();
+  EXPECT_EQ(rows(), "30-89:Sad:rater1 ");
+  // Split at the playhead (frame 60), relabel the second half by standing on it.
+  w.player()->seekFrame(60);
+  ASSERT_TRUE(w.player()->waitForFrame(60));
+  w.splitAtPlayhead();
+  w.labelSelection(0);  // no selection: relabels the segment under the playhead
+  EXPECT_EQ(rows(), "30-59:Sad:rater1 60-89:Happy:rater1 ");
+  // The timeline shows the marks once reloaded.
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] {
+        return w.timeline()->laneCount() == 1 && w.timeline()->data().lanes[0].marks.size() == 2;
+      },
+      5000));
+  EXPECT_EQ(w.timeline()->data().lanes[0].marks[0].start_ms, 1000);
+  EXPECT_EQ(w.timeline()->data().lanes[0].marks[1].end_ms, 3000);
   QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
   w.player()->seekFrame(100);
   ASSERT_TRUE(w.player()->waitForFrame(100));
