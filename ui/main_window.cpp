@@ -13,10 +13,20 @@
 #include <QStatusBar>
 #include <chrono>
 
+#include <QPainter>
+#include <QSvgGenerator>
+#include <fstream>
+#include <sstream>
+
+#include "core/analysis/agreement.h"
 #include "core/analysis/analyzer.h"
 #include "core/analysis/clip_model.h"
 #include "core/analysis/timeline.h"
+#include "core/export/eaf.h"
+#include "core/export/exporter.h"
+#include "core/export/importer.h"
 #include "core/resources.h"
+#include "model/atomic_file.h"
 #include "model/config.h"
 #include "model/error.h"
 #include "ui/annotation_editor.h"
@@ -128,6 +138,28 @@ void MainWindow::buildMenus() {
         this, tr("Add videos"), QString(), tr("Videos (*.mp4 *.mov *.mkv *.avi *.webm *.m4v)"));
     if (!paths.isEmpty()) addVideos(paths);
   });
+  QMenu* exports = file->addMenu(tr("&Export"));
+  for (const auto& [format, label, filter] : std::vector<std::tuple<QString, QString, QString>>{
+           {"csv", tr("Windows and frames as &CSV…"), tr("CSV (*.csv)")},
+           {"eaf", tr("This video for &ELAN…"), tr("ELAN (*.eaf)")},
+           {"tsv", tr("States for &BORIS (TSV)…"), tr("TSV (*.tsv)")},
+           {"json", tr("Everything as &JSON…"), tr("JSON (*.json)")}})
+    exports->addAction(label, this, [this, format = format, filter = filter] {
+      const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QString(), filter);
+      if (!path.isEmpty() && exportTo(path, format))
+        statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
+    });
+  exports->addAction(tr("The visible &timeline as PNG or SVG…"), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export timeline"), QString(),
+                                                      tr("Pictures (*.png *.svg)"));
+    if (!path.isEmpty() && exportTimelinePicture(path))
+      statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
+  });
+  file->addAction(tr("&Import annotations (ELAN, BORIS TSV, CSV)…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import annotations"), QString(),
+                                                      tr("Annotations (*.eaf *.tsv *.csv)"));
+    if (!path.isEmpty()) importFrom(path);
+  });
   file->addSeparator();
   file->addAction(tr("&Close project"), this, &MainWindow::closeProject);
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -172,6 +204,18 @@ void MainWindow::buildMenus() {
   annotate->addAction(tr("&Annotator name…"), this, [this] {
     settings_.setAnnotator(QString());
     ensureAnnotator();
+  });
+  annotate->addAction(tr("A&greement (κ) with the model or an annotator…"), this, [this] {
+    QStringList others = {"model"};
+    for (const auto& a : timeline_->data().annotators)
+      if (QString::fromStdString(a) != settings_.annotator()) others << QString::fromStdString(a);
+    bool ok = false;
+    const QString who = QInputDialog::getItem(this, tr("Agreement"),
+                                              tr("Compare %1 with:").arg(settings_.annotator()),
+                                              others, 0, false, &ok);
+    if (!ok) return;
+    const QString report = agreementReport(who);
+    if (!report.isEmpty()) QMessageBox::information(this, tr("Agreement"), report);
   });
   annotate->addAction(tr("&Compare with another annotator…"), this, [this] {
     QStringList others;
@@ -422,6 +466,110 @@ void MainWindow::mergeAtPlayhead() {
 
 void MainWindow::deleteAtPlayhead() {
   if (auto a = segmentAtPlayhead()) editor_->remove(*a);
+}
+
+bool MainWindow::exportTo(const QString& path, const QString& format) {
+  if (!project_) {
+    fail(tr("Open a project first."));
+    return false;
+  }
+  core::ExportOptions o;
+  o.frames = format == "csv";
+  o.document_dir = QFileInfo(path).absolutePath().toStdString();
+  if (format == "eaf" && videos_->currentItem())
+    o.video = videos_->currentItem()->toolTip().toStdString();
+  try {
+    writeFileAtomically(
+        path.toStdString(),
+        [&](std::ostream& out) {
+          if (format == "csv")
+            core::exportCsv(*project_, out, o);
+          else if (format == "json")
+            core::exportJson(*project_, out, o);
+          else if (format == "tsv")
+            core::exportTsv(*project_, out, o);
+          else
+            core::exportEaf(*project_, out, o);
+        },
+        /*binary=*/false);
+  } catch (const Error& e) {
+    fail(QString::fromUtf8(e.what()));
+    return false;
+  }
+  return true;
+}
+
+bool MainWindow::importFrom(const QString& path) {
+  if (!project_ || !ensureAnnotator()) return false;
+  try {
+    const std::string who = settings_.annotator().toStdString(), file = path.toStdString();
+    const core::ImportReport r = path.endsWith(".eaf", Qt::CaseInsensitive)
+                                     ? core::importEaf(*project_, file, who, scheme_)
+                                 : path.endsWith(".tsv", Qt::CaseInsensitive)
+                                     ? core::importTsv(*project_, file, who, scheme_)
+                                     : core::importCsv(*project_, file, who, scheme_);
+    QString text = tr("%1 annotations imported, %2 already in the project, %3 not mapped.")
+                       .arg(r.imported)
+                       .arg(r.duplicates)
+                       .arg(r.skipped.size());
+    for (size_t i = 0; i < r.skipped.size() && i < 20; ++i)
+      text += "\n" + QString::fromStdString(r.skipped[i]);
+    statusBar()->showMessage(text.section('\n', 0, 0), 10000);
+    error_ = r.skipped.empty() ? QString() : text;
+    if (!r.skipped.empty() && qEnvironmentVariable("QT_QPA_PLATFORM") != "offscreen")
+      QMessageBox::information(this, tr("Import"), text);
+  } catch (const Error& e) {
+    fail(QString::fromUtf8(e.what()));
+    return false;
+  }
+  loadTimelineAsync();
+  return true;
+}
+
+bool MainWindow::exportTimelinePicture(const QString& path) {
+  if (path.endsWith(".svg", Qt::CaseInsensitive)) {
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(timeline_->size());
+    svg.setViewBox(QRect(QPoint(0, 0), timeline_->size()));
+    svg.setTitle(tr("UniLearn Studio timeline"));
+    QPainter p;
+    if (!p.begin(&svg)) {
+      fail(tr("Cannot write %1").arg(path));
+      return false;
+    }
+    timeline_->render(&p);
+    p.end();
+    return true;
+  }
+  if (!timeline_->grab().save(path)) {
+    fail(tr("Cannot write %1 (use .png or .svg)").arg(path));
+    return false;
+  }
+  return true;
+}
+
+QString MainWindow::agreementReport(const QString& other) {
+  if (!project_) return {};
+  try {
+    const auto r = core::agreeInProject(*project_, settings_.annotator().toStdString(),
+                                        other.toStdString(), scheme_);
+    QString text = tr("%1 vs %2 over %3 frames rated by both\nobserved agreement %4\n"
+                      "Cohen's kappa %5\nweighted kappa %6\n\nper class:")
+                       .arg(settings_.annotator(), other)
+                       .arg(r.items)
+                       .arg(r.observed, 0, 'f', 3)
+                       .arg(r.kappa, 0, 'f', 3)
+                       .arg(r.weighted_kappa, 0, 'f', 3);
+    for (size_t i = 0; i < r.labels.size(); ++i)
+      text += QString("\n  %1: %2")
+                  .arg(QString::fromStdString(r.labels[i]))
+                  .arg(r.per_class[i], 0, 'f', 3);
+    return text;
+  } catch (const Error& e) {
+    fail(QString::fromUtf8(e.what()));
+    return {};
+  }
 }
 
 void MainWindow::analyzeSelected(const QString& model) {

@@ -51,6 +51,14 @@ class MainWindow : public QMainWindow {
   void deleteAtPlayhead();
   AnnotationEditor* annotations() const { return editor_; }
 
+  // File › Export / Import over the command line's formats; the timeline picture as PNG or SVG
+  // (by the file's extension). False with the reason in lastError().
+  bool exportTo(const QString& path, const QString& format);  // csv, json, eaf, tsv
+  bool importFrom(const QString& path);                       // .eaf, .tsv, .csv
+  bool exportTimelinePicture(const QString& path);
+  // Cohen's kappa between the annotator and `other` ("model" for the model), as text.
+  QString agreementReport(const QString& other);
+
   QString lastError() const { return error_; }
   core::Project* project() const { return project_.get(); }
   PlayerWidget* player() const { return player_; }

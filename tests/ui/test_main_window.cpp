@@ -3,12 +3,14 @@
 #include <gtest/gtest.h>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 
 #include "ui/annotation_editor.h"
 #include "ui/lane_chart.h"
@@ -157,6 +159,32 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
       5000));
   EXPECT_EQ(w.timeline()->data().lanes[0].marks[0].start_ms, 1000);
   EXPECT_EQ(w.timeline()->data().lanes[0].marks[1].end_ms, 3000);
+  // Agreement with a second annotator, exports, and a re-import that adds nothing twice.
+  core::Annotation other;
+  other.media_id = w.selectedMediaId();
+  other.track_id = w.project()->tracks(other.media_id)[0].id;
+  other.scheme = "DFEW-7";
+  other.start_frame = 30;
+  other.end_frame = 89;
+  other.label = "Sad";
+  other.annotator = "rater2";
+  ASSERT_TRUE(w.annotations()->create(other));
+  const QString kappa = w.agreementReport("rater2");
+  EXPECT_TRUE(kappa.contains("over 60 frames rated by both")) << kappa.toStdString();
+  EXPECT_TRUE(kappa.contains("observed agreement 0.500")) << kappa.toStdString();
+  const QString eaf = dir.filePath("session.eaf"), png = dir.filePath("timeline.png"),
+                svg = dir.filePath("timeline.svg"), csv = dir.filePath("session.csv");
+  ASSERT_TRUE(w.exportTo(eaf, "eaf")) << w.lastError().toStdString();
+  ASSERT_TRUE(w.exportTo(csv, "csv")) << w.lastError().toStdString();
+  ASSERT_TRUE(w.exportTimelinePicture(png));
+  ASSERT_TRUE(w.exportTimelinePicture(svg));
+  EXPECT_FALSE(QImage(png).isNull());
+  std::ifstream svg_in(svg.toStdString());
+  const std::string svg_text((std::istreambuf_iterator<char>(svg_in)), {});
+  EXPECT_NE(svg_text.find("<svg"), std::string::npos);
+  const size_t before = w.project()->annotations(w.selectedMediaId()).size();
+  ASSERT_TRUE(w.importFrom(eaf)) << w.lastError().toStdString();
+  EXPECT_EQ(w.project()->annotations(w.selectedMediaId()).size(), before);
   QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
   w.player()->seekFrame(100);
   ASSERT_TRUE(w.player()->waitForFrame(100));
