@@ -11,6 +11,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <chrono>
 
 #include <QPainter>
@@ -34,6 +35,7 @@
 #include "ui/player_widget.h"
 #include "ui/timeline_data.h"
 #include "ui/timeline_view.h"
+#include "ui/webcam_view.h"
 
 namespace unilearn::ui {
 
@@ -52,7 +54,12 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   split->setStretchFactor(0, 3);
   split->setStretchFactor(1, 2);
   split->setSizes({480, 360});  // room for a lane of the timeline under the video
-  setCentralWidget(split);
+  webcam_ = new WebcamView(this);
+  auto* tabs = new QTabWidget(this);
+  tabs->addTab(split, tr("Session"));
+  tabs->addTab(webcam_, tr("Webcam"));
+  setCentralWidget(tabs);
+  connect(webcam_, &WebcamView::sessionEnded, this, [this] { refreshVideos(); });
 
   videos_ = new QListWidget(this);
   people_ = new QListWidget(this);
@@ -279,6 +286,7 @@ bool MainWindow::openProject(const QString& path, bool create) {
     return false;
   }
   project_path_ = QFileInfo(path).absoluteFilePath();
+  webcam_->setProjectPath(project_path_);
   settings_.addRecentProject(project_path_);
   updateRecentMenu();
   setWindowTitle(tr("%1 — UniLearn Studio").arg(QFileInfo(path).fileName()));
@@ -292,7 +300,10 @@ void MainWindow::closeProject() {
   player_->close();
   timeline_->setData({});
   editor_->setProject(nullptr);
+  webcam_->stop();
+  webcam_->setProjectPath(QString());
   project_.reset();
+  project_path_.clear();
   media_id_ = -1;
   in_frame_ = out_frame_ = -1;
   timeline_->setSelection(-1, -1);
@@ -350,7 +361,9 @@ void MainWindow::selectVideo(int row) {
   if (!project_ || row < 0 || row >= videos_->count()) return;
   media_id_ = videos_->item(row)->data(Qt::UserRole).toLongLong();
   const QString path = videos_->item(row)->toolTip();
-  if (!player_->open(path))
+  if (path.startsWith("live:"))
+    player_->close(), statusBar()->showMessage(tr("A live session: its timeline, no recording"));
+  else if (!player_->open(path))
     fail(tr("Cannot play %1: %2").arg(QFileInfo(path).fileName(), player_->lastError()));
   refreshPeople();
   timeline_->setData({});

@@ -21,6 +21,7 @@
 namespace unilearn::ui {
 
 class AnnotationEditor;
+class WebcamView;
 class PlayerWidget;
 class TimelineView;
 
@@ -63,6 +64,7 @@ class MainWindow : public QMainWindow {
   core::Project* project() const { return project_.get(); }
   PlayerWidget* player() const { return player_; }
   TimelineView* timeline() const { return timeline_; }
+  WebcamView* webcam() const { return webcam_; }
   QListWidget* videos() const { return videos_; }
   QListWidget* people() const { return people_; }
   int64_t selectedMediaId() const { return media_id_; }
@@ -92,6 +94,7 @@ class MainWindow : public QMainWindow {
   QString project_path_;
   PlayerWidget* player_ = nullptr;
   TimelineView* timeline_ = nullptr;
+  WebcamView* webcam_ = nullptr;
   QListWidget* videos_ = nullptr;
   QListWidget* people_ = nullptr;
   QLabel* model_label_ = nullptr;

@@ -49,7 +49,8 @@ int analyzeCamera(const Args& args, const std::string& camera, core::Project& pr
   core::LiveCallbacks cb;
   const auto& names = FaceExpressionNet::classNames();
   bool first_face = true;
-  cb.on_frame = [&](int64_t, int64_t ms, const std::vector<core::FaceResult>& faces) {
+  cb.on_frame = [&](int64_t, int64_t ms, const std::vector<core::FaceResult>& faces,
+                    const cv::Mat&) {
     if (!first_face || faces.empty()) return;
     first_face = false;
     const auto& e = faces.front().expression;

@@ -427,7 +427,7 @@ AnalysisSummary analyzeLive(Project& project, LiveCapture& capture, const std::s
     const bool static_frame = index % std::max(1, options.every) == 0;
     const auto faces = pipeline.process(index, f.bgr, static_frame);
     run.frame(index, last_ms, f.bgr, faces, static_frame);
-    if (callbacks.on_frame) callbacks.on_frame(index, last_ms, faces);
+    if (callbacks.on_frame) callbacks.on_frame(index, last_ms, faces, f.bgr);
     ++index;
     ++run.summary.frames;
     if (run.summary.frames % 256 == 0) malloc_trim(0);

@@ -54,9 +54,10 @@ AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipMod
 class LiveCapture;
 
 struct LiveCallbacks {
-  // Called on the calling thread for every processed frame (faces with tracks and the static
-  // model's expression) and every clip window as soon as it is stored.
-  std::function<void(int64_t frame, int64_t ms, const std::vector<FaceResult>&)> on_frame;
+  // Called on the calling thread for every processed frame (the image, faces with tracks and
+  // the static model's expression) and every clip window as soon as it is stored.
+  std::function<void(int64_t frame, int64_t ms, const std::vector<FaceResult>&, const cv::Mat&)>
+      on_frame;
   std::function<void(const WindowPrediction&)> on_window;
   std::function<void(const AnalysisProgress&)> progress;
 };

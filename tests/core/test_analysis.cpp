@@ -198,7 +198,9 @@ TEST(Analysis, LiveSessionFromAPacedSourceBecomesItsOwnMedia) {
   double first_frame_s = -1;
   std::vector<core::WindowPrediction> live;
   core::LiveCallbacks cb;
-  cb.on_frame = [&](int64_t frame, int64_t, const std::vector<core::FaceResult>& faces) {
+  cb.on_frame = [&](int64_t frame, int64_t, const std::vector<core::FaceResult>& faces,
+                    const cv::Mat& bgr) {
+    EXPECT_FALSE(bgr.empty());
     EXPECT_EQ(frame, frames_seen++);  // consecutive, whatever the capture dropped
     if (first_frame_s < 0)
       first_frame_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -1,0 +1,62 @@
+// The webcam view without a camera (this machine has none): the message and the file fallback,
+// a live session from a paced video file with boxes, a growing timeline and a stored session.
+#include <gtest/gtest.h>
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+
+#include "core/media/frame_source.h"
+#include "core/storage/project.h"
+#include "ui/timeline_view.h"
+#include "ui/video_canvas.h"
+#include "ui/webcam_view.h"
+
+using namespace unilearn;
+
+TEST(WebcamView, WithoutACameraItSaysSoAndRunsOnAVideoFile) {
+  const std::string clip = "/tmp/unilearn_ui_webcam_clip.mp4";
+  if (!std::ifstream(clip).good())
+    ASSERT_EQ(std::system(("ffmpeg -v error -y -loop 1 -i " + std::string(UNILEARN_TEST_DATA) +
+                           "/faces/grace_hopper.jpg -vf \"scale=640:750,crop=640:480:0:0,"
+                           "zoompan=z='1.1+0.1*sin(on/20)':d=120:s=640x480:fps=30\" -frames:v 120 "
+                           "-c:v libx264 -pix_fmt yuv420p " +
+                           clip + " >/dev/null 2>&1")
+                              .c_str()),
+              0);
+  QTemporaryDir dir;
+  const QString project = dir.filePath("live.ulproj");
+  core::Project::open(project.toStdString());  // created
+  ui::WebcamView view;
+  view.resize(900, 700);
+  view.show();
+  if (core::listCameras().empty()) {
+    EXPECT_EQ(view.cameraCount(), 0);
+    EXPECT_TRUE(view.message().contains("No camera found")) << view.message().toStdString();
+  }
+  EXPECT_FALSE(view.start(QString::fromStdString(clip), true));  // no project yet
+  EXPECT_TRUE(view.message().contains("project"));
+  view.setProjectPath(project);
+  EXPECT_FALSE(view.start("/dev/video99"));
+  EXPECT_TRUE(view.message().contains("cannot be opened")) << view.message().toStdString();
+  QSignalSpy ended(&view, &ui::WebcamView::sessionEnded);
+  ASSERT_TRUE(view.start(QString::fromStdString(clip), true));
+  // Within a second the first face is on screen.
+  ASSERT_TRUE(QTest::qWaitFor([&] { return !view.canvas()->faces().empty(); }, 3000));
+  EXPECT_EQ(view.canvas()->faces()[0].person, "face 1");
+  EXPECT_FALSE(view.canvas()->faces()[0].emotion.isEmpty());  // the static model's expression
+  QTest::qWait(1500);
+  EXPECT_EQ(view.timeline()->laneCount(), 1);  // the live timeline grew
+  QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
+  EXPECT_TRUE(view.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/webcam.png"));
+  ASSERT_TRUE(QTest::qWaitFor([&] { return !ended.isEmpty(); }, 10000));  // the file ends
+  EXPECT_FALSE(view.running());
+  EXPECT_GT(view.framesShown(), 20);
+  EXPECT_TRUE(ended.at(0).at(0).toString().contains("Live session stored"));
+  auto p = core::Project::open(project.toStdString(), false);
+  ASSERT_EQ(p->media().size(), 1u);
+  EXPECT_EQ(p->media()[0].path.rfind("live:file ", 0), 0u);
+  EXPECT_GT(p->media()[0].frame_count, 60);
+}

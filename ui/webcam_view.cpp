@@ -1,0 +1,228 @@
+#include "ui/webcam_view.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <chrono>
+
+#include "core/analysis/analyzer.h"
+#include "core/analysis/clip_model.h"
+#include "core/media/frame_source.h"
+#include "core/resources.h"
+#include "model/error.h"
+#include "ui/timeline_data.h"
+#include "ui/timeline_view.h"
+#include "ui/video_canvas.h"
+
+namespace unilearn::ui {
+
+WebcamView::WebcamView(QWidget* parent) : QWidget(parent) {
+  cameras_ = new QComboBox(this);
+  start_ = new QPushButton(tr("Start"), this);
+  file_ = new QPushButton(tr("Use a video file as a live source…"), this);
+  message_ = new QLabel(this);
+  message_->setWordWrap(true);
+  canvas_ = new VideoCanvas(this);
+  timeline_ = new TimelineView(this);
+  timeline_->setMinimumHeight(220);
+  auto* row = new QHBoxLayout;
+  row->addWidget(cameras_, 1);
+  row->addWidget(start_);
+  row->addWidget(file_);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(row);
+  layout->addWidget(message_);
+  layout->addWidget(canvas_, 3);
+  layout->addWidget(timeline_, 2);
+  connect(start_, &QPushButton::clicked, this, [this] {
+    if (running_)
+      stop();
+    else
+      start(cameras_->currentData().toString());
+  });
+  connect(file_, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Video as a live source"));
+    if (!path.isEmpty()) start(path, /*file=*/true);
+  });
+  rebuild_.setInterval(500);
+  connect(&rebuild_, &QTimer::timeout, this, &WebcamView::rebuildTimeline);
+  refreshCameras();
+}
+
+WebcamView::~WebcamView() {
+  stop();
+}
+
+void WebcamView::setProjectPath(const QString& path) {
+  project_path_ = path;
+}
+
+void WebcamView::refreshCameras() {
+  cameras_->clear();
+  const auto cams = core::listCameras();
+  camera_count_ = static_cast<int>(cams.size());
+  for (const auto& c : cams)
+    cameras_->addItem(QString::fromStdString(c.name), QString::fromStdString(c.id));
+  start_->setEnabled(camera_count_ > 0 || running_);
+  if (camera_count_ == 0)
+    message_->setText(
+        tr("No camera found. Connect one and reopen this view, or use a video "
+           "file as a live source."));
+  else
+    message_->clear();
+}
+
+bool WebcamView::start(const QString& source, bool file) {
+  if (running_) return false;
+  if (project_path_.isEmpty()) {
+    message_->setText(tr("Open or create a project first: live sessions are stored in it."));
+    return false;
+  }
+  std::unique_ptr<core::FrameSource> src;
+  try {
+    if (file)
+      src = std::make_unique<core::FileSource>(source.toStdString());
+    else
+      src = std::make_unique<core::CameraSource>(source.toStdString());
+  } catch (const Error& e) {
+    message_->setText(QString::fromUtf8(e.what()));
+    return false;
+  }
+  const double fps = src->fps();
+  auto capture = std::make_shared<core::LiveCapture>(std::move(src), 4, /*pace_files=*/true);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    live_ = std::make_shared<core::Timeline>();
+    live_->classes.clear();  // static model only (the UniLearn model ships later)
+  }
+  running_ = true;
+  stop_ = false;
+  frames_shown_ = 0;
+  start_->setText(tr("Stop"));
+  start_->setEnabled(true);
+  message_->setText(tr("Live: %1").arg(source));
+  capture->start([this](core::LiveCapture::Event e, const std::string& what) {
+    if (e == core::LiveCapture::Event::kLost)
+      QMetaObject::invokeMethod(
+          this,
+          [this, what] {
+            message_->setText(tr("The camera stopped delivering (%1); waiting for it to come "
+                                 "back. Stop to end the session.")
+                                  .arg(QString::fromStdString(what)));
+          },
+          Qt::QueuedConnection);
+    if (e == core::LiveCapture::Event::kEnded) stop_ = true;  // a file source at its end
+  });
+  const std::string project = project_path_.toStdString(), name = source.toStdString();
+  worker_ = std::thread([this, capture, project, name, fps, file] {
+    QString summary;
+    try {
+      auto p = core::Project::open(project, false);
+      core::LiveCallbacks cb;
+      auto last_post = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+      cb.on_frame = [&](int64_t frame, int64_t ms, const std::vector<core::FaceResult>& faces,
+                        const cv::Mat& bgr) {
+        {
+          std::lock_guard<std::mutex> lock(mutex_);
+          for (const auto& f : faces) {
+            auto it = std::find_if(
+                live_->tracks.begin(), live_->tracks.end(),
+                [&](const core::TrackTimeline& t) { return t.track.tracker_id == f.track_id; });
+            if (it == live_->tracks.end()) {
+              core::TrackTimeline tt;
+              tt.track.id = f.track_id;
+              tt.track.tracker_id = f.track_id;
+              live_->tracks.push_back(tt);
+              it = std::prev(live_->tracks.end());
+            }
+            std::vector<float> face = {f.face.box.x, f.face.box.y, f.face.box.width,
+                                       f.face.box.height, f.face.score};
+            for (const auto& k : f.face.keypoints) {
+              face.push_back(k.x);
+              face.push_back(k.y);
+            }
+            std::vector<float> probs(f.expression.begin(), f.expression.end());
+            it->frames.push_back({0, f.track_id, frame, ms, probs, probs, face});
+          }
+          live_->media.duration_ms = ms;
+          live_dirty_ = true;
+        }
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_post < std::chrono::milliseconds(33)) return;  // the GUI needs no more
+        last_post = now;
+        QImage image = QImage(bgr.data, bgr.cols, bgr.rows, static_cast<qsizetype>(bgr.step),
+                              QImage::Format_BGR888)
+                           .copy();
+        std::shared_ptr<core::Timeline> snapshot;
+        {
+          std::lock_guard<std::mutex> lock(mutex_);
+          snapshot = std::make_shared<core::Timeline>();
+          snapshot->classes = live_->classes;
+          for (const auto& t : live_->tracks) {  // the last frames are all the overlay needs
+            core::TrackTimeline tt;
+            tt.track = t.track;
+            if (!t.frames.empty()) tt.frames.push_back(t.frames.back());
+            snapshot->tracks.push_back(tt);
+          }
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, image, frame, snapshot] {
+              canvas_->setTimeline(snapshot);
+              canvas_->setFrame(image, frame);
+              ++frames_shown_;
+            },
+            Qt::QueuedConnection);
+      };
+      const auto s =
+          core::analyzeLive(*p, *capture, (file ? "file " : "camera ") + name, fps, nullptr,
+                            core::resourceDir(), {}, cb, [this] { return stop_.load(); });
+      summary = tr("Live session stored: %1 frames, %2 people (%3 frames dropped by the capture)")
+                    .arg(s.frames)
+                    .arg(s.tracks)
+                    .arg(capture->dropped());
+    } catch (const Error& e) {
+      summary = QString::fromUtf8(e.what());
+    }
+    capture->stop();
+    QMetaObject::invokeMethod(
+        this,
+        [this, summary] {
+          if (worker_.joinable()) worker_.join();
+          running_ = false;
+          rebuild_.stop();
+          rebuildTimeline();
+          start_->setText(tr("Start"));
+          start_->setEnabled(camera_count_ > 0);
+          message_->setText(summary);
+          emit sessionEnded(summary);
+        },
+        Qt::QueuedConnection);
+  });
+  rebuild_.start();
+  return true;
+}
+
+void WebcamView::stop() {
+  stop_ = true;
+  if (worker_.joinable()) worker_.join();
+  running_ = false;
+}
+
+// The live timeline shows the last minute, growing as results come.
+void WebcamView::rebuildTimeline() {
+  TimelineData data;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!live_ || !live_dirty_) return;
+    live_dirty_ = false;
+    data = timelineData(*live_);
+  }
+  timeline_->setData(std::move(data));
+  const double end = static_cast<double>(timeline_->data().duration_ms);
+  timeline_->setRange(std::max(0.0, end - 60000.0), std::max(end, 1000.0));
+  timeline_->setPlayhead(static_cast<qint64>(end));
+}
+
+}  // namespace unilearn::ui

@@ -1,0 +1,76 @@
+// The webcam view: pick a camera (or a video file played as a live source), see the live image
+// with face boxes, person ids and the current emotion, and a timeline of the last minute
+// scrolling beneath it. The live analysis (core::analyzeLive) runs on a worker thread with its
+// own project connection and stores the session in the project; frames reach the GUI at most
+// every 33 ms, the timeline is rebuilt every 500 ms.
+// Thread-safety: GUI thread only.
+#pragma once
+
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QTimer>
+#include <QWidget>
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "core/analysis/timeline.h"
+
+namespace unilearn::ui {
+
+class VideoCanvas;
+class TimelineView;
+
+class WebcamView : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit WebcamView(QWidget* parent = nullptr);
+  ~WebcamView() override;
+
+  // Where live sessions are stored; empty: none (start refuses with a message).
+  void setProjectPath(const QString& path);
+  // Re-lists the cameras; with none, says so and offers a video file instead.
+  void refreshCameras();
+  int cameraCount() const { return camera_count_; }
+
+  // Starts on a camera id ("0", "/dev/video2", a GStreamer pipeline) or, with `file`, on a
+  // video file paced like a camera. False with the reason in message().
+  bool start(const QString& source, bool file = false);
+  void stop();
+  bool running() const { return running_; }
+  QString message() const { return message_->text(); }
+
+  // What has been seen so far (tests): frames shown, and the live timeline's data.
+  int64_t framesShown() const { return frames_shown_; }
+  TimelineView* timeline() const { return timeline_; }
+  VideoCanvas* canvas() const { return canvas_; }
+
+ signals:
+  void sessionEnded(const QString& summary);
+
+ private:
+  void rebuildTimeline();
+
+  QComboBox* cameras_ = nullptr;
+  QPushButton* start_ = nullptr;
+  QPushButton* file_ = nullptr;
+  QLabel* message_ = nullptr;
+  VideoCanvas* canvas_ = nullptr;
+  TimelineView* timeline_ = nullptr;
+  QTimer rebuild_;
+  QString project_path_;
+  int camera_count_ = 0;
+  bool running_ = false;
+  int64_t frames_shown_ = 0;
+
+  std::thread worker_;
+  std::atomic<bool> stop_{false};
+  std::mutex mutex_;  // guards live_ (written by the worker, read by the GUI)
+  std::shared_ptr<core::Timeline> live_;
+  bool live_dirty_ = false;
+};
+
+}  // namespace unilearn::ui
