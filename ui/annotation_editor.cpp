@@ -1,6 +1,7 @@
 #include "ui/annotation_editor.h"
 
 #include <QUndoCommand>
+#include <functional>
 #include <memory>
 
 #include "model/error.h"
@@ -88,6 +89,38 @@ class AnnotationCommand : public QUndoCommand {
   std::vector<Op> ops_;
 };
 
+// A merge or split of people; redo repeats it, undo puts back exactly the rows it moved.
+class PersonCommand : public QUndoCommand {
+ public:
+  PersonCommand(AnnotationEditor* editor, const QString& text, int64_t media,
+                core::Project::TrackMove done, std::function<core::Project::TrackMove()> again)
+      : QUndoCommand(text),
+        editor_(editor),
+        media_(media),
+        move_(std::move(done)),
+        again_(std::move(again)) {}
+
+  void redo() override {
+    if (first_) {
+      first_ = false;  // done already, before the push
+      return;
+    }
+    move_ = again_();
+    emit editor_->changed(media_);
+  }
+  void undo() override {
+    editor_->project_->undoMove(move_);
+    emit editor_->changed(media_);
+  }
+
+ private:
+  AnnotationEditor* editor_;
+  int64_t media_;
+  core::Project::TrackMove move_;
+  std::function<core::Project::TrackMove()> again_;
+  bool first_ = true;
+};
+
 AnnotationEditor::AnnotationEditor(core::Project* project, QObject* parent)
     : QObject(parent), project_(project) {}
 
@@ -168,6 +201,36 @@ bool AnnotationEditor::mergeWithNext(const core::Annotation& a) {
   return push(new AnnotationCommand(
       this, tr("Merge segments"),
       {{AnnotationCommand::Op::kDelete, *next, {}}, {AnnotationCommand::Op::kUpdate, merged, a}}));
+}
+
+bool AnnotationEditor::mergePeople(int64_t media_id, int64_t from, int64_t into) {
+  if (!project_) return false;
+  core::Project* p = project_;
+  try {
+    auto move = p->mergeTracks(from, into);
+    stack_.push(new PersonCommand(this, tr("Merge people"), media_id, std::move(move),
+                                  [p, from, into] { return p->mergeTracks(from, into); }));
+  } catch (const Error& e) {
+    error_ = QString::fromUtf8(e.what());
+    return false;
+  }
+  emit changed(media_id);
+  return true;
+}
+
+bool AnnotationEditor::splitPerson(int64_t media_id, int64_t track, int64_t at_frame) {
+  if (!project_) return false;
+  core::Project* p = project_;
+  try {
+    auto move = p->splitTrack(track, at_frame);
+    stack_.push(new PersonCommand(this, tr("Split person"), media_id, std::move(move),
+                                  [p, track, at_frame] { return p->splitTrack(track, at_frame); }));
+  } catch (const Error& e) {
+    error_ = QString::fromUtf8(e.what());
+    return false;
+  }
+  emit changed(media_id);
+  return true;
 }
 
 bool AnnotationEditor::remove(const core::Annotation& a) {

@@ -1,5 +1,6 @@
 // Every annotation edit as an undoable command on a QUndoStack: create, change (edges, label,
-// note, person), split at a frame, merge with the next segment, delete. Each command writes the
+// note, person), split at a frame, merge with the next segment, delete; and the person edits
+// (merge two tracks, split a track at a frame). Each command writes the
 // project at once (one transaction per change), so an edit is saved when it is made; undo and
 // redo write again. Widgets and tests drive the same calls.
 // Thread-safety: GUI thread only.
@@ -33,6 +34,9 @@ class AnnotationEditor : public QObject {
   bool split(const core::Annotation& a, int64_t at_frame);  // [start, at-1] and [at, end]
   bool mergeWithNext(const core::Annotation& a);  // with the annotator's next segment on the track
   bool remove(const core::Annotation& a);
+  // People: merge `from` into `into`, or split `track` at a frame (see core::Project).
+  bool mergePeople(int64_t media_id, int64_t from, int64_t into);
+  bool splitPerson(int64_t media_id, int64_t track, int64_t at_frame);
   QString lastError() const { return error_; }
 
  signals:
@@ -41,6 +45,7 @@ class AnnotationEditor : public QObject {
 
  private:
   friend class AnnotationCommand;
+  friend class PersonCommand;
   bool push(class AnnotationCommand* command);
 
   core::Project* project_;

@@ -109,7 +109,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   });
   editor_ = new AnnotationEditor(nullptr, this);
   connect(editor_, &AnnotationEditor::changed, this, [this](qint64 media) {
-    if (media == media_id_) loadTimelineAsync();
+    if (media != media_id_) return;
+    refreshPeople();
+    loadTimelineAsync();
   });
   timeline_->setAnnotators(settings_.annotator().toStdString(), "");
   reload_.setInterval(2000);
@@ -208,6 +210,28 @@ void MainWindow::buildMenus() {
         editor_->change(*a, b, tr("Note"));
       });
   annotate->addSeparator();
+  annotate->addAction(tr("Split the selected &person at the playhead"), this, [this] {
+    if (auto t = selectedTrack();
+        t && !editor_->splitPerson(media_id_, *t, player_->currentFrame()))
+      fail(editor_->lastError());
+  });
+  annotate->addAction(tr("Merge the selected person &into…"), this, [this] {
+    const auto from = selectedTrack();
+    if (!from) return fail(tr("Select a person in the People list first."));
+    QStringList names;
+    std::vector<qlonglong> ids;
+    for (int i = 0; i < people_->count(); ++i)
+      if (people_->item(i)->data(Qt::UserRole).toLongLong() != *from) {
+        names << people_->item(i)->text();
+        ids.push_back(people_->item(i)->data(Qt::UserRole).toLongLong());
+      }
+    if (names.isEmpty()) return fail(tr("There is nobody else to merge with."));
+    bool ok = false;
+    const QString who =
+        QInputDialog::getItem(this, tr("Merge"), tr("Same person as:"), names, 0, false, &ok);
+    if (ok && !editor_->mergePeople(media_id_, *from, ids[static_cast<size_t>(names.indexOf(who))]))
+      fail(editor_->lastError());
+  });
   annotate->addAction(tr("&Annotator name…"), this, [this] {
     settings_.setAnnotator(QString());
     ensureAnnotator();
@@ -346,6 +370,8 @@ void MainWindow::refreshVideos() {
 }
 
 void MainWindow::refreshPeople() {
+  const auto selected = selectedTrack();  // kept across the refresh
+  const QSignalBlocker block(people_);
   people_->clear();
   if (!project_ || media_id_ < 0) return;
   for (const auto& t : project_->tracks(media_id_)) {
@@ -354,6 +380,7 @@ void MainWindow::refreshPeople() {
     item->setData(Qt::UserRole, static_cast<qlonglong>(t.id));
     item->setToolTip(tr("Double-click to rename"));
     people_->addItem(item);
+    if (selected && *selected == t.id) people_->setCurrentItem(item);
   }
 }
 

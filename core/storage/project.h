@@ -90,7 +90,22 @@ class Project {
   void renameTrack(int64_t track_id, const std::string& person);
   std::optional<std::string> person(int64_t track_id) const;
 
+  // Tracks of a video, without the ones merged into another.
   std::vector<TrackRecord> tracks(int64_t media_id) const;
+
+  // Person management. A merge moves every frame, window and annotation of `from` to `into`
+  // (refused when both faces are on screen in the same frame: they are two people) and hides
+  // `from`; a split moves what starts at or after `at_frame` to a new track. Both return what
+  // moved, so undoMove() can put it back exactly. Recorded in the track history.
+  struct TrackMove {
+    int64_t from = 0, to = 0;
+    bool split = false;  // `to` was created by the split (undo deletes it)
+    std::vector<int64_t> windows, annotations;
+    std::vector<std::pair<int64_t, int64_t>> frames;  // (analysis, frame)
+  };
+  TrackMove mergeTracks(int64_t from, int64_t into);
+  TrackMove splitTrack(int64_t track_id, int64_t at_frame);
+  void undoMove(const TrackMove& move);
 
   int64_t addModel(const ModelRecord& model);  // get-or-create by (name, weights hash)
   std::optional<ModelRecord> model(int64_t model_id) const;

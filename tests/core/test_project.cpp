@@ -305,3 +305,61 @@ TEST(Project, AnnotationsAreEditedDeletedAndRestoredUnderTheirId) {
   a.start_frame = 0;
   EXPECT_THROW(p->updateAnnotation(a), Error);
 }
+
+TEST(Project, PeopleAreMergedAndSplitAndBothUndoExactly) {
+  auto p = Project::open(test::freshProjectPath("people.ulproj"));
+  const int64_t media = p->addMedia({0, "/v/a.mp4", "h"});
+  const int64_t a = p->track(media, 1), b = p->track(media, 2), c = p->track(media, 3);
+  const int64_t analysis = p->startAnalysis(media, std::nullopt, "clip", "{}");
+  std::vector<core::FramePrediction> frames;
+  for (int64_t f = 0; f < 50; ++f)
+    frames.push_back({analysis, a, f, f * 40, {1}, {1}, {}});
+  for (int64_t f = 60; f < 100; ++f)
+    frames.push_back({analysis, b, f, f * 40, {1}, {1}, {}});
+  frames.push_back({analysis, c, 10, 400, {1}, {1}, {}});  // on screen together with a
+  p->addFrames(frames);
+  p->addWindow(window(analysis, a, 0));
+  p->addWindow(window(analysis, b, 64));
+  core::Annotation ann;
+  ann.media_id = media;
+  ann.track_id = b;
+  ann.scheme = "DFEW-7";
+  ann.start_frame = 70;
+  ann.end_frame = 80;
+  ann.label = "Sad";
+  ann.annotator = "x";
+  p->addAnnotation(ann);
+
+  // b is the same person as a, who left and came back: merge.
+  const auto merged = p->mergeTracks(b, a);
+  EXPECT_EQ(p->tracks(media).size(), 2u);  // a and c
+  EXPECT_EQ(p->frames(analysis, a).size(), 90u);
+  EXPECT_EQ(p->windows(analysis).size(), 2u);
+  EXPECT_EQ(p->annotations(media)[0].track_id, a);
+  try {
+    p->mergeTracks(c, a);
+    ADD_FAILURE() << "merged two faces seen in the same frame";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("on screen at frame 10"), std::string::npos);
+  }
+  p->undoMove(merged);
+  EXPECT_EQ(p->tracks(media).size(), 3u);
+  EXPECT_EQ(p->frames(analysis, a).size(), 50u);
+  EXPECT_EQ(p->frames(analysis, b).size(), 40u);
+  EXPECT_EQ(p->annotations(media)[0].track_id, b);
+
+  // Split b at frame 80: what starts there moves to a new person.
+  p->renameTrack(b, "Visitor");
+  const auto split = p->splitTrack(b, 80);
+  const auto people = p->tracks(media);
+  ASSERT_EQ(people.size(), 4u);
+  EXPECT_EQ(people.back().person, "Visitor (2)");
+  EXPECT_EQ(p->frames(analysis, b).size(), 20u);
+  EXPECT_EQ(p->frames(analysis, split.to).size(), 20u);
+  EXPECT_EQ(p->annotations(media)[0].track_id, b);  // starts before the split point
+  p->undoMove(split);
+  EXPECT_EQ(p->tracks(media).size(), 3u);
+  EXPECT_EQ(p->frames(analysis, b).size(), 40u);
+  EXPECT_THROW(p->splitTrack(b, 500), Error);  // nothing after it
+  EXPECT_THROW(p->mergeTracks(a, a), Error);
+}

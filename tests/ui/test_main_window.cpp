@@ -159,6 +159,16 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
       5000));
   EXPECT_EQ(w.timeline()->data().lanes[0].marks[0].start_ms, 1000);
   EXPECT_EQ(w.timeline()->data().lanes[0].marks[1].end_ms, 3000);
+  // People: split the person at frame 120 into two, then undo.
+  const int64_t person = w.people()->item(0)->data(Qt::UserRole).toLongLong();
+  ASSERT_TRUE(w.annotations()->splitPerson(w.selectedMediaId(), person, 120))
+      << w.annotations()->lastError().toStdString();
+  EXPECT_EQ(w.people()->count(), 2);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return w.timeline()->laneCount() == 2; }, 5000));
+  w.annotations()->stack()->undo();
+  EXPECT_EQ(w.people()->count(), 1);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return w.timeline()->laneCount() == 1; }, 5000));
+  w.people()->setCurrentRow(0);
   // Agreement with a second annotator, exports, and a re-import that adds nothing twice.
   core::Annotation other;
   other.media_id = w.selectedMediaId();
