@@ -31,7 +31,7 @@
 #include "model/config.h"
 #include "model/error.h"
 #include "ui/annotation_editor.h"
-#include "ui/model_summary_widget.h"
+#include "ui/model_manager.h"
 #include "ui/player_widget.h"
 #include "ui/timeline_data.h"
 #include "ui/timeline_view.h"
@@ -69,14 +69,12 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   auto* people_dock = new QDockWidget(tr("People"), this);
   people_dock->setObjectName("people");
   people_dock->setWidget(people_);
-  auto* model_dock = new QDockWidget(tr("Model"), this);
-  model_dock->setObjectName("model");
-  auto* summary = new ModelSummaryWidget(model_dock);
-  const std::string model = settings_.defaultModel().toStdString();
-  summary->setModel(settings_.defaultModel(), ModelConfig::isPreset(model)
-                                                  ? ModelConfig::preset(model)
-                                                  : ModelConfig::preset("unilearn-b16-160"));
-  model_dock->setWidget(summary);
+  auto* model_dock = new QDockWidget(tr("Models"), this);
+  model_dock->setObjectName("models");
+  models_ = new ModelManager(settings_, model_dock);
+  model_dock->setWidget(models_);
+  connect(models_, &ModelManager::modelChosen, this,
+          [this](const QString& m) { model_label_->setText(tr("Model: %1 · CPU").arg(m)); });
   addDockWidget(Qt::LeftDockWidgetArea, videos_dock);
   addDockWidget(Qt::LeftDockWidgetArea, people_dock);
   addDockWidget(Qt::LeftDockWidgetArea, model_dock);
@@ -262,7 +260,15 @@ void MainWindow::buildMenus() {
   QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
   analysis->addAction(tr("Analyze with the &static model only"), this,
                       [this] { analyzeSelected(QString()); });
-  analysis->addAction(tr("Analyze with a &UniLearn model…"), this, [this] {
+  analysis->addAction(tr("Analyze with the &chosen model (Models panel)"), this, [this] {
+    const QString m = settings_.defaultModel();
+    if (!QFileInfo::exists(m))
+      return fail(
+          tr("No UniLearn model is chosen yet: import one in the Models panel and press "
+             "“Use for analysis”, or analyse with the static model only."));
+    analyzeSelected(m);
+  });
+  analysis->addAction(tr("Analyze with a &UniLearn model file…"), this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("UniLearn model"), QString(),
                                                       tr("Model files (*.safetensors *.pth *.pt)"));
     if (!path.isEmpty()) analyzeSelected(path);
@@ -311,6 +317,7 @@ bool MainWindow::openProject(const QString& path, bool create) {
   }
   project_path_ = QFileInfo(path).absoluteFilePath();
   webcam_->setProjectPath(project_path_);
+  models_->setProject(project_.get(), project_path_);
   settings_.addRecentProject(project_path_);
   updateRecentMenu();
   setWindowTitle(tr("%1 — UniLearn Studio").arg(QFileInfo(path).fileName()));
@@ -324,6 +331,7 @@ void MainWindow::closeProject() {
   player_->close();
   timeline_->setData({});
   editor_->setProject(nullptr);
+  models_->setProject(nullptr, QString());
   webcam_->stop();
   webcam_->setProjectPath(QString());
   project_.reset();

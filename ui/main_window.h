@@ -21,6 +21,7 @@
 namespace unilearn::ui {
 
 class AnnotationEditor;
+class ModelManager;
 class WebcamView;
 class PlayerWidget;
 class TimelineView;
@@ -65,6 +66,7 @@ class MainWindow : public QMainWindow {
   PlayerWidget* player() const { return player_; }
   TimelineView* timeline() const { return timeline_; }
   WebcamView* webcam() const { return webcam_; }
+  ModelManager* models() const { return models_; }
   QListWidget* videos() const { return videos_; }
   QListWidget* people() const { return people_; }
   int64_t selectedMediaId() const { return media_id_; }
@@ -95,6 +97,7 @@ class MainWindow : public QMainWindow {
   PlayerWidget* player_ = nullptr;
   TimelineView* timeline_ = nullptr;
   WebcamView* webcam_ = nullptr;
+  ModelManager* models_ = nullptr;
   QListWidget* videos_ = nullptr;
   QListWidget* people_ = nullptr;
   QLabel* model_label_ = nullptr;

@@ -323,6 +323,14 @@ int64_t Project::addModel(const ModelRecord& m) {
   return db_->lastInsertId();
 }
 
+std::vector<ModelRecord> Project::models() const {
+  auto q = db_->prepare("SELECT id, name, config_json, weights_hash, path FROM models ORDER BY id");
+  std::vector<ModelRecord> out;
+  while (q.step())
+    out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4)});
+  return out;
+}
+
 int64_t Project::startAnalysis(int64_t media_id, std::optional<int64_t> model_id,
                                const std::string& kind, const std::string& params_json) {
   auto ins = db_->prepare(

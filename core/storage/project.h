@@ -108,6 +108,7 @@ class Project {
   void undoMove(const TrackMove& move);
 
   int64_t addModel(const ModelRecord& model);  // get-or-create by (name, weights hash)
+  std::vector<ModelRecord> models() const;
   std::optional<ModelRecord> model(int64_t model_id) const;
   std::vector<AnalysisRecord> analyses(int64_t media_id) const;
 
