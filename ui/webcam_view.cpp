@@ -1,6 +1,9 @@
 #include "ui/webcam_view.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -21,6 +24,11 @@ WebcamView::WebcamView(QWidget* parent) : QWidget(parent) {
   cameras_ = new QComboBox(this);
   start_ = new QPushButton(tr("Start"), this);
   file_ = new QPushButton(tr("Use a video file as a live source…"), this);
+  record_ = new QCheckBox(tr("Record"), this);
+  record_->setChecked(true);
+  record_->setToolTip(
+      tr("Keep the video of the session in the project, to play and annotate it "
+         "afterwards"));
   message_ = new QLabel(this);
   message_->setWordWrap(true);
   canvas_ = new VideoCanvas(this);
@@ -28,6 +36,7 @@ WebcamView::WebcamView(QWidget* parent) : QWidget(parent) {
   timeline_->setMinimumHeight(220);
   auto* row = new QHBoxLayout;
   row->addWidget(cameras_, 1);
+  row->addWidget(record_);
   row->addWidget(start_);
   row->addWidget(file_);
   auto* layout = new QVBoxLayout(this);
@@ -115,11 +124,20 @@ bool WebcamView::start(const QString& source, bool file) {
     if (e == core::LiveCapture::Event::kEnded) stop_ = true;  // a file source at its end
   });
   const std::string project = project_path_.toStdString(), name = source.toStdString();
-  worker_ = std::thread([this, capture, project, name, fps, file] {
+  std::string record;
+  if (record_->isChecked()) {
+    const QFileInfo info(project_path_);
+    const QString dir = info.absolutePath() + "/" + info.completeBaseName() + "-recordings";
+    QDir().mkpath(dir);
+    record = (dir + "/live-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss") + ".mp4")
+                 .toStdString();
+  }
+  worker_ = std::thread([this, capture, project, name, fps, file, record] {
     QString summary;
     try {
       auto p = core::Project::open(project, false);
       core::LiveCallbacks cb;
+      cb.record_path = record;
       auto last_post = std::chrono::steady_clock::now() - std::chrono::seconds(1);
       cb.on_frame = [&](int64_t frame, int64_t ms, const std::vector<core::FaceResult>& faces,
                         const cv::Mat& bgr) {

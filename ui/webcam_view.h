@@ -1,11 +1,13 @@
 // The webcam view: pick a camera (or a video file played as a live source), see the live image
 // with face boxes, person ids and the current emotion, and a timeline of the last minute
 // scrolling beneath it. The live analysis (core::analyzeLive) runs on a worker thread with its
-// own project connection and stores the session in the project; frames reach the GUI at most
-// every 33 ms, the timeline is rebuilt every 500 ms.
+// own project connection and stores the session in the project, recorded to a video file next to
+// it (on by default) so that it can be played and annotated afterwards; frames reach the GUI at
+// most every 33 ms, the timeline is rebuilt every 500 ms.
 // Thread-safety: GUI thread only.
 #pragma once
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
@@ -57,6 +59,7 @@ class WebcamView : public QWidget {
   QComboBox* cameras_ = nullptr;
   QPushButton* start_ = nullptr;
   QPushButton* file_ = nullptr;
+  QCheckBox* record_ = nullptr;
   QLabel* message_ = nullptr;
   VideoCanvas* canvas_ = nullptr;
   TimelineView* timeline_ = nullptr;

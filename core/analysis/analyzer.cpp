@@ -2,6 +2,8 @@
 
 #include <malloc.h>
 
+#include <opencv2/videoio.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -19,6 +21,7 @@
 #include "core/media/frame_source.h"
 #include "core/media/video_reader.h"
 #include "core/storage/project.h"
+#include "model/error.h"
 #include "model/json.h"
 #include "model/zip_crc.h"
 
@@ -416,6 +419,8 @@ AnalysisSummary analyzeLive(Project& project, LiveCapture& capture, const std::s
   const auto t0 = std::chrono::steady_clock::now();
   auto last_report = t0;
   int64_t index = 0, first_ms = -1, last_ms = 0;
+  const double rate = std::max(fps, 1.0);
+  cv::VideoWriter recorder;
   SourceFrame f;
   while (!(cancelled && cancelled())) {
     if (!capture.latest(f, std::chrono::milliseconds(200))) {
@@ -424,6 +429,15 @@ AnalysisSummary analyzeLive(Project& project, LiveCapture& capture, const std::s
     }
     if (first_ms < 0) first_ms = f.ms;
     last_ms = f.ms - first_ms;
+    if (!callbacks.record_path.empty()) {
+      if (!recorder.isOpened() &&
+          !recorder.open(callbacks.record_path, cv::VideoWriter::fourcc('m', 'p', '4', 'v'), rate,
+                         f.bgr.size()))
+        throw Error(Error::Kind::kIo, "cannot record to '" + callbacks.record_path +
+                                          "' (is the folder writable, the disk not full?)");
+      recorder.write(f.bgr);
+      last_ms = std::llround(static_cast<double>(index) * 1000.0 / rate);  // the file's time
+    }
     const bool static_frame = index % std::max(1, options.every) == 0;
     const auto faces = pipeline.process(index, f.bgr, static_frame);
     run.frame(index, last_ms, f.bgr, faces, static_frame);
@@ -441,6 +455,12 @@ AnalysisSummary analyzeLive(Project& project, LiveCapture& capture, const std::s
   run.end();
   project.finishAnalysis(analysis, "done");
   project.setMediaLength(media, index, last_ms);
+  if (recorder.isOpened()) {
+    recorder.release();
+    const std::string path =
+        std::filesystem::absolute(callbacks.record_path).lexically_normal().string();
+    project.setMediaFile(media, path, contentHash(path));
+  }
   return run.summary;
 }
 

@@ -60,6 +60,10 @@ struct LiveCallbacks {
       on_frame;
   std::function<void(const WindowPrediction&)> on_window;
   std::function<void(const AnalysisProgress&)> progress;
+  // When set, every analysed frame is also written to this video file (MPEG-4 at the source's
+  // frame rate), which then becomes the session's media so that it can be played and annotated
+  // afterwards; frame times are then the file's (frame / fps), not the wall clock's.
+  std::string record_path;
 };
 
 // Live analysis of a running capture (a camera, or a file paced like one) until `cancelled`

@@ -104,6 +104,11 @@ void Project::setMediaLength(int64_t id, int64_t frame_count, int64_t duration_m
   up.bind(1, frame_count).bind(2, duration_ms).bind(3, id).run();
 }
 
+void Project::setMediaFile(int64_t id, const std::string& path, const std::string& hash) {
+  auto up = db_->prepare("UPDATE media SET path = ?, content_hash = ? WHERE id = ?");
+  up.bind(1, path).bind(2, hash).bind(3, id).run();
+}
+
 std::vector<MediaRecord> Project::media() const {
   auto q = db_->prepare(
       "SELECT id, path, content_hash, width, height, fps_num, fps_den, time_base_num, "

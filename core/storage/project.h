@@ -84,6 +84,8 @@ class Project {
   std::vector<MediaRecord> media() const;
   // A live session's length, known when it ends.
   void setMediaLength(int64_t media_id, int64_t frame_count, int64_t duration_ms);
+  // A live session's recording, once it is complete.
+  void setMediaFile(int64_t media_id, const std::string& path, const std::string& content_hash);
 
   // Tracks: one per tracker id per media (get-or-create).
   int64_t track(int64_t media_id, int64_t tracker_id);

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "core/media/frame_source.h"
+#include "core/media/video_reader.h"
 #include "core/storage/project.h"
 #include "ui/timeline_view.h"
 #include "ui/video_canvas.h"
@@ -57,6 +58,12 @@ TEST(WebcamView, WithoutACameraItSaysSoAndRunsOnAVideoFile) {
   EXPECT_TRUE(ended.at(0).at(0).toString().contains("Live session stored"));
   auto p = core::Project::open(project.toStdString(), false);
   ASSERT_EQ(p->media().size(), 1u);
-  EXPECT_EQ(p->media()[0].path.rfind("live:file ", 0), 0u);
-  EXPECT_GT(p->media()[0].frame_count, 60);
+  // Recorded next to the project: a real video with one frame per analysed frame.
+  const core::MediaRecord m = p->media()[0];
+  EXPECT_NE(m.path.find("live-recordings/live-"), std::string::npos) << m.path;
+  EXPECT_GT(m.frame_count, 60);
+  core::VideoReader recording(m.path);
+  EXPECT_EQ(recording.frameCount(), m.frame_count);
+  EXPECT_EQ(p->frames(1, p->tracks(m.id)[0].id).back().ms,
+            recording.frameTable().ms(recording.frameCount() - 1));
 }
