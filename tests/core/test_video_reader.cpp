@@ -267,3 +267,29 @@ TEST(AudioDecoder, DecodesAndResamplesAToneAndRefusesFilesWithoutAudio) {
   }
   EXPECT_THROW(core::decodeAudio("/nonexistent.wav"), Error);
 }
+
+TEST(AudioDecoder, AStreamSeeksToTheSample) {
+  // A lossless ramp: the sample value is the time in tenths of the clip (t / 10 s).
+  const std::string wav = test::tempPath("ramp.wav");
+  ASSERT_EQ(std::system(("ffmpeg -v error -y -f lavfi -i \"aevalsrc=exprs='t/10':s=48000:d=10\" "
+                         "-c:a pcm_s16le " +
+                         wav + " >/dev/null 2>&1")
+                            .c_str()),
+            0);
+  core::AudioStream s(wav, 48000, 1);
+  std::vector<float> out;
+  ASSERT_EQ(s.read(out, 480), 480);
+  EXPECT_NEAR(out[0], 0.0, 1e-3);
+  for (int64_t ms : {3000, 500, 7250}) {
+    s.seek(ms);
+    out.clear();
+    ASSERT_EQ(s.read(out, 48000 / 2), 24000);
+    EXPECT_NEAR(out.front(), ms / 10000.0, 2e-4) << ms;        // within a sample or two
+    EXPECT_NEAR(out.back(), ms / 10000.0 + 0.05, 2e-4) << ms;  // half a second later
+  }
+  s.seek(9990);
+  out.clear();
+  while (s.read(out, 4096) > 0) {
+  }
+  EXPECT_NEAR(static_cast<double>(out.size()), 480, 2);  // the last 10 ms, then the end
+}
