@@ -13,6 +13,11 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include <QAudioFormat>
+#include <QAudioSink>
+#include <QMediaDevices>
+
+#include "core/media/audio_decoder.h"
 #include "model/error.h"
 #include "ui/playback_decoder.h"
 #include "ui/video_canvas.h"
@@ -113,6 +118,11 @@ bool PlayerWidget::open(const QString& path) {
     return false;
   }
   error_.clear();
+  try {
+    audio_ = std::make_unique<core::AudioStream>(path.toStdString(), 48000, 2);
+  } catch (const Error&) {
+    audio_.reset();  // no audio track (or none we can decode): the video plays silently
+  }
   slider_->setRange(0, static_cast<int>(std::max<int64_t>(0, decoder_->frameCount() - 1)));
   tick_.start();
   seekFrame(0);
@@ -122,6 +132,8 @@ bool PlayerWidget::open(const QString& path) {
 void PlayerWidget::close() {
   pause();
   tick_.stop();
+  stopAudio();
+  audio_.reset();
   decoder_.reset();
   shown_ = wanted_ = -1;
   pending_index_.reset();
@@ -173,6 +185,7 @@ void PlayerWidget::play() {
   pending_index_.reset();
   clock_start_ms_ = decoder_->msOf(from);
   clock_.start();
+  startAudio(clock_start_ms_);
   updateControls();
   emit playingChanged(true);
 }
@@ -180,6 +193,7 @@ void PlayerWidget::play() {
 void PlayerWidget::pause() {
   if (!playing_) return;
   playing_ = false;
+  stopAudio();
   if (decoder_) {
     decoder_->request(std::max<int64_t>(0, shown_), false);  // stop decoding ahead
     wanted_ = shown_;
@@ -202,6 +216,7 @@ void PlayerWidget::seekFrame(int64_t index) {
   if (playing_) {
     clock_start_ms_ = decoder_->msOf(index);
     clock_.restart();
+    startAudio(clock_start_ms_);
   }
 }
 
@@ -226,6 +241,12 @@ void PlayerWidget::setSpeed(double speed) {
     clock_.restart();
   }
   speed_ = speed;
+  if (playing_) {  // sound at 1x only
+    if (speed_ == 1.0)
+      startAudio(clock_start_ms_);
+    else
+      stopAudio();
+  }
   for (int i = 0; i < speed_box_->count(); ++i)
     if (std::abs(speed_box_->itemData(i).toDouble() - speed) < 1e-9) {
       const QSignalBlocker block(speed_box_);
@@ -251,8 +272,12 @@ void PlayerWidget::tick() {
       if (f->index == wanted_) display(toImage(f->bgr), f->index, f->ms);
     return;
   }
+  feedAudio();
+  // The sound card's clock when it plays: what it has played is what the viewer hears now.
   const int64_t now =
-      clock_start_ms_ + static_cast<int64_t>(static_cast<double>(clock_.elapsed()) * speed_);
+      sink_
+          ? audio_start_ms_ + sink_->processedUSecs() / 1000
+          : clock_start_ms_ + static_cast<int64_t>(static_cast<double>(clock_.elapsed()) * speed_);
   // Show the newest frame that is due; frames that are already late are dropped.
   while (true) {
     if (!pending_index_) {
@@ -275,6 +300,46 @@ void PlayerWidget::tick() {
       pause();
     }
   }
+}
+
+void PlayerWidget::startAudio(int64_t from_ms) {
+  stopAudio();
+  if (!audio_ || speed_ != 1.0) return;
+  const QAudioDevice device = QMediaDevices::defaultAudioOutput();
+  if (device.isNull()) return;  // no sound card: silent, on the system clock
+  QAudioFormat format;
+  format.setSampleRate(audio_->sampleRate());
+  format.setChannelCount(audio_->channels());
+  format.setSampleFormat(QAudioFormat::Float);
+  if (!device.isFormatSupported(format)) return;
+  audio_->seek(from_ms);
+  sink_ = new QAudioSink(device, format, this);
+  sink_->setBufferSize(audio_->sampleRate() * audio_->channels() * 4 / 5);  // 200 ms
+  sink_io_ = sink_->start();
+  if (!sink_io_) {
+    stopAudio();
+    return;
+  }
+  audio_start_ms_ = from_ms;
+  feedAudio();
+}
+
+void PlayerWidget::stopAudio() {
+  if (!sink_) return;
+  sink_->stop();
+  delete sink_;
+  sink_ = nullptr;
+  sink_io_ = nullptr;
+}
+
+void PlayerWidget::feedAudio() {
+  if (!sink_ || !sink_io_ || !audio_) return;
+  const int64_t frames = sink_->bytesFree() / (4 * audio_->channels());
+  if (frames <= 0) return;
+  std::vector<float> samples;
+  if (audio_->read(samples, frames) > 0)
+    sink_io_->write(reinterpret_cast<const char*>(samples.data()),
+                    static_cast<qint64>(samples.size() * sizeof(float)));
 }
 
 void PlayerWidget::display(const QImage& image, int64_t index, int64_t ms) {

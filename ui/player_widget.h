@@ -1,6 +1,7 @@
 // The file player: the video decoded on a worker thread (PlaybackDecoder) and painted here, with
-// play/pause, frame steps, exact seeks by frame or time, speed 0.25x-4x and a loop range. A
-// media clock paces the frames; late frames are dropped, never queued. Overlays: face boxes
+// play/pause, frame steps, exact seeks by frame or time, speed 0.25x-4x and a loop range. The
+// audio is played through Qt Multimedia at 1x and its clock paces the frames (the system clock
+// otherwise); late frames are dropped, never queued. Overlays: face boxes
 // with person names and the current top emotion per face (from the project's analysis),
 // keypoints on demand. The frame number shown is the frame displayed.
 // Thread-safety: GUI thread only.
@@ -21,6 +22,12 @@ class QComboBox;
 class QToolButton;
 class QCheckBox;
 class QLineEdit;
+class QAudioSink;
+class QIODevice;
+
+namespace unilearn::core {
+class AudioStream;
+}
 
 namespace unilearn::ui {
 
@@ -48,6 +55,10 @@ class PlayerWidget : public QWidget {
   int64_t currentMs() const;
   int64_t frameAtMs(int64_t ms) const;
   bool playing() const { return playing_; }
+  bool hasAudio() const { return audio_ != nullptr; }
+  // True while the sound card plays the audio and its clock drives the video (at 1x only; other
+  // speeds, or no audio output device, play silently on the system clock).
+  bool audioClock() const { return sink_ != nullptr; }
   double speed() const { return speed_; }
 
   // Blocks (processing events) until the requested frame is on screen or `timeout_ms` passes.
@@ -74,6 +85,9 @@ class PlayerWidget : public QWidget {
 
  private:
   void tick();
+  void startAudio(int64_t from_ms);
+  void stopAudio();
+  void feedAudio();
   void display(const QImage& image, int64_t index, int64_t ms);
   void updateControls();
 
@@ -96,6 +110,10 @@ class PlayerWidget : public QWidget {
   QImage pending_image_;
   int64_t pending_ms_ = 0;
   QString error_;
+  std::unique_ptr<core::AudioStream> audio_;
+  QAudioSink* sink_ = nullptr;
+  QIODevice* sink_io_ = nullptr;
+  int64_t audio_start_ms_ = 0;
 };
 
 }  // namespace unilearn::ui
