@@ -116,6 +116,11 @@ QRectF LaneChart::plotArea() const {
   return chart()->plotArea();
 }
 
+QRectF LaneChart::bandRect(int i) const {
+  const QRectF plot = plotArea();
+  return QRectF(plot.left(), plot.bottom() + 22 + i * kBandHeight, plot.width(), kBandHeight - 3);
+}
+
 int LaneChart::pointCount(int cls) const {
   return static_cast<int>(lines_.at(static_cast<size_t>(cls))->count());
 }
@@ -183,9 +188,7 @@ void LaneChart::drawOverlay(QPainter* p) {
   auto xOf = [&](double ms) { return plot.left() + (ms - t0) / (t1 - t0) * plot.width(); };
   // Bands under the plot (beneath the axis labels): the model's top classes, then the segments
   // of the first and second annotator.
-  auto bandRect = [&](int i) {
-    return QRectF(plot.left(), plot.bottom() + 22 + i * kBandHeight, plot.width(), kBandHeight - 3);
-  };
+  auto bandRect = [&](int i) { return this->bandRect(i); };
   auto fill = [&](const QRectF& band, double start, double end, const QColor& color) {
     if (end < t0 || start > t1) return;
     const double a = xOf(start), b = xOf(end);
@@ -231,6 +234,10 @@ void LaneChart::drawOverlay(QPainter* p) {
                        QPointF(std::min(b, plot.right()), band.bottom())),
                 QColor(30, 120, 255, 40));
   }
+  if (edge_mark_ >= 0 && dragging_) {  // an edge being dragged
+    p->setPen(QPen(QColor(20, 20, 20), 1, Qt::DashLine));
+    p->drawLine(QPointF(edge_x_, plot.top()), QPointF(edge_x_, band.bottom()));
+  }
   // The playhead across plot and band.
   const double x = xOf(static_cast<double>(timeline_->playhead()));
   if (x >= plot.left() && x <= plot.right()) {
@@ -257,6 +264,25 @@ void LaneChart::mousePressEvent(QMouseEvent* e) {
   press_t0_ = timeline_->rangeStart();
   press_t1_ = timeline_->rangeEnd();
   dragging_ = false;
+  edge_mark_ = -1;
+  // On an edge of one of the first annotator's segments: drag that edge.
+  const QRectF row = bandRect(1);
+  if (!timeline_->firstAnnotator().empty() && e->position().y() >= row.top() - 2 &&
+      e->position().y() <= row.bottom() + 2) {
+    const QRectF plot = plotArea();
+    auto xOf = [&](double ms) {
+      return plot.left() + (ms - press_t0_) / (press_t1_ - press_t0_) * plot.width();
+    };
+    for (const Mark& m : data().marks) {
+      if (m.annotator != timeline_->firstAnnotator()) continue;
+      for (bool start : {true, false})
+        if (std::abs(xOf(static_cast<double>(start ? m.start_ms : m.end_ms)) - e->position().x()) <=
+            4) {
+          edge_mark_ = m.id;
+          edge_start_ = start;
+        }
+    }
+  }
   e->accept();
 }
 
@@ -265,11 +291,27 @@ void LaneChart::mouseMoveEvent(QMouseEvent* e) {
   const int dx = e->pos().x() - press_.x();
   if (std::abs(dx) > 3) dragging_ = true;
   if (!dragging_) return;
+  if (edge_mark_ >= 0) {  // the guide line follows the mouse; the edit happens on release
+    edge_x_ = e->position().x();
+    viewport()->update();
+    return;
+  }
   const double per_px = (press_t1_ - press_t0_) / std::max(1.0, plotArea().width());
   timeline_->setRange(press_t0_ - dx * per_px, press_t1_ - dx * per_px);
 }
 
 void LaneChart::mouseReleaseEvent(QMouseEvent* e) {
+  if (edge_mark_ >= 0 && dragging_) {
+    const QRectF plot = plotArea();
+    emit timeline_->annotationEdgeMoved(
+        edge_mark_, edge_start_,
+        static_cast<qint64>(timeline_->msAt(e->position().x(), plot.left(), plot.width())));
+    edge_mark_ = -1;
+    dragging_ = false;
+    viewport()->update();
+    return;
+  }
+  edge_mark_ = -1;
   if (!dragging_) {
     const QRectF plot = plotArea();
     emit timeline_->seekRequested(

@@ -25,6 +25,8 @@ class LaneChart : public QChartView {
   void rebuild();
   int pointCount(int cls) const;
   QRectF plotArea() const;
+  // Band i under the plot: 0 the model's top classes, 1 and 2 the annotators' rows.
+  QRectF bandRect(int i) const;
 
  protected:
   void paintEvent(QPaintEvent* e) override;
@@ -49,6 +51,9 @@ class LaneChart : public QChartView {
   QPoint press_;
   double press_t0_ = 0, press_t1_ = 0;
   bool dragging_ = false;
+  int64_t edge_mark_ = -1;  // annotation whose edge is being dragged
+  bool edge_start_ = false;
+  double edge_x_ = 0;
   QPixmap cache_;  // the rendered chart, redrawn only when it changes
   bool cache_dirty_ = true;
 };

@@ -96,6 +96,22 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   connect(timeline_, &TimelineView::seekRequested, player_,
           [this](qint64 ms) { player_->seekMs(ms); });
   connect(videos_, &QListWidget::currentRowChanged, this, &MainWindow::selectVideo);
+  connect(timeline_, &TimelineView::annotationEdgeMoved, this,
+          [this](qint64 id, bool start_edge, qint64 ms) {
+            if (!project_) return;
+            const auto before = project_->annotation(id);
+            if (!before) return;
+            core::Annotation after = *before;
+            const int64_t frame = player_->frameAtMs(ms);
+            if (start_edge)
+              after.start_frame = std::min(frame, before->end_frame);
+            else
+              after.end_frame = std::max(frame - 1, before->start_frame);  // ms is the end
+            if (after.start_frame == before->start_frame && after.end_frame == before->end_frame)
+              return;
+            if (!editor_->change(*before, after, tr("Move segment edge")))
+              fail(editor_->lastError());
+          });
   connect(people_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Rename person"), tr("Name:"),

@@ -67,6 +67,8 @@ class TimelineView : public QWidget {
 
  signals:
   void seekRequested(qint64 ms);
+  // An annotation edge dragged to `ms` (the start edge, or the end edge).
+  void annotationEdgeMoved(qint64 annotation_id, bool start_edge, qint64 ms);
   void rangeChanged(double t0, double t1);
 
  protected:

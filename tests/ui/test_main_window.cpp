@@ -1,9 +1,11 @@
 // The main window driven like a user would: a new project, a real-face video added, analysed
 // (the timeline grows while it runs), people listed, timeline and player synced both ways.
 #include <gtest/gtest.h>
+#include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QMouseEvent>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -159,6 +161,26 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
       5000));
   EXPECT_EQ(w.timeline()->data().lanes[0].marks[0].start_ms, 1000);
   EXPECT_EQ(w.timeline()->data().lanes[0].marks[1].end_ms, 3000);
+  // Drag the first segment's start edge (1.0 s) to 0.5 s with the mouse.
+  w.timeline()->setRange(0, 8000);
+  w.timeline()->rebuildNow();
+  {
+    ui::LaneChart* l = w.timeline()->lane(0);
+    const QRectF plot = l->plotArea(), row = l->bandRect(1);
+    auto xAt = [&](double ms) { return plot.left() + ms / 8000.0 * plot.width(); };
+    const QPointF from(xAt(1000), row.center().y()), to(xAt(500), row.center().y());
+    auto send = [&](QEvent::Type type, QPointF at, Qt::MouseButtons buttons) {
+      QMouseEvent ev(type, at, l->viewport()->mapToGlobal(at), Qt::LeftButton, buttons, {});
+      QApplication::sendEvent(l->viewport(), &ev);
+    };
+    send(QEvent::MouseButtonPress, from, Qt::LeftButton);
+    send(QEvent::MouseMove, (from + to) / 2, Qt::LeftButton);
+    send(QEvent::MouseMove, to, Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, to, Qt::NoButton);
+  }
+  EXPECT_EQ(rows(), "15-59:Sad:rater1 60-89:Happy:rater1 ");
+  w.annotations()->stack()->undo();
+  EXPECT_EQ(rows(), "30-59:Sad:rater1 60-89:Happy:rater1 ");
   // People: split the person at frame 120 into two, then undo.
   const int64_t person = w.people()->item(0)->data(Qt::UserRole).toLongLong();
   ASSERT_TRUE(w.annotations()->splitPerson(w.selectedMediaId(), person, 120))
