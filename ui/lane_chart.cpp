@@ -209,7 +209,8 @@ void LaneChart::drawOverlay(QPainter* p) {
     for (const Mark& m : data().marks) {
       if (m.annotator != *who[row]) continue;
       fill(band, static_cast<double>(m.start_ms), static_cast<double>(m.end_ms),
-           TimelineView::classColor(m.label));
+           m.color.empty() ? TimelineView::classColor(m.label)
+                           : QColor(QString::fromStdString(m.color)));
       const double a = std::max(xOf(static_cast<double>(m.start_ms)), plot.left());
       const double b = std::min(xOf(static_cast<double>(m.end_ms)), plot.right());
       if (b - a > 40) {  // the label when it fits

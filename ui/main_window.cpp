@@ -199,12 +199,9 @@ void MainWindow::buildMenus() {
   annotate->addAction(tr("Set &in point"), QKeySequence(Qt::Key_I), this, &MainWindow::setInPoint);
   annotate->addAction(tr("Set &out point"), QKeySequence(Qt::Key_O), this,
                       &MainWindow::setOutPoint);
-  QMenu* labels = annotate->addMenu(tr("&Label (selection or segment at the playhead)"));
-  const auto dfew =
-      std::vector<std::string>{"Happy", "Sad", "Neutral", "Angry", "Surprise", "Disgust", "Fear"};
-  for (int i = 0; i < static_cast<int>(dfew.size()); ++i)
-    labels->addAction(QString::fromStdString(dfew[static_cast<size_t>(i)]),
-                      QKeySequence(Qt::Key_1 + i), this, [this, i] { labelSelection(i); });
+  labels_menu_ = annotate->addMenu(tr("&Label (selection or segment at the playhead)"));
+  schemes_menu_ = annotate->addMenu(tr("Sc&heme"));
+  rebuildSchemeMenus();
   annotate->addAction(tr("&Split at the playhead"), QKeySequence(Qt::Key_S), this,
                       &MainWindow::splitAtPlayhead);
   annotate->addAction(tr("&Merge with the next segment"), QKeySequence(Qt::Key_M), this,
@@ -245,6 +242,15 @@ void MainWindow::buildMenus() {
         QInputDialog::getItem(this, tr("Merge"), tr("Same person as:"), names, 0, false, &ok);
     if (ok && !editor_->mergePeople(media_id_, *from, ids[static_cast<size_t>(names.indexOf(who))]))
       fail(editor_->lastError());
+  });
+  annotate->addAction(tr("Label &keys…"), this, [this] {
+    bool ok = false;
+    const QString keys = QInputDialog::getText(this, tr("Label keys"),
+                                               tr("One key per label, in the scheme's order:"),
+                                               QLineEdit::Normal, settings_.labelKeys(), &ok);
+    if (!ok || keys.isEmpty()) return;
+    settings_.setLabelKeys(keys);
+    rebuildSchemeMenus();
   });
   annotate->addAction(tr("&Annotator name…"), this, [this] {
     settings_.setAnnotator(QString());
@@ -327,6 +333,7 @@ bool MainWindow::openProject(const QString& path, bool create) {
     closeProject();
     project_ = std::move(p);
     editor_->setProject(project_.get());
+    rebuildSchemeMenus();
   } catch (const Error& e) {
     fail(QString::fromUtf8(e.what()));
     return false;
@@ -424,7 +431,11 @@ void MainWindow::selectVideo(int row) {
 // Loads the selected video's timeline on a worker thread with its own connection, then hands
 // it to the player's overlay and the timeline view.
 void MainWindow::loadTimelineAsync() {
-  if (project_path_.isEmpty() || media_id_ < 0 || loading_) return;
+  if (project_path_.isEmpty() || media_id_ < 0) return;
+  if (loading_) {  // load again when this one is done, so the last change is never missed
+    reload_again_ = true;
+    return;
+  }
   if (loader_.joinable()) loader_.join();
   loading_ = true;
   const std::string path = project_path_.toStdString();
@@ -443,6 +454,10 @@ void MainWindow::loadTimelineAsync() {
         this,
         [this, t, data = std::move(data), media]() mutable {
           loading_ = false;
+          if (reload_again_) {
+            reload_again_ = false;
+            loadTimelineAsync();
+          }
           if (!t || media != media_id_) return;
           player_->setTimeline(t);
           timeline_->setData(std::move(data));
@@ -451,6 +466,69 @@ void MainWindow::loadTimelineAsync() {
         },
         Qt::QueuedConnection);
   });
+}
+
+void MainWindow::rebuildSchemeMenus() {
+  labels_menu_->clear();
+  schemes_menu_->clear();
+  std::vector<std::string> labels = {"Happy",    "Sad",     "Neutral", "Angry",
+                                     "Surprise", "Disgust", "Fear"};
+  if (project_) {
+    try {
+      labels = project_->schemeLabels(scheme_);
+    } catch (const Error&) {
+      scheme_ = "DFEW-7";
+      labels = project_->schemeLabels(scheme_);
+    }
+    for (const auto& name : project_->annotationSchemes()) {
+      QAction* a = schemes_menu_->addAction(QString::fromStdString(name), this, [this, name] {
+        setScheme(QString::fromStdString(name));
+      });
+      a->setCheckable(true);
+      a->setChecked(name == scheme_);
+    }
+  }
+  schemes_menu_->addSeparator();
+  schemes_menu_->addAction(tr("&New scheme…"), this, [this] {
+    if (!project_) return fail(tr("Open a project first."));
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("New scheme"), tr("Name:"),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok) return;
+    const QString spec = QInputDialog::getText(
+        this, tr("New scheme"),
+        tr("Labels, separated by commas; a colour may follow each (Calm=#88cc88, Tense=#cc4444):"),
+        QLineEdit::Normal, QString(), &ok);
+    if (!ok) return;
+    std::vector<std::string> names, colors;
+    for (const QString& part : spec.split(',', Qt::SkipEmptyParts)) {
+      const QStringList kv = part.split('=');
+      names.push_back(kv[0].trimmed().toStdString());
+      if (kv.size() > 1) colors.push_back(kv[1].trimmed().toStdString());
+    }
+    if (!colors.empty() && colors.size() != names.size()) colors.clear();
+    try {
+      project_->addScheme(name.trimmed().toStdString(), names, colors);
+    } catch (const Error& e) {
+      return fail(QString::fromUtf8(e.what()));
+    }
+    setScheme(name.trimmed());
+  });
+  const QString keys = settings_.labelKeys();
+  for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
+    QAction* a = labels_menu_->addAction(QString::fromStdString(labels[static_cast<size_t>(i)]),
+                                         this, [this, i] { labelSelection(i); });
+    if (i < keys.size()) a->setShortcut(QKeySequence(QString(keys[i])));
+  }
+}
+
+void MainWindow::setScheme(const QString& scheme) {
+  scheme_ = scheme.toStdString();
+  rebuildSchemeMenus();
+}
+
+QList<QAction*> MainWindow::labelActions() const {
+  return labels_menu_->actions();
 }
 
 std::optional<int64_t> MainWindow::selectedTrack() const {

@@ -48,6 +48,10 @@ class MainWindow : public QMainWindow {
   void setInPoint();
   void setOutPoint();
   void labelSelection(int label_index);  // over in..out, or relabels the segment at the playhead
+  // The scheme new annotations use (its labels get the label keys).
+  void setScheme(const QString& scheme);
+  QString scheme() const { return QString::fromStdString(scheme_); }
+  QList<QAction*> labelActions() const;
   void splitAtPlayhead();
   void mergeAtPlayhead();
   void deleteAtPlayhead();
@@ -90,6 +94,7 @@ class MainWindow : public QMainWindow {
   std::optional<int64_t> selectedTrack() const;
   std::optional<core::Annotation> segmentAtPlayhead() const;
   bool ensureAnnotator();
+  void rebuildSchemeMenus();
 
   Settings& settings_;
   std::unique_ptr<core::Project> project_;
@@ -104,6 +109,8 @@ class MainWindow : public QMainWindow {
   QLabel* speed_label_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QMenu* recent_menu_ = nullptr;
+  QMenu* labels_menu_ = nullptr;
+  QMenu* schemes_menu_ = nullptr;
   int64_t media_id_ = -1;
   QString error_;
   AnnotationEditor* editor_ = nullptr;
@@ -116,6 +123,7 @@ class MainWindow : public QMainWindow {
   QTimer reload_;  // while an analysis runs: reload the timeline every 2 s
   std::thread loader_;
   std::atomic<bool> loading_{false};
+  bool reload_again_ = false;  // a change came in while a load was running
 };
 
 }  // namespace unilearn::ui

@@ -53,4 +53,11 @@ void Settings::setAnnotator(const QString& name) {
   settings_->setValue("annotation/annotator", name.trimmed());
 }
 
+QString Settings::labelKeys() const {
+  return settings_->value("annotation/keys", QStringLiteral("123456789")).toString();
+}
+void Settings::setLabelKeys(const QString& keys) {
+  settings_->setValue("annotation/keys", keys);
+}
+
 }  // namespace unilearn::ui

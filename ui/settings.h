@@ -38,6 +38,10 @@ class Settings {
   QString annotator() const;
   void setAnnotator(const QString& name);
 
+  // The keys that label a selection, one character per label in scheme order ("123456789").
+  QString labelKeys() const;
+  void setLabelKeys(const QString& keys);
+
   void sync() { settings_->sync(); }
 
  private:

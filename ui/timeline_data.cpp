@@ -113,6 +113,9 @@ TimelineData timelineData(const core::Timeline& t) {
       if (scheme != t.schemes.end()) {
         auto it = std::find(scheme->second.begin(), scheme->second.end(), a.label);
         m.label = static_cast<int>(it - scheme->second.begin());
+        auto colors = t.scheme_colors.find(a.scheme);
+        if (colors != t.scheme_colors.end() && static_cast<size_t>(m.label) < colors->second.size())
+          m.color = colors->second[static_cast<size_t>(m.label)];
       }
       lane.marks.push_back(m);
     }

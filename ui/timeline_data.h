@@ -27,8 +27,9 @@ struct Segment {
 
 struct Mark {  // a human annotation on the timeline
   int64_t id = 0, start_ms = 0, end_ms = 0;
-  int label = 0;  // index in its scheme's labels (the colour)
+  int label = 0;  // index in its scheme's labels (the palette colour)
   std::string label_name, annotator, note;
+  std::string color;  // the scheme's own "#rrggbb" for this label, if it has one
 };
 
 struct Lane {

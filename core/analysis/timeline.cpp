@@ -48,7 +48,10 @@ Timeline loadTimeline(const Project& p, int64_t media_id, std::optional<int64_t>
   }
   t.annotations = p.annotations(media_id);
   for (const auto& a : t.annotations)
-    if (!t.schemes.count(a.scheme)) t.schemes[a.scheme] = p.schemeLabels(a.scheme);
+    if (!t.schemes.count(a.scheme)) {
+      t.schemes[a.scheme] = p.schemeLabels(a.scheme);
+      t.scheme_colors[a.scheme] = p.schemeColors(a.scheme);
+    }
   std::map<int64_t, size_t> index;
   for (const auto& track : p.tracks(media_id)) {
     index[track.id] = t.tracks.size();

@@ -25,7 +25,8 @@ struct Timeline {
   std::vector<std::string> classes;        // the clip model's class names, in its output order
   std::vector<TrackTimeline> tracks;
   std::vector<Annotation> annotations;
-  std::map<std::string, std::vector<std::string>> schemes;  // labels of the schemes they use
+  std::map<std::string, std::vector<std::string>> schemes;        // labels of the schemes they use
+  std::map<std::string, std::vector<std::string>> scheme_colors;  // "#rrggbb" per label, or none
 };
 
 // The clip model's class names of an analysis, from the config stored with it ("class0"...

@@ -485,6 +485,46 @@ std::vector<std::string> Project::schemeLabels(const std::string& scheme) const 
   return labels;
 }
 
+std::vector<std::string> Project::schemeColors(const std::string& scheme) const {
+  auto q = db_->prepare("SELECT colors_json FROM annotation_schemes WHERE name = ?");
+  q.bind(1, scheme);
+  if (!q.step()) throw Error(Error::Kind::kArgument, "no annotation scheme '" + scheme + "'");
+  std::vector<std::string> colors;
+  const json::Value parsed = json::parse(q.text(0));
+  for (const auto& c : parsed.asArray("colors"))
+    colors.push_back(c.asString("color"));
+  return colors;
+}
+
+void Project::addScheme(const std::string& name, const std::vector<std::string>& labels,
+                        const std::vector<std::string>& colors, bool ordinal) {
+  if (name.empty()) throw Error(Error::Kind::kArgument, "a scheme needs a name");
+  const auto existing = annotationSchemes();
+  if (std::find(existing.begin(), existing.end(), name) != existing.end())
+    throw Error(Error::Kind::kArgument, "there is a scheme called '" + name + "' already");
+  if (labels.empty()) throw Error(Error::Kind::kArgument, "a scheme needs at least one label");
+  for (size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i].empty()) throw Error(Error::Kind::kArgument, "a label cannot be empty");
+    if (std::find(labels.begin(), labels.begin() + static_cast<std::ptrdiff_t>(i), labels[i]) !=
+        labels.begin() + static_cast<std::ptrdiff_t>(i))
+      throw Error(Error::Kind::kArgument, "the label '" + labels[i] + "' is there twice");
+  }
+  if (!colors.empty() && colors.size() != labels.size())
+    throw Error(Error::Kind::kArgument, "give one colour per label, or none");
+  for (const auto& c : colors)
+    if (c.size() != 7 || c[0] != '#' ||
+        c.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos)
+      throw Error(Error::Kind::kArgument, "'" + c + "' is not a colour like #3366cc");
+  json::Value l = json::Value::array(), k = json::Value::array();
+  for (const auto& x : labels)
+    l.push(x);
+  for (const auto& x : colors)
+    k.push(x);
+  auto ins = db_->prepare(
+      "INSERT INTO annotation_schemes (name, labels_json, ordinal, colors_json) VALUES (?,?,?,?)");
+  ins.bind(1, name).bind(2, l.dump()).bind(3, int64_t{ordinal ? 1 : 0}).bind(4, k.dump()).run();
+}
+
 int64_t Project::addAnnotation(const Annotation& a) {
   const auto labels = schemeLabels(a.scheme);
   if (std::find(labels.begin(), labels.end(), a.label) == labels.end())

@@ -134,6 +134,12 @@ class Project {
 
   std::vector<std::string> annotationSchemes() const;
   std::vector<std::string> schemeLabels(const std::string& scheme) const;
+  // Colours of a scheme's labels ("#rrggbb", one per label), empty when it uses the palette.
+  std::vector<std::string> schemeColors(const std::string& scheme) const;
+  // A user-defined scheme. Throws unilearn::Error (kArgument) for a taken or empty name, no
+  // labels, repeated labels, or colours that are not one "#rrggbb" per label.
+  void addScheme(const std::string& name, const std::vector<std::string>& labels,
+                 const std::vector<std::string>& colors = {}, bool ordinal = false);
   // Throws unilearn::Error (kArgument) for an unknown scheme or a label not in it.
   // Adds an annotation (under `a.id` when it is not 0: undoing a deletion restores the row).
   // Throws unilearn::Error (kArgument) for a label outside the scheme or a bad frame range.

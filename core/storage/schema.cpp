@@ -104,6 +104,10 @@ INSERT INTO annotation_schemes (name, labels_json) VALUES
       R"SQL(
 ALTER TABLE frame_predictions ADD COLUMN face BLOB;
 )SQL",
+      // Version 3: user-defined schemes carry a colour per label ("#rrggbb"; [] = the palette).
+      R"SQL(
+ALTER TABLE annotation_schemes ADD COLUMN colors_json TEXT NOT NULL DEFAULT '[]';
+)SQL",
   };
   return m;
 }

@@ -61,7 +61,7 @@ core::WindowPrediction window(int64_t analysis, int64_t track, int64_t start) {
 TEST(Project, CreatesTheLatestSchemaWithWalAndForeignKeys) {
   const std::string path = test::freshProjectPath("new.ulproj");
   auto p = Project::open(path);
-  EXPECT_EQ(p->schemaVersion(), 2);
+  EXPECT_EQ(p->schemaVersion(), 3);
   EXPECT_EQ(p->annotationSchemes(), (std::vector<std::string>{"DFEW-7", "MAFW-11"}));
   EXPECT_EQ(p->schemeLabels("MAFW-11").size(), 11u);
   EXPECT_TRUE(std::ifstream(path + "-wal").good());  // WAL journal in use
@@ -261,7 +261,7 @@ TEST(Project, AVersionOneProjectIsMigratedWithItsDataKept) {
                     "(1, 'static', '{}', 'done');"
                     "INSERT INTO frame_predictions VALUES (1, 1, 0, 0, x'0000803f', x'0000803f');");
   auto p = Project::open(path, false);
-  EXPECT_EQ(p->schemaVersion(), 2);
+  EXPECT_EQ(p->schemaVersion(), 3);
   auto old = p->frames(1, 1);
   ASSERT_EQ(old.size(), 1u);
   EXPECT_EQ(old[0].probs, std::vector<float>{1.0f});
@@ -362,4 +362,19 @@ TEST(Project, PeopleAreMergedAndSplitAndBothUndoExactly) {
   EXPECT_EQ(p->frames(analysis, b).size(), 40u);
   EXPECT_THROW(p->splitTrack(b, 500), Error);  // nothing after it
   EXPECT_THROW(p->mergeTracks(a, a), Error);
+}
+
+TEST(Project, UserDefinedSchemesCarryLabelsAndColours) {
+  auto p = Project::open(test::freshProjectPath("schemes.ulproj"));
+  p->addScheme("Engagement", {"Engaged", "Neutral", "Withdrawn"}, {"#22aa44", "#999999", "#cc3322"},
+               /*ordinal=*/true);
+  EXPECT_EQ(p->annotationSchemes().back(), "Engagement");
+  EXPECT_EQ(p->schemeLabels("Engagement").size(), 3u);
+  EXPECT_EQ(p->schemeColors("Engagement")[2], "#cc3322");
+  EXPECT_TRUE(p->schemeColors("DFEW-7").empty());  // the palette
+  EXPECT_THROW(p->addScheme("Engagement", {"x"}), Error);
+  EXPECT_THROW(p->addScheme("Dup", {"a", "a"}), Error);
+  EXPECT_THROW(p->addScheme("Col", {"a", "b"}, {"#fff"}), Error);
+  EXPECT_THROW(p->addScheme("Col", {"a"}, {"red"}), Error);
+  EXPECT_THROW(p->addScheme("", {"a"}), Error);
 }

@@ -1,6 +1,7 @@
 // The main window driven like a user would: a new project, a real-face video added, analysed
 // (the timeline grows while it runs), people listed, timeline and player synced both ways.
 #include <gtest/gtest.h>
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -161,6 +162,31 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
       5000));
   EXPECT_EQ(w.timeline()->data().lanes[0].marks[0].start_ms, 1000);
   EXPECT_EQ(w.timeline()->data().lanes[0].marks[1].end_ms, 3000);
+  // A user-defined scheme with colours: its labels get the label keys (configurable).
+  w.project()->addScheme("Engagement", {"Engaged", "Withdrawn"}, {"#22aa44", "#cc3322"});
+  w.setScheme("Engagement");
+  ASSERT_EQ(w.labelActions().size(), 2);
+  EXPECT_EQ(w.labelActions()[0]->text(), "Engaged");
+  EXPECT_EQ(w.labelActions()[1]->shortcut(), QKeySequence("2"));
+  settings.setLabelKeys("qw");
+  w.setScheme("Engagement");
+  EXPECT_EQ(w.labelActions()[0]->shortcut(), QKeySequence("Q"));
+  w.player()->seekFrame(150);
+  ASSERT_TRUE(w.player()->waitForFrame(150));
+  w.setInPoint();
+  w.player()->seekFrame(170);
+  ASSERT_TRUE(w.player()->waitForFrame(170));
+  w.setOutPoint();
+  w.labelActions()[1]->trigger();
+  EXPECT_EQ(rows(), "30-59:Sad:rater1 60-89:Happy:rater1 150-170:Withdrawn:rater1 ");
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] {
+        const auto& marks = w.timeline()->data().lanes[0].marks;
+        return marks.size() == 3 && marks[2].color == "#cc3322";
+      },
+      5000));
+  w.annotations()->stack()->undo();
+  w.setScheme("DFEW-7");
   // Drag the first segment's start edge (1.0 s) to 0.5 s with the mouse.
   w.timeline()->setRange(0, 8000);
   w.timeline()->rebuildNow();
