@@ -30,6 +30,7 @@
 #include "model/atomic_file.h"
 #include "model/config.h"
 #include "model/error.h"
+#include "model/runtime.h"
 #include "ui/annotation_editor.h"
 #include "ui/model_manager.h"
 #include "ui/player_widget.h"
@@ -73,8 +74,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   model_dock->setObjectName("models");
   models_ = new ModelManager(settings_, model_dock);
   model_dock->setWidget(models_);
-  connect(models_, &ModelManager::modelChosen, this,
-          [this](const QString& m) { model_label_->setText(tr("Model: %1 · CPU").arg(m)); });
+  connect(models_, &ModelManager::modelChosen, this, [this](const QString& m) {
+    model_label_->setText(tr("Model: %1 · CPU, %2 threads").arg(m).arg(runtimeThreads()));
+  });
   addDockWidget(Qt::LeftDockWidgetArea, videos_dock);
   addDockWidget(Qt::LeftDockWidgetArea, people_dock);
   addDockWidget(Qt::LeftDockWidgetArea, model_dock);
@@ -89,7 +91,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   statusBar()->addPermanentWidget(speed_label_);
   statusBar()->addPermanentWidget(progress_);
   statusBar()->addPermanentWidget(model_label_);
-  model_label_->setText(tr("Model: %1 · CPU").arg(settings_.defaultModel()));
+  model_label_->setText(
+      tr("Model: %1 · CPU, %2 threads").arg(settings_.defaultModel()).arg(runtimeThreads()));
 
   connect(player_, &PlayerWidget::frameShown, timeline_,
           [this](qint64, qint64 ms) { timeline_->setPlayhead(ms); });
@@ -726,7 +729,9 @@ void MainWindow::analyzeSelected(const QString& model) {
   cancel_ = false;
   progress_->setValue(0);
   progress_->setVisible(true);
-  model_label_->setText(tr("Model: %1 · CPU").arg(model.isEmpty() ? tr("static only") : model));
+  model_label_->setText(tr("Model: %1 · CPU, %2 threads")
+                            .arg(model.isEmpty() ? tr("static only") : model)
+                            .arg(runtimeThreads()));
   reload_.start();
   const std::string project_path = project_path_.toStdString(), model_spec = model.toStdString();
   worker_ = std::thread([this, project_path, model_spec, video] {
