@@ -153,6 +153,7 @@ class Project {
 
  private:
   explicit Project(std::string path);
+  void validateAnnotation(const Annotation& a) const;
   void migrate();
 
   std::string path_;

@@ -1,0 +1,467 @@
+// MainWindow's menus and the actions behind them: annotation at the playhead, schemes and label
+// keys, import/export, agreement. (The window itself, projects, videos and analysis are in
+// main_window.cpp.)
+#include "ui/main_window.h"
+
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <chrono>
+
+#include <QPainter>
+#include <QSvgGenerator>
+#include <fstream>
+#include <sstream>
+
+#include "core/analysis/agreement.h"
+#include "core/analysis/analyzer.h"
+#include "core/analysis/clip_model.h"
+#include "core/analysis/timeline.h"
+#include "core/export/eaf.h"
+#include "core/export/exporter.h"
+#include "core/export/importer.h"
+#include "core/resources.h"
+#include "model/atomic_file.h"
+#include "model/config.h"
+#include "model/error.h"
+#include "model/runtime.h"
+#include "ui/annotation_editor.h"
+#include "ui/model_manager.h"
+#include "ui/player_widget.h"
+#include "ui/timeline_data.h"
+#include "ui/timeline_view.h"
+#include "ui/webcam_view.h"
+
+namespace unilearn::ui {
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("&New project…"), QKeySequence::New, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(),
+                                                      tr("UniLearn projects (*.ulproj)"));
+    if (!path.isEmpty())
+      openProject(path.endsWith(".ulproj") ? path : path + ".ulproj", /*create=*/true);
+  });
+  file->addAction(tr("&Open project…"), QKeySequence::Open, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                      tr("UniLearn projects (*.ulproj)"));
+    if (!path.isEmpty()) openProject(path);
+  });
+  recent_menu_ = file->addMenu(tr("Open &recent"));
+  updateRecentMenu();
+  file->addAction(tr("&Add videos…"), this, [this] {
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Add videos"), QString(), tr("Videos (*.mp4 *.mov *.mkv *.avi *.webm *.m4v)"));
+    if (!paths.isEmpty()) addVideos(paths);
+  });
+  QMenu* exports = file->addMenu(tr("&Export"));
+  for (const auto& [format, label, filter] : std::vector<std::tuple<QString, QString, QString>>{
+           {"csv", tr("Windows and frames as &CSV…"), tr("CSV (*.csv)")},
+           {"eaf", tr("This video for &ELAN…"), tr("ELAN (*.eaf)")},
+           {"tsv", tr("States for &BORIS (TSV)…"), tr("TSV (*.tsv)")},
+           {"json", tr("Everything as &JSON…"), tr("JSON (*.json)")}})
+    exports->addAction(label, this, [this, format = format, filter = filter] {
+      const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QString(), filter);
+      if (!path.isEmpty() && exportTo(path, format))
+        statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
+    });
+  exports->addAction(tr("The visible &timeline as PNG or SVG…"), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export timeline"), QString(),
+                                                      tr("Pictures (*.png *.svg)"));
+    if (!path.isEmpty() && exportTimelinePicture(path))
+      statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
+  });
+  file->addAction(tr("&Import annotations (ELAN, BORIS TSV, CSV)…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import annotations"), QString(),
+                                                      tr("Annotations (*.eaf *.tsv *.csv)"));
+    if (!path.isEmpty()) importFrom(path);
+  });
+  file->addSeparator();
+  file->addAction(tr("&Close project"), this, &MainWindow::closeProject);
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undo = editor_->stack()->createUndoAction(this, tr("&Undo"));
+  undo->setShortcut(QKeySequence::Undo);
+  QAction* redo = editor_->stack()->createRedoAction(this, tr("&Redo"));
+  redo->setShortcut(QKeySequence::Redo);
+  edit->addAction(undo);
+  edit->addAction(redo);
+
+  QMenu* annotate = menuBar()->addMenu(tr("A&nnotate"));
+  annotate->addAction(tr("Set &in point"), QKeySequence(Qt::Key_I), this, &MainWindow::setInPoint);
+  annotate->addAction(tr("Set &out point"), QKeySequence(Qt::Key_O), this,
+                      &MainWindow::setOutPoint);
+  labels_menu_ = annotate->addMenu(tr("&Label (selection or segment at the playhead)"));
+  schemes_menu_ = annotate->addMenu(tr("Sc&heme"));
+  rebuildSchemeMenus();
+  annotate->addAction(tr("&Split at the playhead"), QKeySequence(Qt::Key_S), this,
+                      &MainWindow::splitAtPlayhead);
+  annotate->addAction(tr("&Merge with the next segment"), QKeySequence(Qt::Key_M), this,
+                      &MainWindow::mergeAtPlayhead);
+  annotate->addAction(tr("&Delete the segment at the playhead"), QKeySequence::Delete, this,
+                      &MainWindow::deleteAtPlayhead);
+  annotate->addAction(
+      tr("&Note on the segment at the playhead…"), QKeySequence(Qt::Key_N), this, [this] {
+        auto a = segmentAtPlayhead();
+        if (!a) return;
+        bool ok = false;
+        const QString note = QInputDialog::getText(this, tr("Note"), tr("Note:"), QLineEdit::Normal,
+                                                   QString::fromStdString(a->note), &ok);
+        if (!ok) return;
+        core::Annotation b = *a;
+        b.note = note.toStdString();
+        editor_->change(*a, b, tr("Note"));
+      });
+  annotate->addSeparator();
+  annotate->addAction(tr("Split the selected &person at the playhead"), this, [this] {
+    if (auto t = selectedTrack();
+        t && !editor_->splitPerson(media_id_, *t, player_->currentFrame()))
+      fail(editor_->lastError());
+  });
+  annotate->addAction(tr("Merge the selected person &into…"), this, [this] {
+    const auto from = selectedTrack();
+    if (!from) return fail(tr("Select a person in the People list first."));
+    QStringList names;
+    std::vector<qlonglong> ids;
+    for (int i = 0; i < people_->count(); ++i)
+      if (people_->item(i)->data(Qt::UserRole).toLongLong() != *from) {
+        names << people_->item(i)->text();
+        ids.push_back(people_->item(i)->data(Qt::UserRole).toLongLong());
+      }
+    if (names.isEmpty()) return fail(tr("There is nobody else to merge with."));
+    bool ok = false;
+    const QString who =
+        QInputDialog::getItem(this, tr("Merge"), tr("Same person as:"), names, 0, false, &ok);
+    if (ok && !editor_->mergePeople(media_id_, *from, ids[static_cast<size_t>(names.indexOf(who))]))
+      fail(editor_->lastError());
+  });
+  annotate->addAction(tr("Label &keys…"), this, [this] {
+    bool ok = false;
+    const QString keys = QInputDialog::getText(this, tr("Label keys"),
+                                               tr("One key per label, in the scheme's order:"),
+                                               QLineEdit::Normal, settings_.labelKeys(), &ok);
+    if (!ok || keys.isEmpty()) return;
+    settings_.setLabelKeys(keys);
+    rebuildSchemeMenus();
+  });
+  annotate->addAction(tr("&Annotator name…"), this, [this] {
+    settings_.setAnnotator(QString());
+    ensureAnnotator();
+  });
+  annotate->addAction(tr("A&greement (κ) with the model or an annotator…"), this, [this] {
+    QStringList others = {"model"};
+    for (const auto& a : timeline_->data().annotators)
+      if (QString::fromStdString(a) != settings_.annotator()) others << QString::fromStdString(a);
+    bool ok = false;
+    const QString who = QInputDialog::getItem(this, tr("Agreement"),
+                                              tr("Compare %1 with:").arg(settings_.annotator()),
+                                              others, 0, false, &ok);
+    if (!ok) return;
+    const QString report = agreementReport(who);
+    if (!report.isEmpty()) QMessageBox::information(this, tr("Agreement"), report);
+  });
+  annotate->addAction(tr("&Compare with another annotator…"), this, [this] {
+    QStringList others;
+    for (const auto& a : timeline_->data().annotators)
+      if (QString::fromStdString(a) != settings_.annotator()) others << QString::fromStdString(a);
+    if (others.isEmpty()) return fail(tr("Nobody else annotated this video yet."));
+    bool ok = false;
+    const QString who =
+        QInputDialog::getItem(this, tr("Compare"), tr("Annotator:"), others, 0, false, &ok);
+    if (ok) timeline_->setAnnotators(settings_.annotator().toStdString(), who.toStdString());
+  });
+
+  QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+  analysis->addAction(tr("Analyze with the &static model only"), this,
+                      [this] { analyzeSelected(QString()); });
+  analysis->addAction(tr("Analyze with the &chosen model (Models panel)"), this, [this] {
+    const QString m = settings_.defaultModel();
+    if (!QFileInfo::exists(m))
+      return fail(
+          tr("No UniLearn model is chosen yet: import one in the Models panel and press "
+             "“Use for analysis”, or analyse with the static model only."));
+    analyzeSelected(m);
+  });
+  analysis->addAction(tr("Analyze with a &UniLearn model file…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("UniLearn model"), QString(),
+                                                      tr("Model files (*.safetensors *.pth *.pt)"));
+    if (!path.isEmpty()) analyzeSelected(path);
+  });
+  analysis->addAction(tr("&Cancel analysis"), this, &MainWindow::cancelAnalysis);
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  QAction* stacked = view->addAction(tr("&Stacked areas"));
+  stacked->setCheckable(true);
+  connect(stacked, &QAction::toggled, timeline_, &TimelineView::setStacked);
+  QAction* overlay = view->addAction(tr("Static model &overlay"));
+  overlay->setCheckable(true);
+  connect(overlay, &QAction::toggled, timeline_, &TimelineView::setStaticOverlay);
+  QAction* keypoints = view->addAction(tr("Face &keypoints"));
+  keypoints->setCheckable(true);
+  connect(keypoints, &QAction::toggled, player_, &PlayerWidget::setKeypointsVisible);
+}
+
+void MainWindow::updateRecentMenu() {
+  recent_menu_->clear();
+  for (const QString& path : settings_.recentProjects())
+    recent_menu_->addAction(path, this, [this, path] { openProject(path); });
+  recent_menu_->setEnabled(!recent_menu_->isEmpty());
+}
+
+void MainWindow::rebuildSchemeMenus() {
+  labels_menu_->clear();
+  schemes_menu_->clear();
+  std::vector<std::string> labels = {"Happy",    "Sad",     "Neutral", "Angry",
+                                     "Surprise", "Disgust", "Fear"};
+  if (project_) {
+    try {
+      labels = project_->schemeLabels(scheme_);
+    } catch (const Error&) {
+      scheme_ = "DFEW-7";
+      labels = project_->schemeLabels(scheme_);
+    }
+    for (const auto& name : project_->annotationSchemes()) {
+      QAction* a = schemes_menu_->addAction(QString::fromStdString(name), this, [this, name] {
+        setScheme(QString::fromStdString(name));
+      });
+      a->setCheckable(true);
+      a->setChecked(name == scheme_);
+    }
+  }
+  schemes_menu_->addSeparator();
+  schemes_menu_->addAction(tr("&New scheme…"), this, [this] {
+    if (!project_) return fail(tr("Open a project first."));
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("New scheme"), tr("Name:"),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok) return;
+    const QString spec = QInputDialog::getText(
+        this, tr("New scheme"),
+        tr("Labels, separated by commas; a colour may follow each (Calm=#88cc88, Tense=#cc4444):"),
+        QLineEdit::Normal, QString(), &ok);
+    if (!ok) return;
+    std::vector<std::string> names, colors;
+    for (const QString& part : spec.split(',', Qt::SkipEmptyParts)) {
+      const QStringList kv = part.split('=');
+      names.push_back(kv[0].trimmed().toStdString());
+      if (kv.size() > 1) colors.push_back(kv[1].trimmed().toStdString());
+    }
+    if (!colors.empty() && colors.size() != names.size()) colors.clear();
+    try {
+      project_->addScheme(name.trimmed().toStdString(), names, colors);
+    } catch (const Error& e) {
+      return fail(QString::fromUtf8(e.what()));
+    }
+    setScheme(name.trimmed());
+  });
+  const QString keys = settings_.labelKeys();
+  for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
+    QAction* a = labels_menu_->addAction(QString::fromStdString(labels[static_cast<size_t>(i)]),
+                                         this, [this, i] { labelSelection(i); });
+    if (i < keys.size()) a->setShortcut(QKeySequence(QString(keys[i])));
+  }
+}
+
+void MainWindow::setScheme(const QString& scheme) {
+  scheme_ = scheme.toStdString();
+  rebuildSchemeMenus();
+}
+
+QList<QAction*> MainWindow::labelActions() const {
+  return labels_menu_->actions();
+}
+
+std::optional<int64_t> MainWindow::selectedTrack() const {
+  const QListWidgetItem* item = people_->currentItem();
+  if (!item) return std::nullopt;
+  return item->data(Qt::UserRole).toLongLong();
+}
+
+bool MainWindow::ensureAnnotator() {
+  if (!settings_.annotator().isEmpty()) return true;
+  bool ok = false;
+  const QString name = QInputDialog::getText(this, tr("Annotator"),
+                                             tr("Your name, as it should appear on annotations:"),
+                                             QLineEdit::Normal, QString(), &ok);
+  if (!ok || name.trimmed().isEmpty()) return false;
+  settings_.setAnnotator(name);
+  timeline_->setAnnotators(name.trimmed().toStdString(), timeline_->secondAnnotator());
+  return true;
+}
+
+std::optional<core::Annotation> MainWindow::segmentAtPlayhead() const {
+  if (!project_ || media_id_ < 0) return std::nullopt;
+  return editor_->at(media_id_, selectedTrack(), settings_.annotator().toStdString(),
+                     player_->currentFrame());
+}
+
+void MainWindow::setInPoint() {
+  in_frame_ = player_->currentFrame();
+  if (out_frame_ < in_frame_) out_frame_ = -1;
+  timeline_->setSelection(player_->currentMs(),
+                          out_frame_ >= 0 ? timeline_->selectionEnd() : player_->currentMs());
+}
+
+void MainWindow::setOutPoint() {
+  out_frame_ = player_->currentFrame();
+  if (in_frame_ < 0 || in_frame_ > out_frame_) in_frame_ = out_frame_;
+  timeline_->setSelection(
+      in_frame_ == out_frame_ ? player_->currentMs() : timeline_->selectionStart(),
+      player_->currentMs());
+}
+
+void MainWindow::labelSelection(int label_index) {
+  if (!project_ || media_id_ < 0 || !ensureAnnotator()) return;
+  const auto labels = project_->schemeLabels(scheme_);
+  if (label_index < 0 || label_index >= static_cast<int>(labels.size())) return;
+  const std::string label = labels[static_cast<size_t>(label_index)];
+  if (in_frame_ >= 0 && out_frame_ >= in_frame_) {
+    core::Annotation a;
+    a.media_id = media_id_;
+    a.track_id = selectedTrack();
+    a.scheme = scheme_;
+    a.start_frame = in_frame_;
+    a.end_frame = out_frame_;
+    a.label = label;
+    a.annotator = settings_.annotator().toStdString();
+    if (!editor_->create(a)) return fail(editor_->lastError());
+    in_frame_ = out_frame_ = -1;
+    timeline_->setSelection(-1, -1);
+  } else if (auto a = segmentAtPlayhead()) {
+    core::Annotation b = *a;
+    b.label = label;
+    if (!editor_->change(*a, b, tr("Relabel as %1").arg(QString::fromStdString(label))))
+      fail(editor_->lastError());
+  } else {
+    fail(tr("Mark a selection first: I at its start, O at its end (or stand on a segment)."));
+  }
+}
+
+void MainWindow::splitAtPlayhead() {
+  if (auto a = segmentAtPlayhead(); a && !editor_->split(*a, player_->currentFrame()))
+    fail(editor_->lastError());
+}
+
+void MainWindow::mergeAtPlayhead() {
+  if (auto a = segmentAtPlayhead(); a && !editor_->mergeWithNext(*a)) fail(editor_->lastError());
+}
+
+void MainWindow::deleteAtPlayhead() {
+  if (auto a = segmentAtPlayhead()) editor_->remove(*a);
+}
+
+bool MainWindow::exportTo(const QString& path, const QString& format) {
+  if (!project_) {
+    fail(tr("Open a project first."));
+    return false;
+  }
+  core::ExportOptions o;
+  o.frames = format == "csv";
+  o.document_dir = QFileInfo(path).absolutePath().toStdString();
+  if (format == "eaf" && videos_->currentItem())
+    o.video = videos_->currentItem()->toolTip().toStdString();
+  try {
+    writeFileAtomically(
+        path.toStdString(),
+        [&](std::ostream& out) {
+          if (format == "csv")
+            core::exportCsv(*project_, out, o);
+          else if (format == "json")
+            core::exportJson(*project_, out, o);
+          else if (format == "tsv")
+            core::exportTsv(*project_, out, o);
+          else
+            core::exportEaf(*project_, out, o);
+        },
+        /*binary=*/false);
+  } catch (const Error& e) {
+    fail(QString::fromUtf8(e.what()));
+    return false;
+  }
+  return true;
+}
+
+bool MainWindow::importFrom(const QString& path) {
+  if (!project_ || !ensureAnnotator()) return false;
+  try {
+    const std::string who = settings_.annotator().toStdString(), file = path.toStdString();
+    const core::ImportReport r = path.endsWith(".eaf", Qt::CaseInsensitive)
+                                     ? core::importEaf(*project_, file, who, scheme_)
+                                 : path.endsWith(".tsv", Qt::CaseInsensitive)
+                                     ? core::importTsv(*project_, file, who, scheme_)
+                                     : core::importCsv(*project_, file, who, scheme_);
+    QString text = tr("%1 annotations imported, %2 already in the project, %3 not mapped.")
+                       .arg(r.imported)
+                       .arg(r.duplicates)
+                       .arg(r.skipped.size());
+    for (size_t i = 0; i < r.skipped.size() && i < 20; ++i)
+      text += "\n" + QString::fromStdString(r.skipped[i]);
+    statusBar()->showMessage(text.section('\n', 0, 0), 10000);
+    error_ = r.skipped.empty() ? QString() : text;
+    if (!r.skipped.empty() && qEnvironmentVariable("QT_QPA_PLATFORM") != "offscreen")
+      QMessageBox::information(this, tr("Import"), text);
+  } catch (const Error& e) {
+    fail(QString::fromUtf8(e.what()));
+    return false;
+  }
+  loadTimelineAsync();
+  return true;
+}
+
+bool MainWindow::exportTimelinePicture(const QString& path) {
+  if (path.endsWith(".svg", Qt::CaseInsensitive)) {
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(timeline_->size());
+    svg.setViewBox(QRect(QPoint(0, 0), timeline_->size()));
+    svg.setTitle(tr("UniLearn Studio timeline"));
+    QPainter p;
+    if (!p.begin(&svg)) {
+      fail(tr("Cannot write %1").arg(path));
+      return false;
+    }
+    timeline_->render(&p);
+    p.end();
+    return true;
+  }
+  if (!timeline_->grab().save(path)) {
+    fail(tr("Cannot write %1 (use .png or .svg)").arg(path));
+    return false;
+  }
+  return true;
+}
+
+QString MainWindow::agreementReport(const QString& other) {
+  if (!project_) return {};
+  try {
+    const auto r = core::agreeInProject(*project_, settings_.annotator().toStdString(),
+                                        other.toStdString(), scheme_);
+    QString text = tr("%1 vs %2 over %3 frames rated by both\nobserved agreement %4\n"
+                      "Cohen's kappa %5\nweighted kappa %6\n\nper class:")
+                       .arg(settings_.annotator(), other)
+                       .arg(r.items)
+                       .arg(r.observed, 0, 'f', 3)
+                       .arg(r.kappa, 0, 'f', 3)
+                       .arg(r.weighted_kappa, 0, 'f', 3);
+    for (size_t i = 0; i < r.labels.size(); ++i)
+      text += QString("\n  %1: %2")
+                  .arg(QString::fromStdString(r.labels[i]))
+                  .arg(r.per_class[i], 0, 'f', 3);
+    return text;
+  } catch (const Error& e) {
+    fail(QString::fromUtf8(e.what()));
+    return {};
+  }
+}
+
+}  // namespace unilearn::ui
