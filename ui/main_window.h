@@ -52,6 +52,7 @@ class MainWindow : public QMainWindow {
   void setScheme(const QString& scheme);
   QString scheme() const { return QString::fromStdString(scheme_); }
   QList<QAction*> labelActions() const;
+  void loopSelection();  // plays in..out over and over (no selection: looping off)
   void splitAtPlayhead();
   void mergeAtPlayhead();
   void deleteAtPlayhead();

@@ -101,6 +101,8 @@ void MainWindow::buildMenus() {
   annotate->addAction(tr("Set &in point"), QKeySequence(Qt::Key_I), this, &MainWindow::setInPoint);
   annotate->addAction(tr("Set &out point"), QKeySequence(Qt::Key_O), this,
                       &MainWindow::setOutPoint);
+  annotate->addAction(tr("&Loop the selection"), QKeySequence(Qt::Key_L), this,
+                      &MainWindow::loopSelection);
   labels_menu_ = annotate->addMenu(tr("&Label (selection or segment at the playhead)"));
   schemes_menu_ = annotate->addMenu(tr("Sc&heme"));
   rebuildSchemeMenus();
@@ -344,6 +346,17 @@ void MainWindow::labelSelection(int label_index) {
       fail(editor_->lastError());
   } else {
     fail(tr("Mark a selection first: I at its start, O at its end (or stand on a segment)."));
+  }
+}
+
+void MainWindow::loopSelection() {
+  if (in_frame_ >= 0 && out_frame_ > in_frame_) {
+    player_->setLoop(in_frame_, out_frame_);
+    player_->seekFrame(in_frame_);
+    player_->play();
+  } else {
+    player_->setLoop(-1, -1);
+    statusBar()->showMessage(tr("No selection to loop (I and O mark one); looping is off"), 5000);
   }
 }
 

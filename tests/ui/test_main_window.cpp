@@ -177,6 +177,12 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   w.player()->seekFrame(170);
   ASSERT_TRUE(w.player()->waitForFrame(170));
   w.setOutPoint();
+  w.loopSelection();  // plays frames 150-170 over and over
+  QTest::qWait(1200);
+  EXPECT_TRUE(w.player()->playing());
+  EXPECT_GE(w.player()->currentFrame(), 150);
+  EXPECT_LE(w.player()->currentFrame(), 170);
+  w.player()->pause();
   w.labelActions()[1]->trigger();
   EXPECT_EQ(rows(), "30-59:Sad:rater1 60-89:Happy:rater1 150-170:Withdrawn:rater1 ");
   ASSERT_TRUE(QTest::qWaitFor(
