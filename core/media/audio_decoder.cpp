@@ -62,9 +62,9 @@ AudioStream::AudioStream(const std::string& path, int sample_rate, int channels,
   for (unsigned i = 0; i < h.fmt->nb_streams; ++i)
     h.fmt->streams[i]->discard =
         static_cast<int>(i) == h.stream ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
-  AVChannelLayout out_layout;
+  AVChannelLayout out_layout{};  // zeroed: av_channel_layout_copy frees what dst holds
   av_channel_layout_default(&out_layout, channels);
-  AVChannelLayout in_layout;
+  AVChannelLayout in_layout{};
   if (h.dec->ch_layout.nb_channels > 0)
     av_channel_layout_copy(&in_layout, &h.dec->ch_layout);
   else
