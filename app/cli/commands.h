@@ -18,5 +18,6 @@ int runExport(const std::vector<std::string>& args);
 int runAgree(const std::vector<std::string>& args);
 int runImport(const std::vector<std::string>& args);
 int runBenchTimeline(const std::vector<std::string>& args);
+int runRouting(const std::vector<std::string>& args);
 
 }  // namespace unilearn::cli

@@ -44,6 +44,8 @@ const char* kUsage =
     "           human annotations (ELAN, BORIS-style TSV, CSV); what does not map is listed\n"
     "  agree    P.ulproj --a NAME --b NAME|model [--scheme DFEW-7]\n"
     "           Cohen's kappa (and weighted kappa) frame by frame, per class, confusion\n"
+    "  routing  VIDEO --project P.ulproj --out routing.csv [--model FILE|NAME]\n"
+    "           per clip window and MoE layer: expert shares and mean gate weights\n"
     "  bench-timeline P.ulproj [--video NAME] [--repeat R] [--synthesize HOURS]\n"
     "           time to open a project and load a video's timeline\n"
     "\n"
@@ -80,6 +82,7 @@ int main(int argc, char** argv) {
     if (command == "agree") return unilearn::cli::runAgree(args);
     if (command == "import") return unilearn::cli::runImport(args);
     if (command == "bench-timeline") return unilearn::cli::runBenchTimeline(args);
+    if (command == "routing") return unilearn::cli::runRouting(args);
     std::fprintf(stderr, "unilearn: unknown command '%s' (see unilearn --help)\n", command.c_str());
     return 2;
   } catch (const unilearn::cli::UsageError& e) {

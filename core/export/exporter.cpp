@@ -231,6 +231,54 @@ void exportJson(const Project& p, std::ostream& out, const ExportOptions& o) {
   out << root.dump(1) << '\n';
 }
 
+void exportRoutingCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
+  const auto media = selectedMedia(p, o);
+  size_t experts = 0;  // the widest layer sets the columns
+  std::vector<
+      std::pair<MediaRecord, std::vector<std::pair<AnalysisRecord, std::vector<WindowPrediction>>>>>
+      all;
+  for (const auto& m : media) {
+    all.push_back({m, {}});
+    for (const auto& a : p.analyses(m.id)) {
+      if (a.kind != "clip") continue;
+      auto ws = p.windows(a.id, true);
+      for (const auto& w : ws)
+        for (const auto& l : w.expert_share)
+          experts = std::max(experts, l.size());
+      all.back().second.push_back({a, std::move(ws)});
+    }
+  }
+  out << "video,analysis,track,person,start_frame,end_frame,start_ms,end_ms,top_class,layer";
+  for (size_t e = 0; e < experts; ++e)
+    out << ",share_e" << e;
+  for (size_t e = 0; e < experts; ++e)
+    out << ",gate_e" << e;
+  out << '\n';
+  for (const auto& [m, analyses] : all) {
+    std::map<int64_t, TrackRecord> tracks;
+    for (const auto& t : p.tracks(m.id))
+      tracks[t.id] = t;
+    for (const auto& [a, ws] : analyses) {
+      const auto names = classNames(p, a);
+      for (const auto& w : ws)
+        for (size_t l = 0; l < w.expert_share.size(); ++l) {
+          const TrackRecord& t = tracks[w.track_id];
+          out << csvField(fileName(m.path)) << ',' << a.id << ',' << t.tracker_id << ','
+              << csvField(t.person) << ',' << w.start_frame << ',' << w.end_frame << ','
+              << w.start_ms << ',' << w.end_ms << ','
+              << csvField(detail::className(names, w.top_class)) << ',' << l;
+          for (size_t e = 0; e < experts; ++e)
+            out << ',' << (e < w.expert_share[l].size() ? num(w.expert_share[l][e]) : "");
+          for (size_t e = 0; e < experts; ++e)
+            out << ','
+                << (l < w.mean_gate.size() && e < w.mean_gate[l].size() ? num(w.mean_gate[l][e])
+                                                                        : "");
+          out << '\n';
+        }
+    }
+  }
+}
+
 void exportTsv(const Project& p, std::ostream& out, const ExportOptions& o) {
   out << "Observation id\tMedia file\tFPS\tSubject\tBehavior\tBehavior type\tStart (s)\tStop (s)"
          "\tDuration (s)\tImage index start\tImage index stop\tSource\n";

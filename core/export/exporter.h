@@ -23,5 +23,8 @@ struct ExportOptions {
 void exportCsv(const Project& project, std::ostream& out, const ExportOptions& options);
 void exportJson(const Project& project, std::ostream& out, const ExportOptions& options);
 void exportTsv(const Project& project, std::ostream& out, const ExportOptions& options);
+// The routing summaries of the clip analyses: one row per window and MoE layer with each
+// expert's share of the token assignments and its mean gate weight.
+void exportRoutingCsv(const Project& project, std::ostream& out, const ExportOptions& options);
 
 }  // namespace unilearn::core

@@ -281,3 +281,33 @@ TEST(Analysis, TheMainJobsSampleSessionShowsTwoPeople) {
   EXPECT_GT(happy_left, 80);  // of 100 analysed frames
   EXPECT_LT(happy_right, 20);
 }
+
+TEST(Analysis, CliRoutingAnalysesWhenAskedAndWritesOneRowPerWindowAndLayer) {
+  const std::string cli = UNILEARN_CLI, out = test::tempPath("routing_out.txt");
+  const std::string project = test::freshProjectPath("routing.ulproj");
+  const std::string csv = test::tempPath("routing.csv"), clip = astroClip(90);
+  core::Project::open(project);  // an empty project: the video is not analysed yet
+  EXPECT_NE(std::system((cli + " routing " + clip + " --project " + project + " --out " + csv +
+                         " >" + out + " 2>&1")
+                            .c_str()),
+            0);
+  EXPECT_NE(test::fileBytes(out).find("has no UniLearn analysis"), std::string::npos)
+      << test::fileBytes(out);
+  ASSERT_EQ(std::system((cli + " routing " + clip + " --project " + project + " --out " + csv +
+                         " --model " + tinyModel() + " >" + out + " 2>&1")
+                            .c_str()),
+            0)
+      << test::fileBytes(out);
+  std::ifstream in(csv);
+  std::string header, line;
+  std::getline(in, header);
+  EXPECT_EQ(header.rfind("video,analysis,track,person,start_frame,end_frame,start_ms,end_ms,"
+                         "top_class,layer,share_e0,share_e1,share_e2,share_e3,gate_e0",
+                         0),
+            0u)
+      << header;
+  int n = 0;
+  while (std::getline(in, line))
+    ++n;
+  EXPECT_EQ(n, 3);  // 3 windows x the tiny model's one MoE layer
+}

@@ -196,3 +196,18 @@ TEST(Import, CsvRowsThatDoNotMapAreReportedNotGuessed) {
   EXPECT_THROW(core::importCsv(*f.p, bad, "x"), Error);
   EXPECT_THROW(core::importTsv(*f.p, "/nonexistent.tsv", "x"), Error);
 }
+
+TEST(Export, RoutingCsvHasOneRowPerWindowAndLayer) {
+  Fixture f = makeProject();
+  std::ostringstream out;
+  core::exportRoutingCsv(*f.p, out, {});
+  auto r = rows(out.str(), ',');
+  ASSERT_EQ(r.size(), 4u);  // header + 3 windows x 1 layer
+  EXPECT_EQ(r[0][10], "share_e0");
+  EXPECT_EQ(r[0][17], "gate_e3");
+  // (the quoted person "Client, A" splits into two cells in this simple reader: +1 below)
+  EXPECT_EQ(r[1][9], "joy");
+  EXPECT_EQ(r[1][10], "0");
+  EXPECT_EQ(r[1][11], "0.5");
+  EXPECT_EQ(r[1][15], "0.6");
+}
