@@ -34,6 +34,7 @@
 #include "ui/annotation_editor.h"
 #include "ui/model_manager.h"
 #include "ui/player_widget.h"
+#include "ui/routing_map.h"
 #include "ui/timeline_data.h"
 #include "ui/timeline_view.h"
 #include "ui/webcam_view.h"
@@ -80,6 +81,12 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   addDockWidget(Qt::LeftDockWidgetArea, videos_dock);
   addDockWidget(Qt::LeftDockWidgetArea, people_dock);
   addDockWidget(Qt::LeftDockWidgetArea, model_dock);
+  auto* routing_dock = new QDockWidget(tr("Routing"), this);
+  routing_dock->setObjectName("routing");
+  routing_ = new RoutingMap(routing_dock);
+  routing_dock->setWidget(routing_);
+  addDockWidget(Qt::LeftDockWidgetArea, routing_dock);
+  tabifyDockWidget(people_dock, routing_dock);
   tabifyDockWidget(people_dock, model_dock);
   people_dock->raise();
 
@@ -94,8 +101,10 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   model_label_->setText(
       tr("Model: %1 · CPU, %2 threads").arg(settings_.defaultModel()).arg(runtimeThreads()));
 
-  connect(player_, &PlayerWidget::frameShown, timeline_,
-          [this](qint64, qint64 ms) { timeline_->setPlayhead(ms); });
+  connect(player_, &PlayerWidget::frameShown, timeline_, [this](qint64 frame, qint64 ms) {
+    timeline_->setPlayhead(ms);
+    showRoutingAt(frame);
+  });
   connect(timeline_, &TimelineView::seekRequested, player_,
           [this](qint64 ms) { player_->seekMs(ms); });
   connect(videos_, &QListWidget::currentRowChanged, this, &MainWindow::selectVideo);
@@ -288,12 +297,33 @@ void MainWindow::loadTimelineAsync() {
           }
           if (!t || media != media_id_) return;
           player_->setTimeline(t);
+          shown_timeline_ = t;
           timeline_->setData(std::move(data));
           if (people_->count() != static_cast<int>(t->tracks.size())) refreshPeople();
           emit timelineLoaded();
         },
         Qt::QueuedConnection);
   });
+}
+
+// The routing of the selected person's (else the first person's) clip window nearest `frame`.
+void MainWindow::showRoutingAt(int64_t frame) {
+  if (!shown_timeline_ || !routing_->isVisible()) return;
+  const auto person = selectedTrack();
+  const core::TrackTimeline* track = nullptr;
+  for (const auto& tt : shown_timeline_->tracks)
+    if (!track || (person && tt.track.id == *person)) track = &tt;
+  const core::WindowPrediction* best = nullptr;
+  if (track)
+    for (const auto& w : track->windows)
+      if (w.start_frame <= frame && frame <= w.end_frame && !w.expert_share.empty() &&
+          (!best || std::abs((w.start_frame + w.end_frame) / 2 - frame) <
+                        std::abs((best->start_frame + best->end_frame) / 2 - frame)))
+        best = &w;
+  if (best)
+    routing_->setWindow(*best, {});
+  else
+    routing_->clear();
 }
 
 void MainWindow::analyzeSelected(const QString& model) {

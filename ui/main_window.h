@@ -15,6 +15,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/analysis/timeline.h"
 #include "core/storage/project.h"
 #include "ui/settings.h"
 
@@ -22,6 +23,7 @@ namespace unilearn::ui {
 
 class AnnotationEditor;
 class ModelManager;
+class RoutingMap;
 class WebcamView;
 class PlayerWidget;
 class TimelineView;
@@ -96,6 +98,7 @@ class MainWindow : public QMainWindow {
   std::optional<core::Annotation> segmentAtPlayhead() const;
   bool ensureAnnotator();
   void rebuildSchemeMenus();
+  void showRoutingAt(int64_t frame);
 
   Settings& settings_;
   std::unique_ptr<core::Project> project_;
@@ -104,6 +107,8 @@ class MainWindow : public QMainWindow {
   TimelineView* timeline_ = nullptr;
   WebcamView* webcam_ = nullptr;
   ModelManager* models_ = nullptr;
+  RoutingMap* routing_ = nullptr;
+  std::shared_ptr<const core::Timeline> shown_timeline_;  // what the player and routing show
   QListWidget* videos_ = nullptr;
   QListWidget* people_ = nullptr;
   QLabel* model_label_ = nullptr;

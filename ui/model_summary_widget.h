@@ -12,6 +12,8 @@ class QLabel;
 namespace unilearn::ui {
 
 class ModelSummaryWidget : public QWidget {
+  Q_OBJECT
+
  public:
   explicit ModelSummaryWidget(QWidget* parent = nullptr);
 

@@ -12,6 +12,8 @@
 namespace unilearn::ui {
 
 class VideoCanvas : public QWidget {
+  Q_OBJECT
+
  public:
   explicit VideoCanvas(QWidget* parent = nullptr);
 

@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QMouseEvent>
@@ -19,6 +20,7 @@
 #include "ui/lane_chart.h"
 #include "ui/main_window.h"
 #include "ui/player_widget.h"
+#include "ui/routing_map.h"
 #include "ui/timeline_view.h"
 
 using namespace unilearn;
@@ -109,6 +111,16 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   EXPECT_EQ(w.people()->item(0)->text(), "face 1");
   EXPECT_EQ(w.timeline()->data().classes, (std::vector<std::string>{"calm", "joy", "other"}));
 
+  // The Routing dock follows the player: the tiny model's one MoE layer, four experts.
+  w.findChild<QDockWidget*>("routing")->raise();
+  QTest::qWait(50);
+  w.player()->seekFrame(40);
+  ASSERT_TRUE(w.player()->waitForFrame(40));
+  auto* map = w.findChild<ui::RoutingMap*>();
+  ASSERT_NE(map, nullptr);
+  EXPECT_EQ(map->layers(), 1);
+  EXPECT_EQ(map->experts(), 4);
+  w.findChild<QDockWidget*>("people")->raise();
   // Timeline -> player: a click seeks the player to that time.
   w.timeline()->setRange(0, 8000);
   w.timeline()->rebuildNow();
