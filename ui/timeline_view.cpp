@@ -36,8 +36,10 @@ QColor TimelineView::classColor(int index) {
 
 void TimelineView::setData(TimelineData data) {
   const bool was_all = t0_ <= 0 && t1_ >= static_cast<double>(data_.duration_ms);
-  const bool same_lanes =
-      data.lanes.size() == data_.lanes.size() && data.classes.size() == data_.classes.size();
+  // Same people and classes: keep the charts (live growth); otherwise build them again.
+  bool same_lanes = data.classes == data_.classes && data.lanes.size() == data_.lanes.size();
+  for (size_t i = 0; same_lanes && i < data.lanes.size(); ++i)
+    same_lanes = data.lanes[i].person == data_.lanes[i].person;
   data_ = std::move(data);
   if (!same_lanes || lanes_.empty()) {
     for (LaneChart* l : lanes_)

@@ -228,16 +228,28 @@ void WebcamView::stop() {
   running_ = false;
 }
 
-// The live timeline shows the last minute, growing as results come.
+// The live timeline shows the last minute, growing as results come. Only that minute is copied
+// and converted, so the cost on the GUI thread does not grow with the session.
 void WebcamView::rebuildTimeline() {
-  TimelineData data;
+  core::Timeline tail;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!live_ || !live_dirty_) return;
     live_dirty_ = false;
-    data = timelineData(*live_);
+    tail.media = live_->media;
+    tail.classes = live_->classes;
+    const int64_t from = live_->media.duration_ms - 60000;
+    for (const auto& t : live_->tracks) {
+      core::TrackTimeline tt;
+      tt.track = t.track;
+      auto first =
+          std::lower_bound(t.frames.begin(), t.frames.end(), from,
+                           [](const core::FramePrediction& f, int64_t ms) { return f.ms < ms; });
+      tt.frames.assign(first, t.frames.end());
+      tail.tracks.push_back(std::move(tt));
+    }
   }
-  timeline_->setData(std::move(data));
+  timeline_->setData(timelineData(tail));
   const double end = static_cast<double>(timeline_->data().duration_ms);
   timeline_->setRange(std::max(0.0, end - 60000.0), std::max(end, 1000.0));
   timeline_->setPlayhead(static_cast<qint64>(end));

@@ -305,7 +305,7 @@ std::string contentHash(const std::string& path) {
   return out;
 }
 
-MediaRecord registerVideo(Project& project, const std::string& video, VideoReader& reader) {
+static MediaRecord registerVideo(Project& project, const std::string& video, VideoReader& reader) {
   const VideoInfo& info = reader.info();
   MediaRecord m;
   m.path = std::filesystem::absolute(video).lexically_normal().string();  // found from anywhere

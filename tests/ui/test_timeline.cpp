@@ -174,4 +174,9 @@ TEST(TimelineView, AnHourRepaintsQuicklyZoomsPansAndSeeks) {
   view.setStaticOverlay(false);
   view.rebuildNow();
   EXPECT_TRUE(view.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/timeline_stacked.png"));
+  // A renamed person gets a lane titled with the new name.
+  core::Timeline renamed = hourTimeline(2);
+  renamed.tracks[0].track.person = "Client";
+  view.setData(ui::timelineData(renamed));
+  EXPECT_EQ(view.lane(0)->chart()->title(), "Client");
 }
