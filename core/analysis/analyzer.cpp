@@ -42,6 +42,13 @@ struct TrackState {
   bool finished = false;
 };
 
+// Where the model came from, absolute, so that the routing views can load it again.
+std::string modelPath(const ClipModel& model) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(model.source(), ec)) return model.source();
+  return std::filesystem::absolute(model.source()).lexically_normal().string();
+}
+
 std::string paramsJson(const AnalysisOptions& o, const ClipModel* model) {
   json::Value p = json::Value::object();
   p.set("every", o.every);
@@ -336,8 +343,8 @@ AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipMod
   const int64_t media = m.id;
   std::optional<int64_t> model_id;
   if (model)
-    model_id = project.addModel(
-        {0, model->name(), model->config().toJson().dump(), model->weightsHash(), ""});
+    model_id = project.addModel({0, model->name(), model->config().toJson().dump(),
+                                 model->weightsHash(), modelPath(*model)});
   const std::string kind = model ? "clip" : "static";
   const std::string params = paramsJson(options, model);
   auto resumed = project.unfinishedAnalysis(media, kind, params);
@@ -406,8 +413,8 @@ AnalysisSummary analyzeLive(Project& project, LiveCapture& capture, const std::s
   const int64_t media = project.addMedia(m);
   std::optional<int64_t> model_id;
   if (model)
-    model_id = project.addModel(
-        {0, model->name(), model->config().toJson().dump(), model->weightsHash(), ""});
+    model_id = project.addModel({0, model->name(), model->config().toJson().dump(),
+                                 model->weightsHash(), modelPath(*model)});
   const int64_t analysis =
       project.startAnalysis(media, model_id, model ? "clip" : "static", paramsJson(options, model));
   PipelineOptions po;

@@ -20,6 +20,7 @@ ClipModel::~ClipModel() = default;
 
 std::unique_ptr<ClipModel> ClipModel::load(const std::string& what) {
   std::unique_ptr<ClipModel> m(new ClipModel());
+  m->source_ = what;
   const bool preset =
       ModelConfig::isPreset(what) || (what.size() > 5 && what.substr(what.size() - 5) == ".json");
   if (preset) {
@@ -51,26 +52,70 @@ std::vector<std::string> ClipModel::classNames() const {
   return names;
 }
 
-std::vector<ClipResult> ClipModel::predict(const std::vector<std::vector<cv::Mat>>& clips) {
-  std::vector<ClipResult> out;
-  if (clips.empty()) return out;
-  const auto& c = impl_->net.config;
-  const int64_t t = c.num_frames, s = c.img_size, b = static_cast<int64_t>(clips.size());
-  torch::InferenceMode inference;
+namespace {
+
+void checkCrop(const cv::Mat& img, int64_t s) {
+  if (img.rows != s || img.cols != s || img.type() != CV_8UC3)
+    throw Error(Error::Kind::kShape, "clip frames must be " + std::to_string(s) + "x" +
+                                         std::to_string(s) + " BGR crops");
+}
+
+// [B,3,T,S,S] from B clips of T aligned crops.
+torch::Tensor clipBatch(const std::vector<std::vector<cv::Mat>>& clips, int64_t t, int64_t s) {
+  const auto b = static_cast<int64_t>(clips.size());
   auto input = torch::empty({b, 3, t, s, s});
   std::vector<float> chw(static_cast<size_t>(3 * s * s));
   for (int64_t i = 0; i < b; ++i) {
     if (static_cast<int64_t>(clips[i].size()) != t)
       throw Error(Error::Kind::kShape, "a clip needs " + std::to_string(t) + " frames");
     for (int64_t f = 0; f < t; ++f) {
-      const cv::Mat& img = clips[i][f];
-      if (img.rows != s || img.cols != s || img.type() != CV_8UC3)
-        throw Error(Error::Kind::kShape, "clip frames must be " + std::to_string(s) + "x" +
-                                             std::to_string(s) + " BGR crops");
-      imageNetChw(img, chw.data());
+      checkCrop(clips[i][f], s);
+      imageNetChw(clips[i][f], chw.data());
       input[i].select(1, f).copy_(torch::from_blob(chw.data(), {3, s, s}));
     }
   }
+  return input;
+}
+
+TokenRouting tokenRouting(const ModelConfig& c, const ForwardOutput& y,
+                          std::vector<std::string> classes) {
+  TokenRouting r;
+  r.video = y.video;
+  r.classes = std::move(classes);
+  auto p = y.logits[0].softmax(-1).contiguous();
+  r.probs.assign(p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
+  r.top_class = static_cast<int>(p.argmax().item<int64_t>());
+  r.slices = y.video ? static_cast<int>(c.temporalSlices()) : 1;
+  r.rows = r.cols = static_cast<int>(c.gridSize());
+  r.top_k = static_cast<int>(c.top_k);
+  r.experts = static_cast<int>(c.num_experts);
+  for (const auto& layer : y.routing) {
+    r.blocks.push_back(static_cast<int>(layer.block));
+    auto idx = layer.indices[0].to(torch::kInt32).contiguous();
+    auto gates = layer.gates[0].to(torch::kFloat).contiguous();
+    r.expert.emplace_back(idx.data_ptr<int32_t>(), idx.data_ptr<int32_t>() + idx.numel());
+    r.gate.emplace_back(gates.data_ptr<float>(), gates.data_ptr<float>() + gates.numel());
+  }
+  return r;
+}
+
+std::vector<std::string> names(const std::vector<std::string>& given, int64_t n) {
+  if (!given.empty()) return given;
+  std::vector<std::string> out;
+  for (int64_t i = 0; i < n; ++i)
+    out.push_back("class " + std::to_string(i));
+  return out;
+}
+
+}  // namespace
+
+std::vector<ClipResult> ClipModel::predict(const std::vector<std::vector<cv::Mat>>& clips) {
+  std::vector<ClipResult> out;
+  if (clips.empty()) return out;
+  const auto& c = impl_->net.config;
+  const int64_t b = static_cast<int64_t>(clips.size());
+  torch::InferenceMode inference;
+  auto input = clipBatch(clips, c.num_frames, c.img_size);
   ForwardOptions options;
   options.trace_routing = true;
   ForwardOutput y = impl_->net.network->forward(input, options);
@@ -97,6 +142,33 @@ std::vector<ClipResult> ClipModel::predict(const std::vector<std::vector<cv::Mat
     out.push_back(std::move(r));
   }
   return out;
+}
+
+TokenRouting ClipModel::trace(const std::vector<cv::Mat>& clip) {
+  const auto& c = impl_->net.config;
+  torch::InferenceMode inference;
+  ForwardOptions options;
+  options.trace_routing = true;
+  TokenRouting r = tokenRouting(
+      c, impl_->net.network->forward(clipBatch({clip}, c.num_frames, c.img_size), options),
+      classNames());
+  r.frames = clip;
+  return r;
+}
+
+TokenRouting ClipModel::traceImage(const cv::Mat& face) {
+  const auto& c = impl_->net.config;
+  checkCrop(face, c.img_size);
+  torch::InferenceMode inference;
+  std::vector<float> chw(static_cast<size_t>(3 * c.img_size * c.img_size));
+  imageNetChw(face, chw.data());
+  auto input = torch::from_blob(chw.data(), {1, 3, c.img_size, c.img_size});
+  ForwardOptions options;
+  options.trace_routing = true;
+  TokenRouting r = tokenRouting(c, impl_->net.network->forward(input, options),
+                                names(c.image_class_names, c.image_classes));
+  r.frames = {face};
+  return r;
 }
 
 }  // namespace unilearn::core

@@ -10,6 +10,7 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include "core/analysis/token_routing.h"
 #include "model/config.h"
 
 namespace unilearn::core {
@@ -34,6 +35,7 @@ class ClipModel {
   const ModelConfig& config() const;
   std::vector<std::string> classNames() const;  // the video head's, from the model
   const std::string& name() const { return name_; }
+  const std::string& source() const { return source_; }  // what load() was given
   const std::string& weightsHash() const { return weights_hash_; }
   bool randomWeights() const { return random_; }
 
@@ -41,11 +43,16 @@ class ClipModel {
   // clip's result does not depend on the others in the batch.
   std::vector<ClipResult> predict(const std::vector<std::vector<cv::Mat>>& clips);
 
+  // One clip through the video path, or one aligned face crop (img_size, BGR) through the image
+  // path (a 2-frame clip of the still, head.image), with every token's routing kept.
+  TokenRouting trace(const std::vector<cv::Mat>& clip);
+  TokenRouting traceImage(const cv::Mat& face);
+
  private:
   ClipModel();
   struct Impl;
   std::unique_ptr<Impl> impl_;
-  std::string name_, weights_hash_;
+  std::string name_, source_, weights_hash_;
   bool random_ = false;
 };
 

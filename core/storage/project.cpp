@@ -200,7 +200,12 @@ std::vector<AnalysisRecord> Project::analyses(int64_t media_id) const {
 int64_t Project::addModel(const ModelRecord& m) {
   auto find = db_->prepare("SELECT id FROM models WHERE name = ? AND weights_hash = ?");
   find.bind(1, m.name).bind(2, m.weights_hash);
-  if (find.step()) return find.integer(0);
+  if (find.step()) {
+    const int64_t id = find.integer(0);
+    if (!m.path.empty())  // where the same weights are now (older records stored none)
+      db_->prepare("UPDATE models SET path = ? WHERE id = ?").bind(1, m.path).bind(2, id).run();
+    return id;
+  }
   auto ins =
       db_->prepare("INSERT INTO models (name, config_json, weights_hash, path) VALUES (?,?,?,?)");
   ins.bind(1, m.name).bind(2, m.config_json).bind(3, m.weights_hash).bind(4, m.path).run();

@@ -17,6 +17,7 @@
 #include "core/media/frame_source.h"
 #include "core/storage/project.h"
 #include "model/error.h"
+#include "tests/core/analysis_fixtures.h"
 #include "tests/test_util.h"
 
 using namespace unilearn;
@@ -24,29 +25,6 @@ using namespace unilearn;
 namespace {
 
 const std::string kResources = UNILEARN_RESOURCE_SOURCE_DIR;
-
-std::string astroClip(int frames) {
-  const std::string path = test::tempPath("astro" + std::to_string(frames) + ".mp4");
-  if (!std::ifstream(path).good()) {
-    const std::string cmd =
-        "ffmpeg -v error -y -loop 1 -i " + test::dataPath("faces/astronaut.jpg") +
-        " -vf \"scale=1024:1024,zoompan=z='1.2+0.3*sin(on/20)':x='iw/2-(iw/zoom/2)+60*sin(on/15)'"
-        ":y='ih/2-(ih/zoom/2)-80':d=" +
-        std::to_string(frames) + ":s=640x480:fps=30\" -frames:v " + std::to_string(frames) +
-        " -c:v libx264 -pix_fmt yuv420p " + path + " >/dev/null 2>&1";
-    EXPECT_EQ(std::system(cmd.c_str()), 0);
-  }
-  return path;
-}
-
-std::string tinyModel() {
-  const std::string path = test::tempPath("tiny160.json");
-  std::ofstream(path)
-      << R"({"img_size":160,"patch_size":16,"num_frames":16,"tubelet_size":2,)"
-         R"("embed_dim":32,"depth":2,"num_heads":2,"moe_layers":[1],"num_experts":4,)"
-         R"("top_k":2,"video_classes":3,"video_class_names":["calm","joy","other"]})";
-  return path;
-}
 
 std::unique_ptr<core::Project> freshProject(const std::string& name) {
   return core::Project::open(test::freshProjectPath(name));
@@ -66,11 +44,11 @@ void expectSameWindows(const std::vector<core::WindowPrediction>& a,
 }  // namespace
 
 TEST(Analysis, StoresFramesAndWindowsWithRoutingAndModelClassNames) {
-  auto model = core::ClipModel::load(tinyModel());
+  auto model = core::ClipModel::load(test::tinyClipModel());
   EXPECT_EQ(model->classNames(), (std::vector<std::string>{"calm", "joy", "other"}));
   auto project = freshProject("analysis.ulproj");
   int progress_calls = 0;
-  auto s = core::analyzeVideo(*project, astroClip(90), model.get(), kResources, {},
+  auto s = core::analyzeVideo(*project, test::astroClip(90), model.get(), kResources, {},
                               [&](const core::AnalysisProgress&) { ++progress_calls; });
   EXPECT_EQ(s.frames, 90);
   EXPECT_EQ(s.tracks, 1);
@@ -102,28 +80,28 @@ TEST(Analysis, StoresFramesAndWindowsWithRoutingAndModelClassNames) {
 }
 
 TEST(Analysis, WindowResultsDoNotDependOnTheBatchSize) {
-  auto model = core::ClipModel::load(tinyModel());
+  auto model = core::ClipModel::load(test::tinyClipModel());
   auto a = freshProject("batch1.ulproj"), b = freshProject("batch4.ulproj");
   core::AnalysisOptions one, four;
   one.batch = 1;
   four.batch = 4;
-  auto sa = core::analyzeVideo(*a, astroClip(90), model.get(), kResources, one);
-  auto sb = core::analyzeVideo(*b, astroClip(90), model.get(), kResources, four);
+  auto sa = core::analyzeVideo(*a, test::astroClip(90), model.get(), kResources, one);
+  auto sb = core::analyzeVideo(*b, test::astroClip(90), model.get(), kResources, four);
   expectSameWindows(a->windows(sa.analysis_id), b->windows(sb.analysis_id));
 }
 
 TEST(Analysis, ACancelledAnalysisResumesToTheSameResult) {
-  auto model = core::ClipModel::load(tinyModel());
+  auto model = core::ClipModel::load(test::tinyClipModel());
   auto full = freshProject("full.ulproj");
-  auto sf = core::analyzeVideo(*full, astroClip(90), model.get(), kResources, {});
+  auto sf = core::analyzeVideo(*full, test::astroClip(90), model.get(), kResources, {});
   auto part = freshProject("part.ulproj");
   int calls = 0;
-  auto sc = core::analyzeVideo(*part, astroClip(90), model.get(), kResources, {}, {},
+  auto sc = core::analyzeVideo(*part, test::astroClip(90), model.get(), kResources, {}, {},
                                [&] { return ++calls > 80; });
   EXPECT_TRUE(sc.cancelled);
   EXPECT_EQ(part->analysisStatus(sc.analysis_id), "cancelled");
   EXPECT_EQ(part->windows(sc.analysis_id).size(), 2u);  // windows 0 and 16 were complete
-  auto sr = core::analyzeVideo(*part, astroClip(90), model.get(), kResources, {});
+  auto sr = core::analyzeVideo(*part, test::astroClip(90), model.get(), kResources, {});
   EXPECT_EQ(sr.analysis_id, sc.analysis_id);
   EXPECT_EQ(sr.windows_resumed, 2);
   EXPECT_EQ(sr.windows, 1);
@@ -134,7 +112,7 @@ TEST(Analysis, StaticOnlyAndEveryNthFrame) {
   auto project = freshProject("static.ulproj");
   core::AnalysisOptions o;
   o.every = 3;
-  auto s = core::analyzeVideo(*project, astroClip(90), nullptr, kResources, o);
+  auto s = core::analyzeVideo(*project, test::astroClip(90), nullptr, kResources, o);
   EXPECT_EQ(s.windows, 0);
   EXPECT_EQ(s.faces, 30);
   const auto media = project->media();
@@ -144,7 +122,7 @@ TEST(Analysis, StaticOnlyAndEveryNthFrame) {
 }
 
 TEST(Analysis, AKilledAnalyzeRunResumesToTheSameResult) {
-  const std::string clip = astroClip(240), model = tinyModel();
+  const std::string clip = test::astroClip(240), model = test::tinyClipModel();
   const std::string cli = UNILEARN_CLI;
   const std::string whole = test::freshProjectPath("whole.ulproj"),
                     killed = test::freshProjectPath("killed.ulproj");
@@ -184,10 +162,10 @@ TEST(Analysis, AKilledAnalyzeRunResumesToTheSameResult) {
 }
 
 TEST(Analysis, LiveSessionFromAPacedSourceBecomesItsOwnMedia) {
-  auto model = core::ClipModel::load(tinyModel());
+  auto model = core::ClipModel::load(test::tinyClipModel());
   auto project = freshProject("live.ulproj");
   // A file paced at its frame rate stands in for a camera (180 frames = 6 s); no re-opening.
-  const std::string clip = astroClip(180);
+  const std::string clip = test::astroClip(180);
   const auto t0 = std::chrono::steady_clock::now();
   core::LiveCapture capture(std::make_unique<core::FileSource>(clip), 4, true, 60000);
   std::atomic<bool> ended{false};
@@ -237,10 +215,10 @@ TEST(Analysis, CliAnalyzesACameraLiveAndExplainsAMissingOne) {
   const std::string cli = UNILEARN_CLI, out = test::tempPath("live_cli.txt");
   const std::string project = test::freshProjectPath("live_cli.ulproj");
   // A GStreamer pipeline is a camera as far as OpenCV is concerned.
-  const std::string camera = "\"filesrc location=" + astroClip(90) +
+  const std::string camera = "\"filesrc location=" + test::astroClip(90) +
                              " ! decodebin ! videoconvert ! video/x-raw,format=BGR ! appsink\"";
   ASSERT_EQ(std::system((cli + " analyze --camera " + camera + " --project " + project +
-                         " --model " + tinyModel() + " --seconds 2.5 >" + out + " 2>&1")
+                         " --model " + test::tinyClipModel() + " --seconds 2.5 >" + out + " 2>&1")
                             .c_str()),
             0)
       << test::fileBytes(out);
@@ -285,7 +263,7 @@ TEST(Analysis, TheMainJobsSampleSessionShowsTwoPeople) {
 TEST(Analysis, CliRoutingAnalysesWhenAskedAndWritesOneRowPerWindowAndLayer) {
   const std::string cli = UNILEARN_CLI, out = test::tempPath("routing_out.txt");
   const std::string project = test::freshProjectPath("routing.ulproj");
-  const std::string csv = test::tempPath("routing.csv"), clip = astroClip(90);
+  const std::string csv = test::tempPath("routing.csv"), clip = test::astroClip(90);
   core::Project::open(project);  // an empty project: the video is not analysed yet
   EXPECT_NE(std::system((cli + " routing " + clip + " --project " + project + " --out " + csv +
                          " >" + out + " 2>&1")
@@ -294,7 +272,7 @@ TEST(Analysis, CliRoutingAnalysesWhenAskedAndWritesOneRowPerWindowAndLayer) {
   EXPECT_NE(test::fileBytes(out).find("has no UniLearn analysis"), std::string::npos)
       << test::fileBytes(out);
   ASSERT_EQ(std::system((cli + " routing " + clip + " --project " + project + " --out " + csv +
-                         " --model " + tinyModel() + " >" + out + " 2>&1")
+                         " --model " + test::tinyClipModel() + " >" + out + " 2>&1")
                             .c_str()),
             0)
       << test::fileBytes(out);
