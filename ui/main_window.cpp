@@ -34,7 +34,7 @@
 #include "ui/annotation_editor.h"
 #include "ui/model_manager.h"
 #include "ui/player_widget.h"
-#include "ui/routing_map.h"
+#include "ui/routing_panel.h"
 #include "ui/timeline_data.h"
 #include "ui/timeline_view.h"
 #include "ui/webcam_view.h"
@@ -83,7 +83,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   addDockWidget(Qt::LeftDockWidgetArea, model_dock);
   auto* routing_dock = new QDockWidget(tr("Routing"), this);
   routing_dock->setObjectName("routing");
-  routing_ = new RoutingMap(routing_dock);
+  routing_ = new RoutingPanel(routing_dock);
   routing_dock->setWidget(routing_);
   addDockWidget(Qt::LeftDockWidgetArea, routing_dock);
   tabifyDockWidget(people_dock, routing_dock);
@@ -103,8 +103,13 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
 
   connect(player_, &PlayerWidget::frameShown, timeline_, [this](qint64 frame, qint64 ms) {
     timeline_->setPlayhead(ms);
-    showRoutingAt(frame);
+    showRoutingAt(frame, ms);
   });
+  connect(timeline_, &TimelineView::rangeChanged, routing_, &RoutingPanel::setRange);
+  connect(routing_, &RoutingPanel::seekRequested, player_,
+          [this](qint64 ms) { player_->seekMs(ms); });
+  connect(people_, &QListWidget::currentRowChanged, this,
+          [this] { showRoutingAt(player_->currentFrame(), timeline_->playhead()); });
   connect(timeline_, &TimelineView::seekRequested, player_,
           [this](qint64 ms) { player_->seekMs(ms); });
   connect(videos_, &QListWidget::currentRowChanged, this, &MainWindow::selectVideo);
@@ -178,6 +183,8 @@ bool MainWindow::openProject(const QString& path, bool create) {
   project_path_ = QFileInfo(path).absoluteFilePath();
   webcam_->setProjectPath(project_path_);
   models_->setProject(project_.get(), project_path_);
+  routing_->setProject(project_path_);
+  routing_->setAnnotator(settings_.annotator());
   settings_.addRecentProject(project_path_);
   updateRecentMenu();
   setWindowTitle(tr("%1 — UniLearn Studio").arg(QFileInfo(path).fileName()));
@@ -192,6 +199,7 @@ void MainWindow::closeProject() {
   timeline_->setData({});
   editor_->setProject(nullptr);
   models_->setProject(nullptr, QString());
+  routing_->setProject(QString());
   webcam_->stop();
   webcam_->setProjectPath(QString());
   project_.reset();
@@ -299,6 +307,8 @@ void MainWindow::loadTimelineAsync() {
           player_->setTimeline(t);
           shown_timeline_ = t;
           timeline_->setData(std::move(data));
+          routing_->setTimeline(t);
+          routing_->setRange(timeline_->rangeStart(), timeline_->rangeEnd());
           if (people_->count() != static_cast<int>(t->tracks.size())) refreshPeople();
           emit timelineLoaded();
         },
@@ -306,24 +316,9 @@ void MainWindow::loadTimelineAsync() {
   });
 }
 
-// The routing of the selected person's (else the first person's) clip window nearest `frame`.
-void MainWindow::showRoutingAt(int64_t frame) {
-  if (!shown_timeline_ || !routing_->isVisible()) return;
-  const auto person = selectedTrack();
-  const core::TrackTimeline* track = nullptr;
-  for (const auto& tt : shown_timeline_->tracks)
-    if (!track || (person && tt.track.id == *person)) track = &tt;
-  const core::WindowPrediction* best = nullptr;
-  if (track)
-    for (const auto& w : track->windows)
-      if (w.start_frame <= frame && frame <= w.end_frame && !w.expert_share.empty() &&
-          (!best || std::abs((w.start_frame + w.end_frame) / 2 - frame) <
-                        std::abs((best->start_frame + best->end_frame) / 2 - frame)))
-        best = &w;
-  if (best)
-    routing_->setWindow(*best, {});
-  else
-    routing_->clear();
+// The routing views follow the player and the selected person (else the first person).
+void MainWindow::showRoutingAt(int64_t frame, int64_t ms) {
+  if (shown_timeline_) routing_->showAt(frame, ms, selectedTrack());
 }
 
 void MainWindow::analyzeSelected(const QString& model) {

@@ -23,7 +23,7 @@ namespace unilearn::ui {
 
 class AnnotationEditor;
 class ModelManager;
-class RoutingMap;
+class RoutingPanel;
 class WebcamView;
 class PlayerWidget;
 class TimelineView;
@@ -98,7 +98,7 @@ class MainWindow : public QMainWindow {
   std::optional<core::Annotation> segmentAtPlayhead() const;
   bool ensureAnnotator();
   void rebuildSchemeMenus();
-  void showRoutingAt(int64_t frame);
+  void showRoutingAt(int64_t frame, int64_t ms);
 
   Settings& settings_;
   std::unique_ptr<core::Project> project_;
@@ -107,7 +107,7 @@ class MainWindow : public QMainWindow {
   TimelineView* timeline_ = nullptr;
   WebcamView* webcam_ = nullptr;
   ModelManager* models_ = nullptr;
-  RoutingMap* routing_ = nullptr;
+  RoutingPanel* routing_ = nullptr;
   std::shared_ptr<const core::Timeline> shown_timeline_;  // what the player and routing show
   QListWidget* videos_ = nullptr;
   QListWidget* people_ = nullptr;

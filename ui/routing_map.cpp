@@ -2,19 +2,15 @@
 
 #include <QHelpEvent>
 #include <QPainter>
-#include <QSvgGenerator>
 #include <QToolTip>
 #include <algorithm>
+
+#include "ui/routing_style.h"
 
 namespace unilearn::ui {
 namespace {
 
 constexpr int kLeft = 80, kTop = 40, kBottom = 30;
-
-QColor heat(float v) {  // 0 → pale, 1 → deep blue
-  const float t = std::clamp(v, 0.0f, 1.0f);
-  return QColor::fromRgbF(1.0f - 0.85f * t, 1.0f - 0.6f * t, 1.0f - 0.1f * t);
-}
 
 }  // namespace
 
@@ -33,10 +29,17 @@ QString RoutingMap::explanation() {
 }
 
 void RoutingMap::setWindow(const core::WindowPrediction& w, const std::vector<int>& blocks) {
-  share_ = w.expert_share;
-  gate_ = w.mean_gate;
+  setShares(w.expert_share, w.mean_gate, blocks,
+            tr("Expert routing, frames %1–%2").arg(w.start_frame).arg(w.end_frame));
+}
+
+void RoutingMap::setShares(const std::vector<std::vector<float>>& share,
+                           const std::vector<std::vector<float>>& gate,
+                           const std::vector<int>& blocks, const QString& title) {
+  share_ = share;
+  gate_ = gate;
   blocks_ = blocks;
-  title_ = tr("Expert routing, frames %1–%2").arg(w.start_frame).arg(w.end_frame);
+  title_ = title;
   update();
 }
 
@@ -71,15 +74,7 @@ QString RoutingMap::toCsv() const {
 }
 
 bool RoutingMap::exportPicture(const QString& path) {
-  if (!path.endsWith(".svg", Qt::CaseInsensitive)) return grab().save(path);
-  QSvgGenerator svg;
-  svg.setFileName(path);
-  svg.setSize(size());
-  svg.setViewBox(rect());
-  QPainter p;
-  if (!p.begin(&svg)) return false;
-  render(&p);
-  return p.end();
+  return exportWidgetPicture(this, path);
 }
 
 QRectF RoutingMap::cellRect(int l, int e) const {
@@ -112,8 +107,10 @@ void RoutingMap::paintEvent(QPaintEvent*) {
     for (int e = 0; e < static_cast<int>(share_[static_cast<size_t>(l)].size()); ++e) {
       const QRectF c = cellRect(l, e).adjusted(1, 1, -1, -1);
       const float v = share(l, e);
-      p.fillRect(c, heat(v));
-      p.setPen(v > 0.55f ? Qt::white : Qt::black);
+      // Shaded relative to twice the uniform share (1/experts), so preferences stand out.
+      const float level = std::min(1.0f, v * static_cast<float>(experts()) / 2.0f);
+      p.fillRect(c, heatColor(level));
+      p.setPen(level > 0.55f ? Qt::white : Qt::black);
       p.drawText(c, Qt::AlignCenter, QString::number(static_cast<double>(v), 'f', 2));
     }
   }

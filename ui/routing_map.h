@@ -19,6 +19,9 @@ class RoutingMap : public QWidget {
 
   // `blocks`: the transformer block of each MoE layer (labels); may be empty.
   void setWindow(const core::WindowPrediction& window, const std::vector<int>& blocks);
+  void setShares(const std::vector<std::vector<float>>& share,
+                 const std::vector<std::vector<float>>& gate, const std::vector<int>& blocks,
+                 const QString& title);
   void clear();
 
   int layers() const { return static_cast<int>(share_.size()); }

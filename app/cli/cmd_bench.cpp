@@ -39,7 +39,7 @@ double medianMs(int repeat, const std::function<void()>& run) {
 
 int runBench(const std::vector<std::string>& argv) {
   Args args(argv, {"config", "weights", "batch", "threads", "repeat", "mode", "image-batch"},
-            {"routing", "no-image", "no-video"});
+            {"routing", "no-image", "no-video", "trace-overhead"});
   const int batch = static_cast<int>(args.getInt("batch", 1));
   const int image_batch = static_cast<int>(args.getInt("image-batch", 1));
   const int repeat = static_cast<int>(args.getInt("repeat", 5));
@@ -77,6 +77,40 @@ int runBench(const std::vector<std::string>& argv) {
     std::printf(
         "image: batch %d, %.1f ms per batch, %.1f ms per image, %.2f images/s (median of %d)\n",
         image_batch, ms, ms / image_batch, 1000.0 * image_batch / ms, repeat);
+  }
+  if (args.has("trace-overhead")) {
+    // Issue 6: what keeping every token's routing costs. Runs with and without the trace
+    // alternate, so machine noise hits both alike; the trace includes the copy of the indices
+    // and gates out of the tensors, as the routing views take them.
+    auto clip = torch::randn({1, 3, c.num_frames, c.img_size, c.img_size});
+    ForwardOptions plain = options, traced = options;
+    plain.trace_routing = false;
+    traced.trace_routing = true;
+    std::vector<double> off, on;
+    net.network->forward(clip, traced);
+    for (int i = 0; i < repeat; ++i) {
+      for (int with : {0, 1}) {
+        auto t0 = std::chrono::steady_clock::now();
+        ForwardOutput y = net.network->forward(clip, with ? traced : plain);
+        for (const auto& layer : y.routing) {
+          auto idx = layer.indices.to(torch::kInt32).contiguous();
+          auto gates = layer.gates.contiguous();
+          std::vector<int32_t> a(idx.data_ptr<int32_t>(), idx.data_ptr<int32_t>() + idx.numel());
+          std::vector<float> b(gates.data_ptr<float>(), gates.data_ptr<float>() + gates.numel());
+        }
+        (with ? on : off)
+            .push_back(
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                    .count());
+      }
+    }
+    std::sort(off.begin(), off.end());
+    std::sort(on.begin(), on.end());
+    const double a = off[off.size() / 2], b = on[on.size() / 2];
+    std::printf(
+        "routing trace: %.1f ms per clip without, %.1f ms with: %+.1f %% (median of %d "
+        "alternating pairs)\n",
+        a, b, 100.0 * (b - a) / a, repeat);
   }
   std::printf("peak memory (max RSS): %.0f MB\n", peakRssMb());
   return 0;

@@ -59,6 +59,10 @@ Timeline loadTimeline(const Project& p, int64_t media_id, std::optional<int64_t>
   }
   if (!t.analysis) return t;
   t.classes = clipClassNames(p, *t.analysis);
+  if (t.analysis->model_id)
+    if (auto m = p.model(*t.analysis->model_id))
+      for (int64_t b : ModelConfig::fromJson(json::parse(m->config_json)).moe_layers)
+        t.moe_blocks.push_back(static_cast<int>(b));
   for (auto& w : p.windows(t.analysis->id, with_routing))
     t.tracks[index.at(w.track_id)].windows.push_back(std::move(w));
   for (auto& tt : t.tracks)

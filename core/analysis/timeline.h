@@ -23,6 +23,7 @@ struct Timeline {
   MediaRecord media;
   std::optional<AnalysisRecord> analysis;  // none when the video was never analysed
   std::vector<std::string> classes;        // the clip model's class names, in its output order
+  std::vector<int> moe_blocks;             // the clip model's MoE blocks (routing rows)
   std::vector<TrackTimeline> tracks;
   std::vector<Annotation> annotations;
   std::map<std::string, std::vector<std::string>> schemes;        // labels of the schemes they use

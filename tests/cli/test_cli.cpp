@@ -144,6 +144,13 @@ TEST(Cli, BenchRunsWithPassiveOpenMpEvenWhenTheUserDidNotSetIt) {
   EXPECT_NE(r.out.find("ms per image"), std::string::npos) << r.out;
 }
 
+TEST(Cli, BenchMeasuresWhatTheRoutingTraceCosts) {
+  CliRun r = cli("bench --config unilearn-t16-160 --repeat 1 --no-image --trace-overhead");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("routing trace: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" ms with: "), std::string::npos) << r.out;
+}
+
 TEST(Cli, ErrorsAreOneClearLineAndANonZeroExit) {
   auto expectError = [](const std::string& args, const std::string& needle) {
     CliRun r = cli(args);

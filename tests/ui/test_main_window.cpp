@@ -16,6 +16,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "tests/ui/ui_fixtures.h"
 #include "ui/annotation_editor.h"
 #include "ui/lane_chart.h"
 #include "ui/main_window.h"
@@ -26,20 +27,6 @@
 using namespace unilearn;
 
 namespace {
-
-std::string faceClip() {
-  const std::string path = "/tmp/unilearn_ui_face_clip.mp4";
-  if (!std::ifstream(path).good()) {
-    const std::string cmd =
-        "ffmpeg -v error -y -loop 1 -i " + std::string(UNILEARN_TEST_DATA) +
-        "/faces/astronaut.jpg -vf \"scale=1024:1024,zoompan=z='1.2+0.3*sin(on/20)':x='iw/2-(iw/"
-        "zoom/2)+60*sin(on/15)':y='ih/2-(ih/zoom/2)-80':d=240:s=640x480:fps=30\" -frames:v 240 "
-        "-c:v libx264 -pix_fmt yuv420p " +
-        path + " >/dev/null 2>&1";
-    EXPECT_EQ(std::system(cmd.c_str()), 0);
-  }
-  return path;
-}
 
 std::string tinyModel() {
   const std::string path = "/tmp/unilearn_ui_tiny160.json";
@@ -59,12 +46,12 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   w.resize(1280, 860);
   w.show();
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
-  EXPECT_FALSE(w.addVideos({QString::fromStdString(faceClip())}));  // no project yet
+  EXPECT_FALSE(w.addVideos({QString::fromStdString(test::faceClip())}));  // no project yet
   EXPECT_TRUE(w.lastError().contains("Open or create a project"));
   const QString project = dir.filePath("session.ulproj");
   ASSERT_TRUE(w.openProject(project, true)) << w.lastError().toStdString();
   EXPECT_EQ(settings.recentProjects().value(0), project);
-  ASSERT_TRUE(w.addVideos({QString::fromStdString(faceClip())}));
+  ASSERT_TRUE(w.addVideos({QString::fromStdString(test::faceClip())}));
   ASSERT_EQ(w.videos()->count(), 1);
   ASSERT_TRUE(w.player()->waitForFrame(0));
   EXPECT_EQ(w.player()->frameCount(), 240);
