@@ -22,7 +22,9 @@
 #include "ui/main_window.h"
 #include "ui/player_widget.h"
 #include "ui/routing_map.h"
+#include "ui/routing_panel.h"
 #include "ui/timeline_view.h"
+#include "ui/token_routing_view.h"
 
 using namespace unilearn;
 
@@ -107,6 +109,16 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   ASSERT_NE(map, nullptr);
   EXPECT_EQ(map->layers(), 1);
   EXPECT_EQ(map->experts(), 4);
+  // Its token view re-runs the analysis' model on that window.
+  auto* routing = w.findChild<ui::RoutingPanel*>();
+  ASSERT_NE(routing, nullptr);
+  QSignalSpy traced(routing, &ui::RoutingPanel::traceShown);
+  routing->setTab(ui::RoutingPanel::kFace);
+  ASSERT_TRUE(traced.wait(30000));
+  ASSERT_NE(routing->face()->routing(), nullptr) << routing->status().toStdString();
+  EXPECT_EQ(routing->face()->routing()->layers(), 1);
+  QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
+  EXPECT_TRUE(w.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/main_window_routing.png"));
   w.findChild<QDockWidget*>("people")->raise();
   // Timeline -> player: a click seeks the player to that time.
   w.timeline()->setRange(0, 8000);
