@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <sstream>
 
@@ -101,42 +102,68 @@ WindowOptions analysisWindowOptions(const AnalysisRecord& analysis) {
   return o;
 }
 
-std::vector<cv::Mat> windowCrops(const Project& project, const AnalysisRecord& analysis,
-                                 const WindowPrediction& window, int img_size) {
+namespace {
+
+struct StoredFaces {
   std::string video;
-  for (const auto& m : project.media())
-    if (m.id == analysis.media_id) video = m.path;
-  if (video.empty())
-    throw Error(Error::Kind::kArgument, "the analysis' video is not in the project any more");
   std::map<int64_t, FaceDetection> faces;
   std::vector<int64_t> seen;
-  for (const auto& f : project.frames(analysis.id, window.track_id)) {
+};
+
+StoredFaces storedFaces(const Project& project, const AnalysisRecord& analysis, int64_t track) {
+  StoredFaces s;
+  for (const auto& m : project.media())
+    if (m.id == analysis.media_id) s.video = m.path;
+  if (s.video.empty())
+    throw Error(Error::Kind::kArgument, "the analysis' video is not in the project any more");
+  for (const auto& f : project.frames(analysis.id, track)) {
     if (f.face.size() < 17) continue;
     FaceDetection d;
     d.box = cv::Rect2f(f.face[0], f.face[1], f.face[2], f.face[3]);
     d.score = f.face[4];
     for (size_t k = 0; k < 6; ++k)
       d.keypoints[k] = cv::Point2f(f.face[5 + 2 * k], f.face[6 + 2 * k]);
-    faces[f.frame] = d;
-    seen.push_back(f.frame);
+    s.faces[f.frame] = d;
+    s.seen.push_back(f.frame);
   }
-  if (seen.empty())
+  if (s.seen.empty())
     throw Error(Error::Kind::kArgument,
                 "this analysis stored no face positions (made by an older version): analyse the "
                 "video again to inspect its routing token by token");
-  const ClipWindow w = windowAt(seen, window.start_frame, analysisWindowOptions(analysis));
-  VideoReader reader(video);
+  return s;
+}
+
+std::vector<cv::Mat> cropsOf(const StoredFaces& s, const std::vector<int64_t>& frames,
+                             int img_size) {
+  VideoReader reader(s.video);
   AlignOptions align;
   align.size = img_size;
   align.margin = 0.25f;
   std::vector<cv::Mat> crops;
   std::map<int64_t, cv::Mat> decoded;
-  for (int64_t f : w.frames) {
+  for (int64_t f : frames) {
     auto it = decoded.find(f);
     if (it == decoded.end()) it = decoded.emplace(f, reader.frameAt(f).bgr).first;
-    crops.push_back(alignFace(it->second, faces.at(f), align).bgr);
+    auto face = s.faces.upper_bound(f);  // the nearest stored face at or before f
+    face = face == s.faces.begin() ? face : std::prev(face);
+    crops.push_back(alignFace(it->second, face->second, align).bgr);
   }
   return crops;
+}
+
+}  // namespace
+
+std::vector<cv::Mat> windowCrops(const Project& project, const AnalysisRecord& analysis,
+                                 const WindowPrediction& window, int img_size) {
+  const StoredFaces s = storedFaces(project, analysis, window.track_id);
+  const ClipWindow w = windowAt(s.seen, window.start_frame, analysisWindowOptions(analysis));
+  return cropsOf(s, w.frames, img_size);
+}
+
+std::vector<cv::Mat> trackCrops(const Project& project, const AnalysisRecord& analysis,
+                                int64_t track_id, const std::vector<int64_t>& frames,
+                                int img_size) {
+  return cropsOf(storedFaces(project, analysis, track_id), frames, img_size);
 }
 
 std::string analysisModelSpec(const Project& project, const AnalysisRecord& analysis) {

@@ -61,6 +61,12 @@ WindowOptions analysisWindowOptions(const AnalysisRecord& analysis);
 std::vector<cv::Mat> windowCrops(const Project& project, const AnalysisRecord& analysis,
                                  const WindowPrediction& window, int img_size);
 
+// Aligned crops (img_size px, BGR) of `frames` of a track, from the video and the faces the
+// analysis stored; a frame without a stored face uses the nearest earlier one (else the first).
+// Throws as windowCrops.
+std::vector<cv::Mat> trackCrops(const Project& project, const AnalysisRecord& analysis,
+                                int64_t track_id, const std::vector<int64_t>& frames, int img_size);
+
 // What to give ClipModel::load to get the model an analysis used: the stored path of its model,
 // else the file of that name in `<project>-models/`, else the preset of that name; empty when
 // none of these exists.

@@ -1,0 +1,283 @@
+// Issue 7: the trainer learns a learnable set, resumes to the same weights, freezes what it
+// should, evaluates as the official protocol, and reads its data from lists and projects.
+#include <filesystem>
+#include <map>
+#include <numeric>
+
+#include <gtest/gtest.h>
+
+#include "core/analysis/analyzer.h"
+#include "core/storage/project.h"
+#include "model/error.h"
+#include "model/network_file.h"
+#include "tests/core/analysis_fixtures.h"
+#include "tests/trainer/trainer_fixtures.h"
+#include "trainer/augment.h"
+#include "trainer/finetune.h"
+#include "trainer/metrics.h"
+
+using namespace unilearn;
+namespace fs = std::filesystem;
+
+namespace {
+
+trainer::FinetuneConfig quickConfig(const std::string& out) {
+  trainer::FinetuneConfig c;
+  c.base_model = test::tinyTrainConfig();
+  c.epochs = 6;
+  c.video_batch = 6;
+  c.image_batch = 12;
+  c.lr = 2e-3;
+  c.warmup_epochs = 1;
+  c.mixup = c.cutmix = 0;  // a tiny set learns faster unmixed; mixing is tested separately
+  c.augment.enabled = false;
+  c.sampling_rate = 2;
+  c.threads = 2;
+  c.out_dir = out;
+  c.resume = false;
+  return c;
+}
+
+std::string freshDir(const std::string& name) {
+  const std::string dir = test::tempPath(name);
+  fs::remove_all(dir);
+  return dir;
+}
+
+std::map<std::string, torch::Tensor> weightsOf(const std::string& model) {
+  const StateDict state = stateDictOf(*loadNetwork(model, std::nullopt).network);
+  return {state.begin(), state.end()};
+}
+
+}  // namespace
+
+TEST(Metrics, EqualHandComputedValues) {
+  // Class 0: 1 of 2 right; class 1: 2 of 2; class 2: 2 of 3. Class 3 never occurs.
+  const auto m = trainer::computeMetrics({0, 0, 1, 1, 2, 2, 2}, {0, 1, 1, 1, 2, 0, 2}, 4);
+  EXPECT_DOUBLE_EQ(m.war, 5.0 / 7.0);
+  EXPECT_DOUBLE_EQ(m.recall[0], 0.5);
+  EXPECT_DOUBLE_EQ(m.recall[1], 1.0);
+  EXPECT_DOUBLE_EQ(m.recall[2], 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(m.recall[3], -1.0);
+  EXPECT_DOUBLE_EQ(m.uar, (0.5 + 1.0 + 2.0 / 3.0) / 3.0);
+  EXPECT_EQ(m.confusion[2][0], 1);
+  EXPECT_EQ(m.confusion[0][1], 1);
+  EXPECT_EQ(m.samples, 7);
+  EXPECT_THROW(trainer::computeMetrics({0, 5}, {0, 0}, 4), Error);
+  EXPECT_NE(m.summary({"a", "b", "c", "d"}).find("UAR 72.2 %"), std::string::npos) << m.summary({});
+}
+
+TEST(Augment, IsSeededAndTreatsEveryFrameOfAClipAlike) {
+  std::mt19937_64 make(3);
+  const auto clip = test::learnableClip(1, 8, 64, make);
+  std::vector<cv::Mat> same(8, clip[0]);
+  trainer::AugmentOptions o;
+  o.erase_probability = 1.0;
+  for (uint64_t seed = 0; seed < 20; ++seed) {
+    std::mt19937_64 a(seed), b(seed);
+    const auto x = trainer::augmentClip(same, 64, a, o), y = trainer::augmentClip(same, 64, b, o);
+    for (size_t f = 0; f < 8; ++f) {
+      EXPECT_EQ(cv::norm(x[f], y[f], cv::NORM_INF), 0);  // same seed, same result
+      EXPECT_EQ(cv::norm(x[f], x[0], cv::NORM_INF), 0);  // same ops, crop, flip, box per frame
+    }
+    EXPECT_EQ(x[0].size(), cv::Size(64, 64));
+    const cv::Mat img = trainer::augmentImage(clip[0], 64, a, o);
+    EXPECT_EQ(img.size(), cv::Size(64, 64));
+  }
+}
+
+TEST(Finetune, LearnsALearnableSetAndEvaluatesAsTheOfficialProtocol) {
+  const auto train = test::learnableSet(12, 1), val = test::learnableSet(6, 2);
+  const std::string dir = freshDir("ft_learn");
+  auto c = quickConfig(dir);
+  c.epochs = 10;
+  std::vector<double> losses;
+  const auto r =
+      trainer::finetune(c, train, val, {nullptr, [&](const trainer::EpochReport& e) {
+                                          losses.push_back(e.loss);
+                                          std::printf("epoch %d: loss %.3f, %s\n", e.epoch, e.loss,
+                                                      e.val.summary({}).c_str());
+                                        }});
+  ASSERT_EQ(r.epochs.size(), 10u);
+  EXPECT_LT(losses.back(), losses.front() * 0.7);               // the loss decreases
+  EXPECT_GE(r.best.war, 0.9) << r.best.summary(train.classes);  // chance: 1/3
+  ASSERT_TRUE(fs::exists(r.model_path));
+  // The model file evaluates to the best epoch's validation numbers, and its metrics are those
+  // of its own predictions.
+  const auto e = trainer::evaluateModel(r.model_path, val, c.sampling_rate, "cpu");
+  EXPECT_DOUBLE_EQ(e.clips.war, r.best.war);
+  std::vector<int> truth;
+  for (const auto& clip : val.clips)
+    truth.push_back(clip.label);
+  EXPECT_DOUBLE_EQ(trainer::computeMetrics(truth, e.clip_predictions, 3).uar, e.clips.uar);
+  EXPECT_GE(e.images.war, 0.8) << e.images.summary(val.classes);  // the still head learnt too
+  const auto loaded = loadNetwork(r.model_path, std::nullopt);
+  EXPECT_EQ(loaded.config.video_class_names, train.classes);
+  bool has_metrics = false;
+  for (const auto& [k, v] : loaded.metadata)
+    has_metrics |= k == "val_metrics" && v.find("\"war\"") != std::string::npos;
+  EXPECT_TRUE(has_metrics);
+}
+
+TEST(Finetune, AResumedRunEndsAtTheSameWeightsAsAnUninterruptedOne) {
+  const auto train = test::learnableSet(4, 3), val = test::learnableSet(2, 4);
+  auto c = quickConfig(freshDir("ft_whole"));
+  c.epochs = 3;
+  c.mixup = 0.8;  // the random parts too: mixing, augmentation, router noise
+  c.cutmix = 1.0;
+  c.augment.enabled = true;
+  const auto whole = trainer::finetune(c, train, val);
+  ASSERT_FALSE(whole.cancelled);
+  auto again_config = c;  // a fixed seed reproduces a run exactly
+  again_config.out_dir = freshDir("ft_whole_again");
+  const auto again = trainer::finetune(again_config, train, val);
+  for (size_t i = 0; i < 3; ++i)
+    ASSERT_DOUBLE_EQ(again.epochs[i].loss, whole.epochs[i].loss) << "epoch " << i;
+
+  auto d = c;
+  d.out_dir = freshDir("ft_killed");
+  int steps = 0;
+  const auto stopped =
+      trainer::finetune(d, train, val,
+                        {[&](const trainer::TrainProgress&) { ++steps; }, nullptr,
+                         [&] {
+                           return steps >= 3 + 1;  // 3 steps per epoch: stop inside the second
+                         }});
+  ASSERT_TRUE(stopped.cancelled);
+  ASSERT_EQ(stopped.epochs.size(), 1u);
+  d.resume = true;
+  const auto resumed = trainer::finetune(d, train, val);
+  EXPECT_EQ(resumed.resumed_after_epoch, 0);
+  ASSERT_EQ(resumed.epochs.size(), 3u);
+  EXPECT_EQ(resumed.best_epoch, whole.best_epoch);
+  const auto a = weightsOf(whole.model_path), b = weightsOf(resumed.model_path);
+  ASSERT_EQ(a.size(), b.size());
+  for (const auto& [key, tensor] : a)
+    EXPECT_TRUE(torch::equal(tensor, b.at(key))) << key;
+  for (size_t i = 0; i < 3; ++i)
+    EXPECT_DOUBLE_EQ(resumed.epochs[i].loss, whole.epochs[i].loss);
+}
+
+TEST(Finetune, PartialTrainingLeavesTheFrozenWeightsBitIdentical) {
+  const auto train = test::learnableSet(3, 5);
+  trainer::Dataset val;  // none: the result is the last epoch's weights
+  val.classes = train.classes;
+  // A base model file with these classes, so that its heads load too.
+  ModelConfig config = ModelConfig::fromFile(test::tinyTrainConfig());
+  config.video_class_names = config.image_class_names = train.classes;
+  torch::manual_seed(7);
+  VitMoE base(config);
+  const std::string base_path = test::tempPath("ft_base.safetensors");
+  saveNetwork(base_path, base);
+  const auto before = weightsOf(base_path);
+  for (const std::string what : {"experts", "heads"}) {
+    auto c = quickConfig(freshDir("ft_partial_" + what));
+    c.base_model = base_path;
+    c.train = what;
+    c.epochs = 2;
+    const auto r = trainer::finetune(c, train, val);
+    const auto after = weightsOf(r.model_path);
+    int changed = 0, frozen = 0;
+    for (const auto& [key, tensor] : before) {
+      const bool trained = key.rfind("head.", 0) == 0 ||
+                           (what == "experts" && key.find("moe_layer.") != std::string::npos);
+      if (trained) {
+        changed += !torch::equal(tensor, after.at(key));
+      } else {
+        EXPECT_TRUE(torch::equal(tensor, after.at(key))) << what << ": " << key;
+        ++frozen;
+      }
+    }
+    EXPECT_GE(changed, what == "heads" ? 2 : 6) << what;  // heads: the video head's two
+    EXPECT_GT(frozen, 10);
+  }
+}
+
+TEST(Finetune, ListFilesGiveClipsAndStillsAndClearErrors) {
+  const fs::path dir = freshDir("ft_list");
+  fs::create_directories(dir / "clips" / "a");
+  std::mt19937_64 rng(1);
+  const auto frames = test::learnableClip(0, 6, 80, rng);
+  for (size_t i = 0; i < frames.size(); ++i)
+    cv::imwrite((dir / "clips" / "a" / ("f" + std::to_string(i) + ".png")).string(), frames[i]);
+  cv::imwrite((dir / "still.png").string(), frames[2]);
+  std::ofstream(dir / "list.csv") << "path,label,split\nclips/a,Zoom,train\nstill.png,2,train\n"
+                                     "still.png,bright,test\n";
+  const auto d =
+      trainer::loadList((dir / "list.csv").string(), {"bright", "zoom", "pan"}, 64, "train");
+  ASSERT_EQ(d.clips.size(), 1u);
+  EXPECT_EQ(d.clips[0].frames.size(), 6u);
+  EXPECT_EQ(d.clips[0].frames[0].size(), cv::Size(64, 64));
+  EXPECT_EQ(d.clips[0].label, 1);  // case-insensitive name
+  ASSERT_EQ(d.images.size(), 1u);
+  EXPECT_EQ(d.images[0].label, 2);  // index
+  // AffectNet style: "path label" with spaces, classes collected in order.
+  std::ofstream(dir / "affectnet.txt") << "still.png 4\nstill.png 1\n";
+  const auto a = trainer::loadList((dir / "affectnet.txt").string(), {}, 64);
+  EXPECT_EQ(a.classes, (std::vector<std::string>{"4", "1"}));
+  std::ofstream(dir / "bad.csv") << "still.png,angry\n";
+  try {
+    trainer::loadList((dir / "bad.csv").string(), {"bright"}, 64);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("bad.csv:1: 'angry' is not one of the classes"),
+              std::string::npos)
+        << e.what();
+  }
+  std::ofstream(dir / "missing.csv") << "nothere.png,bright\n";
+  EXPECT_THROW(trainer::loadList((dir / "missing.csv").string(), {"bright"}, 64), Error);
+}
+
+TEST(Finetune, AProjectsLabelledSegmentsBecomeClipsAndStills) {
+  auto project = core::Project::open(test::freshProjectPath("ft_project.ulproj"));
+  const auto s =
+      core::analyzeVideo(*project, test::astroClip(90), nullptr, UNILEARN_RESOURCE_SOURCE_DIR, {});
+  const auto tracks = project->tracks(s.media_id);
+  ASSERT_EQ(tracks.size(), 1u);
+  auto label = [&](int64_t a, int64_t b, const std::string& l, std::optional<int64_t> track) {
+    core::Annotation x;
+    x.media_id = s.media_id;
+    x.track_id = track;
+    x.scheme = "DFEW-7";
+    x.start_frame = a;
+    x.end_frame = b;
+    x.label = l;
+    x.annotator = "ana";
+    project->addAnnotation(x);
+  };
+  label(0, 29, "Happy", tracks[0].id);
+  label(30, 89, "Neutral", std::nullopt);  // whole video, one person: counts for them
+  std::vector<std::string> skipped;
+  trainer::ProjectDataOptions o;
+  o.scheme = "DFEW-7";
+  o.img_size = 64;
+  o.clip_frames = 32;
+  const auto d = trainer::projectDataset(*project, o, &skipped);
+  EXPECT_TRUE(skipped.empty());
+  EXPECT_EQ(d.classes.size(), 7u);
+  ASSERT_EQ(d.clips.size(), 3u);  // 30 frames; 60 frames in two pieces
+  EXPECT_EQ(d.clips[0].frames.size(), 30u);
+  EXPECT_EQ(d.clips[1].frames.size() + d.clips[2].frames.size(), 60u);
+  EXPECT_EQ(d.clips[0].label, 0);  // Happy
+  EXPECT_EQ(d.clips[1].label, 2);  // Neutral
+  EXPECT_EQ(d.images.size(), 3u * 4);
+  EXPECT_EQ(d.clipCounts()[0], 1);
+  EXPECT_FALSE(d.warnings(5).empty());  // far too few clips per class
+  o.annotators = {"someone else"};
+  EXPECT_THROW(trainer::projectDataset(*project, o), Error);
+  const auto [train_part, val_part] = trainer::splitDataset(d, 0.5, 1);
+  EXPECT_EQ(train_part.clips.size() + val_part.clips.size(), 3u);
+}
+
+TEST(Finetune, ConfigRejectsTyposAndTrainRefusesEmptyData) {
+  EXPECT_THROW(trainer::FinetuneConfig::fromJson(json::parse(R"({"epoch": 3})")), Error);
+  EXPECT_THROW(trainer::FinetuneConfig::fromJson(json::parse(R"({"train": "backbone"})")), Error);
+  const auto c = trainer::FinetuneConfig::fromJson(
+      json::parse(R"({"epochs": 3, "train": "experts", "lr": 0.001})"));
+  EXPECT_EQ(c.epochs, 3);
+  EXPECT_EQ(c.train, "experts");
+  EXPECT_EQ(trainer::FinetuneConfig::fromJson(c.toJson()).toJson().dump(), c.toJson().dump());
+  trainer::Dataset empty;
+  empty.classes = {"a", "b"};
+  EXPECT_THROW(trainer::finetune(quickConfig(freshDir("ft_empty")), empty, empty), Error);
+}

@@ -1,0 +1,76 @@
+// Labelled faces for fine-tuning, held in memory as aligned crops: clips (consecutive frames of
+// one face) for the video head and stills for the image head. Built from a project's
+// annotations (labelled segments of a person become clips, some of their frames stills; faces
+// come from the analysis the segment's video had) or from a list file (a lab's own folders, the
+// official split files' layout). Thread-safety: plain values and free functions.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <opencv2/core/mat.hpp>
+
+namespace unilearn::core {
+class Project;
+}
+
+namespace unilearn::trainer {
+
+struct ClipItem {
+  std::vector<cv::Mat> frames;  // consecutive aligned BGR crops, img_size square
+  int label = 0;
+  std::string group;  // who or what it came from (person, video): kept together when splitting
+  std::string name;
+};
+
+struct ImageItem {
+  cv::Mat face;  // aligned BGR crop, img_size square
+  int label = 0;
+  std::string group, name;
+};
+
+struct Dataset {
+  std::vector<std::string> classes;
+  std::vector<ClipItem> clips;
+  std::vector<ImageItem> images;
+
+  std::vector<int64_t> clipCounts() const;   // per class
+  std::vector<int64_t> imageCounts() const;  // per class
+  // Plain-words warnings: classes with fewer than `min_clips` clips, one group holding most of
+  // a class's clips.
+  std::vector<std::string> warnings(int min_clips = 5) const;
+};
+
+// A list file, one sample per line: `path,label` (or `path label` as AffectNet's lists),
+// optionally a header line and a third column naming a split. `path` is relative to the list's
+// folder: an image file gives a still, a folder of frame images (in name order) gives a clip.
+// Labels are class names (matched case-insensitively to `classes`; collected in order of first
+// appearance when `classes` is empty) or 0-based indices. With `split`, only lines whose third
+// column equals it. Images are resized to img_size. Throws unilearn::Error naming the line for
+// unreadable files and unknown labels.
+Dataset loadList(const std::string& list, std::vector<std::string> classes, int img_size,
+                 const std::string& split = {});
+
+struct ProjectDataOptions {
+  std::string scheme;                   // annotation scheme whose labels are the classes
+  std::vector<std::string> annotators;  // whose annotations count; empty: everyone's
+  int img_size = 160;
+  int clip_frames = 96;              // a longer segment becomes several clips of at most this many
+  int stills_per_clip = 4;           // frames of each clip that also serve as stills
+  std::vector<std::string> classes;  // empty: the scheme's labels in their order
+};
+
+// Annotated segments of the project's people (a whole-video annotation counts for the video's
+// only person; with several people it is skipped and reported in `skipped`). The faces are those
+// stored by the latest analysis of each video. Throws unilearn::Error (kArgument) when the
+// scheme has no annotations.
+Dataset projectDataset(const core::Project& project, const ProjectDataOptions& options,
+                       std::vector<std::string>* skipped = nullptr);
+
+// Validation split: about `fraction` of each class's groups (all of a person's clips and stills
+// go to the same side; a class with a single group is split by item). Deterministic for a seed.
+std::pair<Dataset, Dataset> splitDataset(const Dataset& data, double fraction, uint64_t seed);
+
+}  // namespace unilearn::trainer
