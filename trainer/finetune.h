@@ -51,6 +51,10 @@ struct FinetuneConfig {
   static FinetuneConfig fromJson(const json::Value& v);
 };
 
+// True for a preset name or a .json config (a randomly initialised network), false for a file
+// of weights.
+bool isPresetOrJson(const std::string& base_model);
+
 struct TrainProgress {
   int epoch = 0, epochs = 0;
   int64_t step = 0, steps = 0;  // within the epoch

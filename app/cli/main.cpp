@@ -47,6 +47,13 @@ const char* kUsage =
     "           Cohen's kappa (and weighted kappa) frame by frame, per class, confusion\n"
     "  routing  VIDEO --project P.ulproj --out routing.csv [--model FILE|NAME]\n"
     "           per clip window and MoE layer: expert shares and mean gate weights\n"
+    "  train    JOB.json [--restart]\n"
+    "           fine-tune on labelled clips and stills (a project's annotations or a list);\n"
+    "           resumes an interrupted run unless --restart\n"
+    "  evaluate MODEL --data LIST [--split S] [--sampling-rate N]\n"
+    "           the official test protocol: WAR, UAR, per-class recall, confusion matrix\n"
+    "  bench-train [--config NAME] [--train all|experts|heads] [--video-batch B]\n"
+    "           [--image-batch B] [--steps N]   training steps per second and memory\n"
     "  bench-timeline P.ulproj [--video NAME] [--repeat R] [--synthesize HOURS]\n"
     "           time to open a project and load a video's timeline\n"
     "\n"
@@ -84,6 +91,9 @@ int main(int argc, char** argv) {
     if (command == "import") return unilearn::cli::runImport(args);
     if (command == "bench-timeline") return unilearn::cli::runBenchTimeline(args);
     if (command == "routing") return unilearn::cli::runRouting(args);
+    if (command == "train") return unilearn::cli::runTrain(args);
+    if (command == "evaluate") return unilearn::cli::runEvaluate(args);
+    if (command == "bench-train") return unilearn::cli::runBenchTrain(args);
     std::fprintf(stderr, "unilearn: unknown command '%s' (see unilearn --help)\n", command.c_str());
     return 2;
   } catch (const unilearn::cli::UsageError& e) {

@@ -1,6 +1,12 @@
 // Issue 7: the trainer learns a learnable set, resumes to the same weights, freezes what it
 // should, evaluates as the official protocol, and reads its data from lists and projects.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <numeric>
 
@@ -280,4 +286,91 @@ TEST(Finetune, ConfigRejectsTyposAndTrainRefusesEmptyData) {
   trainer::Dataset empty;
   empty.classes = {"a", "b"};
   EXPECT_THROW(trainer::finetune(quickConfig(freshDir("ft_empty")), empty, empty), Error);
+}
+
+namespace {
+
+// Writes a data set as frame folders and still images with a list file; returns the list.
+std::string writeList(const trainer::Dataset& d, const fs::path& dir) {
+  fs::create_directories(dir);
+  std::ofstream list(dir / "list.csv");
+  list << "path,label\n";
+  for (size_t i = 0; i < d.clips.size(); ++i) {
+    const fs::path folder = dir / ("clip" + std::to_string(i));
+    fs::create_directories(folder);
+    for (size_t f = 0; f < d.clips[i].frames.size(); ++f) {
+      char name[32];
+      std::snprintf(name, sizeof name, "%03zu.png", f);
+      cv::imwrite((folder / name).string(), d.clips[i].frames[f]);
+    }
+    list << folder.filename().string() << ',' << d.classes[d.clips[i].label] << '\n';
+  }
+  for (size_t i = 0; i < d.images.size(); ++i) {
+    const std::string name = "still" + std::to_string(i) + ".png";
+    cv::imwrite((dir / name).string(), d.images[i].face);
+    list << name << ',' << d.classes[d.images[i].label] << '\n';
+  }
+  return (dir / "list.csv").string();
+}
+
+std::string writeJob(const fs::path& dir, const std::string& train, const std::string& val,
+                     int epochs) {
+  fs::create_directories(dir);
+  std::ofstream(dir / "job.json")
+      << R"({"data": {"list": ")" << train << R"("}, "validation": {"list": ")" << val
+      << R"("}, "training": {"base_model": ")" << test::tinyTrainConfig() << R"(", "epochs": )"
+      << epochs << R"(, "video_batch": 6, "image_batch": 12, "lr": 0.002,)"
+      << R"( "mixup": 0, "cutmix": 0, "sampling_rate": 2, "threads": 2,)"
+      << R"( "model_name": "mine"}})";
+  return (dir / "job.json").string();
+}
+
+int run(const std::string& args) {
+  return std::system((std::string(UNILEARN_CLI) + " " + args + " >/dev/null 2>&1").c_str());
+}
+
+}  // namespace
+
+TEST(Finetune, CliTrainsEvaluatesAndResumesAfterAKill) {
+  const fs::path root = freshDir("ft_cli");
+  const std::string train = writeList(test::learnableSet(4, 11), root / "train"),
+                    val = writeList(test::learnableSet(2, 12), root / "val");
+  const std::string whole = writeJob(root / "whole", train, val, 6),
+                    killed = writeJob(root / "killed", train, val, 6);
+  ASSERT_EQ(run("train " + whole), 0);
+  const fs::path model = root / "whole" / "mine-training" / "mine.safetensors";
+  ASSERT_TRUE(fs::exists(model));
+  const std::string out = test::tempPath("ft_cli_eval.txt");
+  ASSERT_EQ(std::system((std::string(UNILEARN_CLI) + " evaluate " + model.string() + " --data " +
+                         val + " --sampling-rate 2 >" + out + " 2>&1")
+                            .c_str()),
+            0);
+  std::ifstream in(out);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("clips (head.video, 2 temporal views): WAR"), std::string::npos) << text;
+  EXPECT_NE(text.find("confusion"), std::string::npos) << text;
+
+  // Kill a run as soon as its first epoch is saved; running it again finishes it.
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    execl(UNILEARN_CLI, UNILEARN_CLI, "train", killed.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  const fs::path state = root / "killed" / "mine-training" / "state.json";
+  for (int i = 0; i < 6000 && !fs::exists(state); ++i)
+    usleep(2000);
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the run finished before it could be killed";
+  EXPECT_FALSE(fs::exists(root / "killed" / "mine-training" / "epoch-5.model.pt"));
+  ASSERT_EQ(run("train " + killed), 0);
+  const auto a = weightsOf(model.string()),
+             b = weightsOf((root / "killed" / "mine-training" / "mine.safetensors").string());
+  for (const auto& [key, tensor] : a)
+    EXPECT_TRUE(torch::equal(tensor, b.at(key))) << key;
+  // A typo in the job is a clear error.
+  std::ofstream(root / "bad.json") << R"({"data": {"lists": "x.csv"}})";
+  EXPECT_EQ(run("train " + (root / "bad.json").string()), 1 << 8);
 }

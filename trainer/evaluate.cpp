@@ -1,0 +1,80 @@
+#include <chrono>
+
+#include "model/error.h"
+#include "trainer/train_session.h"
+
+namespace unilearn::trainer {
+
+using namespace detail;
+
+Evaluation evaluateModel(const std::string& model, const Dataset& data, int sampling_rate,
+                         const std::string& device_name) {
+  const torch::Device device = pickDevice(device_name);
+  LoadedNetwork l = loadNetwork(model, std::nullopt);
+  l.network->to(device);
+  // Map the data's classes onto the model's by name (the model's order wins).
+  const auto& names = l.config.video_class_names;
+  std::vector<int> to_model;
+  for (size_t i = 0; i < data.classes.size(); ++i) {
+    int m = static_cast<int>(i);
+    if (!names.empty()) {
+      auto it = std::find(names.begin(), names.end(), data.classes[i]);
+      if (it == names.end())
+        throw Error(Error::Kind::kArgument, "the model has no class '" + data.classes[i] + "'");
+      m = static_cast<int>(it - names.begin());
+    }
+    to_model.push_back(m);
+  }
+  return evaluateNetwork(l.network, data, to_model, sampling_rate, device);
+}
+
+StepBench benchTrainSteps(const std::string& config, const std::string& what, int video_batch,
+                          int image_batch, int steps, const std::string& device_name) {
+  const torch::Device device = pickDevice(device_name);
+  FinetuneConfig c;
+  c.base_model = config;
+  c.train = what;
+  ModelConfig mc = ModelConfig::fromNameOrFile(config);
+  std::vector<std::string> classes;
+  for (int64_t i = 0; i < mc.video_classes; ++i)
+    classes.push_back("c" + std::to_string(i));
+  Built b = buildNetwork(c, classes);
+  b.net->to(device);
+  b.net->train();
+  Optimizer opt = makeOptimizer(b.net, c);
+  StepBench r;
+  r.trainable_parameters = opt.trainable_parameters;
+  auto step = [&](const torch::Tensor& x, const torch::Tensor& y) {
+    try {
+      ForwardOutput out = b.net->forward(x, ForwardOptions::official());
+      auto loss = torch::nn::functional::cross_entropy(out.logits, y);
+      clearGradients(*opt.adamw);
+      loss.backward();
+      opt.adamw->step();
+    } catch (const c10::Error& e) {
+      if (std::string(e.what()).find("out of memory") != std::string::npos)
+        outOfMemory("benchmark step");
+      throw;
+    }
+  };
+  // Steps per second over `n` steps after one warm-up step.
+  auto run = [&](const torch::Tensor& x, int n) {
+    const auto y = torch::randint(mc.video_classes, {x.size(0)}, torch::kLong).to(device);
+    step(x, y);
+    if (device.is_cuda()) torch::cuda::synchronize();
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < n; ++i)
+      step(x, y);
+    if (device.is_cuda()) torch::cuda::synchronize();
+    return n / std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  torch::manual_seed(0);
+  r.video_steps_per_second = run(
+      torch::randn({video_batch, 3, mc.num_frames, mc.img_size, mc.img_size}).to(device), steps);
+  r.image_steps_per_second =
+      run(torch::randn({image_batch, 3, mc.img_size, mc.img_size}).to(device), steps);
+  r.peak_mb = peakMb();
+  return r;
+}
+
+}  // namespace unilearn::trainer

@@ -1,0 +1,131 @@
+#include <algorithm>
+#include <iterator>
+
+#include "model/config.h"
+#include "model/error.h"
+#include "trainer/finetune.h"
+
+namespace unilearn::trainer {
+
+namespace {
+
+const char* const kKeys[] = {"base_model",
+                             "train",
+                             "expert_init",
+                             "epochs",
+                             "video_batch",
+                             "image_batch",
+                             "image_ratio",
+                             "balanced_clips",
+                             "lr",
+                             "min_lr",
+                             "weight_decay",
+                             "layer_decay",
+                             "warmup_epochs",
+                             "label_smoothing",
+                             "mixup",
+                             "cutmix",
+                             "mix_probability",
+                             "aux_loss",
+                             "aux_coefficient",
+                             "augment",
+                             "sampling_rate",
+                             "seed",
+                             "device",
+                             "threads",
+                             "out_dir",
+                             "model_name",
+                             "resume"};
+
+}  // namespace
+
+json::Value FinetuneConfig::toJson() const {
+  json::Value v = json::Value::object();
+  v.set("base_model", base_model);
+  v.set("train", train);
+  v.set("expert_init", expert_init);
+  v.set("epochs", epochs);
+  v.set("video_batch", video_batch);
+  v.set("image_batch", image_batch);
+  v.set("image_ratio", image_ratio);
+  v.set("balanced_clips", balanced_clips);
+  v.set("lr", lr);
+  v.set("min_lr", min_lr);
+  v.set("weight_decay", weight_decay);
+  v.set("layer_decay", layer_decay);
+  v.set("warmup_epochs", warmup_epochs);
+  v.set("label_smoothing", label_smoothing);
+  v.set("mixup", mixup);
+  v.set("cutmix", cutmix);
+  v.set("mix_probability", mix_probability);
+  v.set("aux_loss", aux_loss);
+  v.set("aux_coefficient", aux_coefficient);
+  v.set("augment", augment.enabled);
+  v.set("sampling_rate", sampling_rate);
+  v.set("seed", static_cast<int64_t>(seed));
+  v.set("device", device);
+  v.set("threads", threads);
+  v.set("out_dir", out_dir);
+  v.set("model_name", model_name);
+  v.set("resume", resume);
+  return v;
+}
+
+FinetuneConfig FinetuneConfig::fromJson(const json::Value& v) {
+  FinetuneConfig c;
+  for (const auto& [key, value] : v.asObject("training config")) {
+    if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys))
+      throw Error(Error::Kind::kConfig, "unknown training setting '" + key + "'");
+    (void)value;
+  }
+  auto num = [&](const char* k, auto& field) {
+    if (const auto* x = v.find(k))
+      field = static_cast<std::decay_t<decltype(field)>>(x->asNumber(k));
+  };
+  auto str = [&](const char* k, std::string& field) {
+    if (const auto* x = v.find(k)) field = x->asString(k);
+  };
+  auto flag = [&](const char* k, bool& field) {
+    if (const auto* x = v.find(k)) field = x->asBool(k);
+  };
+  str("base_model", c.base_model);
+  str("train", c.train);
+  str("expert_init", c.expert_init);
+  num("epochs", c.epochs);
+  num("video_batch", c.video_batch);
+  num("image_batch", c.image_batch);
+  num("image_ratio", c.image_ratio);
+  flag("balanced_clips", c.balanced_clips);
+  num("lr", c.lr);
+  num("min_lr", c.min_lr);
+  num("weight_decay", c.weight_decay);
+  num("layer_decay", c.layer_decay);
+  num("warmup_epochs", c.warmup_epochs);
+  num("label_smoothing", c.label_smoothing);
+  num("mixup", c.mixup);
+  num("cutmix", c.cutmix);
+  num("mix_probability", c.mix_probability);
+  flag("aux_loss", c.aux_loss);
+  num("aux_coefficient", c.aux_coefficient);
+  flag("augment", c.augment.enabled);
+  num("sampling_rate", c.sampling_rate);
+  num("seed", c.seed);
+  str("device", c.device);
+  num("threads", c.threads);
+  str("out_dir", c.out_dir);
+  str("model_name", c.model_name);
+  flag("resume", c.resume);
+  if (c.train != "all" && c.train != "experts" && c.train != "heads")
+    throw Error(Error::Kind::kConfig, "train must be all, experts or heads, not '" + c.train + "'");
+  if (c.expert_init != "random" && c.expert_init != "zero")
+    throw Error(Error::Kind::kConfig, "expert_init must be random or zero");
+  if (c.epochs < 1 || c.video_batch < 1 || c.image_batch < 1 || c.sampling_rate < 1)
+    throw Error(Error::Kind::kConfig, "epochs, batches and sampling_rate must be at least 1");
+  return c;
+}
+
+bool isPresetOrJson(const std::string& s) {
+  return ModelConfig::isPreset(s) || (s.size() > 5 && s.substr(s.size() - 5) == ".json");
+}
+
+}  // namespace unilearn::trainer

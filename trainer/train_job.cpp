@@ -1,0 +1,134 @@
+#include "trainer/train_job.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/analysis/analyzer.h"
+#include "core/storage/project.h"
+#include "model/error.h"
+#include "model/network_file.h"
+
+namespace unilearn::trainer {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string resolved(const std::string& p, const fs::path& base) {
+  if (p.empty() || fs::path(p).is_absolute()) return p;
+  return (base / p).lexically_normal().string();
+}
+
+DataSpec dataSpec(const json::Value& v, const fs::path& base, const std::string& what) {
+  DataSpec d;
+  for (const auto& [key, value] : v.asObject(what)) {
+    if (key == "list")
+      d.list = resolved(value.asString(key), base);
+    else if (key == "split")
+      d.split = value.asString(key);
+    else if (key == "project")
+      d.project = resolved(value.asString(key), base);
+    else if (key == "scheme")
+      d.scheme = value.asString(key);
+    else if (key == "fraction")
+      d.fraction = value.asNumber(key);
+    else if (key == "annotators")
+      for (const auto& a : value.asArray(key))
+        d.annotators.push_back(a.asString(key));
+    else
+      throw Error(Error::Kind::kConfig, "unknown key '" + key + "' in " + what);
+  }
+  if (!d.list.empty() && !d.project.empty())
+    throw Error(Error::Kind::kConfig, what + " names both a list and a project: choose one");
+  return d;
+}
+
+Dataset load(const DataSpec& d, const std::vector<std::string>& classes, int img_size,
+             std::vector<std::string>& notes) {
+  if (!d.list.empty()) return loadList(d.list, classes, img_size, d.split);
+  auto project = core::Project::open(d.project, false);
+  ProjectDataOptions o;
+  o.scheme = d.scheme;
+  o.annotators = d.annotators;
+  o.img_size = img_size;
+  o.classes = classes;
+  std::vector<std::string> skipped;
+  Dataset data = projectDataset(*project, o, &skipped);
+  for (const auto& s : skipped)
+    notes.push_back("skipped " + s);
+  return data;
+}
+
+}  // namespace
+
+TrainJob TrainJob::fromFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw Error(Error::Kind::kIo, "cannot read the training job '" + path + "'");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const json::Value v = json::parse(ss.str());
+  const fs::path base = fs::absolute(path).parent_path();
+  TrainJob job;
+  bool has_out = false;
+  for (const auto& [key, value] : v.asObject("training job")) {
+    if (key == "data")
+      job.data = dataSpec(value, base, "data");
+    else if (key == "validation")
+      job.validation = dataSpec(value, base, "validation");
+    else if (key == "register")
+      job.register_model = value.asBool(key);
+    else if (key == "classes")
+      for (const auto& c : value.asArray(key))
+        job.classes.push_back(c.asString(key));
+    else if (key == "training") {
+      job.training = FinetuneConfig::fromJson(value);
+      has_out = value.find("out_dir") != nullptr;
+    } else
+      throw Error(Error::Kind::kConfig, "unknown key '" + key + "' in the training job");
+  }
+  if (job.data.list.empty() && job.data.project.empty())
+    throw Error(Error::Kind::kConfig, "the training job needs data: a list or a project");
+  auto& t = job.training;
+  if (!isPresetOrJson(t.base_model)) t.base_model = resolved(t.base_model, base);
+  t.out_dir = has_out ? resolved(t.out_dir, base)
+                      : (base / (t.model_name + "-training")).lexically_normal().string();
+  return job;
+}
+
+int baseImageSize(const std::string& base_model) {
+  if (isPresetOrJson(base_model))
+    return static_cast<int>(ModelConfig::fromNameOrFile(base_model).img_size);
+  LoadOptions partial;
+  partial.allow_partial = true;
+  return static_cast<int>(loadNetwork(base_model, std::nullopt, partial).config.img_size);
+}
+
+JobData loadJobData(const TrainJob& job) {
+  JobData out;
+  const int size = baseImageSize(job.training.base_model);
+  Dataset all = load(job.data, job.classes, size, out.notes);
+  if (!job.validation.list.empty() || !job.validation.project.empty()) {
+    out.train = std::move(all);
+    out.val = load(job.validation, out.train.classes, size, out.notes);
+  } else if (job.validation.fraction > 0) {
+    std::tie(out.train, out.val) = splitDataset(all, job.validation.fraction, job.training.seed);
+  } else {
+    out.train = std::move(all);
+    out.val.classes = out.train.classes;
+    out.notes.push_back("no validation data: the last epoch's weights are kept");
+  }
+  for (const auto& w : out.train.warnings())
+    out.notes.push_back(w);
+  return out;
+}
+
+int64_t registerModel(const std::string& project_path, const std::string& model_file) {
+  auto project = core::Project::open(project_path, false);
+  const LoadedNetwork l = loadNetwork(model_file, std::nullopt);
+  return project->addModel({0, fs::path(model_file).filename().string(), l.config.toJson().dump(),
+                            core::contentHash(model_file),
+                            fs::absolute(model_file).lexically_normal().string()});
+}
+
+}  // namespace unilearn::trainer

@@ -1,0 +1,49 @@
+// A training job as `unilearn train CONFIG.json` and the wizard describe it: where the labelled
+// data comes from (a project's annotations or a list file), how validation is chosen (a list,
+// a project, or a fraction held out by person), the classes, and the fine-tuning settings; plus
+// registering the result in a project. Relative paths are taken from the job file's folder.
+// Thread-safety: plain values and free functions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "trainer/dataset.h"
+#include "trainer/finetune.h"
+
+namespace unilearn::trainer {
+
+struct DataSpec {
+  std::string list, split;              // a list file (and its split column value)
+  std::string project, scheme;          // or a project's annotations of a scheme
+  std::vector<std::string> annotators;  // whose; empty: everyone's
+  double fraction = 0;                  // validation only: held out from the data
+  bool empty() const { return list.empty() && project.empty() && fraction <= 0; }
+};
+
+struct TrainJob {
+  DataSpec data, validation;
+  std::vector<std::string> classes;  // empty: the scheme's labels or the list's, in order
+  bool register_model = true;        // add the result to the data's project
+  FinetuneConfig training;
+
+  // {"data": {...}, "validation": {...}, "classes": [...], "register": true, "training": {...}}.
+  // Throws unilearn::Error (kConfig) naming unknown keys, (kIo) for an unreadable file.
+  static TrainJob fromFile(const std::string& path);
+};
+
+struct JobData {
+  Dataset train, val;
+  std::vector<std::string> notes;  // skipped annotations, warnings about the data
+};
+
+// Reads the data of a job at the base model's image size.
+JobData loadJobData(const TrainJob& job);
+
+// The base model's input size (a preset, a JSON config or a model file).
+int baseImageSize(const std::string& base_model);
+
+// Adds a trained model file to a project's model list; returns its id there.
+int64_t registerModel(const std::string& project, const std::string& model_file);
+
+}  // namespace unilearn::trainer

@@ -1,0 +1,309 @@
+#include "trainer/train_session.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "core/clip_sampling.h"
+#include "core/faces/face_aligner.h"
+#include "model/error.h"
+#include "model/runtime.h"
+#include "trainer/schedule.h"
+
+namespace unilearn::trainer::detail {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool trainable(const std::string& name, const std::string& what) {
+  if (what == "all") return true;
+  if (name.rfind("head.", 0) == 0) return true;
+  return what == "experts" && name.find("moe_layer.") != std::string::npos;
+}
+
+std::string epochFile(const fs::path& dir, int epoch, const char* what) {
+  return (dir / ("epoch-" + std::to_string(epoch) + "." + what + ".pt")).string();
+}
+
+}  // namespace
+
+torch::Tensor clipTensor(const std::vector<std::vector<cv::Mat>>& clips, int64_t s) {
+  const auto b = static_cast<int64_t>(clips.size()), t = static_cast<int64_t>(clips[0].size());
+  auto x = torch::empty({b, 3, t, s, s});
+  std::vector<float> chw(static_cast<size_t>(3 * s * s));
+  for (int64_t i = 0; i < b; ++i)
+    for (int64_t f = 0; f < t; ++f) {
+      core::imageNetChw(clips[i][f], chw.data());
+      x[i].select(1, f).copy_(torch::from_blob(chw.data(), {3, s, s}));
+    }
+  return x;
+}
+
+torch::Tensor imageTensor(const std::vector<cv::Mat>& faces, int64_t s) {
+  auto x = torch::empty({static_cast<int64_t>(faces.size()), 3, s, s});
+  std::vector<float> chw(static_cast<size_t>(3 * s * s));
+  for (size_t i = 0; i < faces.size(); ++i) {
+    core::imageNetChw(faces[i], chw.data());
+    x[static_cast<int64_t>(i)].copy_(torch::from_blob(chw.data(), {3, s, s}));
+  }
+  return x;
+}
+
+torch::Device pickDevice(const std::string& wanted) {
+  if (wanted == "cuda" && !torch::cuda::is_available())
+    throw Error(Error::Kind::kArgument,
+                "device 'cuda' asked for, but this LibTorch has no usable CUDA GPU");
+  if (wanted != "cpu" && torch::cuda::is_available()) return torch::Device(torch::kCUDA, 0);
+  return torch::Device(torch::kCPU);
+}
+
+std::string deviceName(const torch::Device& d) {
+  if (d.is_cuda()) return "CUDA GPU 0";
+  return "CPU (" + std::to_string(runtimeThreads()) + " threads)";
+}
+
+double peakMb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_maxrss) / 1024.0;
+}
+
+Built buildNetwork(const FinetuneConfig& c, const std::vector<std::string>& classes) {
+  Built b;
+  StateDict base;
+  std::vector<std::string> file_missing;
+  ModelConfig base_config;
+  if (isPresetOrJson(c.base_model)) {
+    base_config = ModelConfig::fromNameOrFile(c.base_model);
+    b.report = "started from random weights (" + c.base_model + ")";
+  } else {
+    LoadOptions partial;
+    partial.allow_partial = true;
+    LoadedNetwork l = loadNetwork(c.base_model, std::nullopt, partial);
+    base_config = l.config;
+    base = stateDictOf(*l.network);
+    file_missing = l.report.missing;
+    b.report = l.report.summary();
+    // Heads whose classes are not the data's start afresh.
+    auto drop = [&](const std::string& prefix) {
+      for (auto it = base.begin(); it != base.end();)
+        it = it->first.rfind(prefix, 0) == 0 ? base.erase(it) : std::next(it);
+    };
+    if (base_config.video_class_names != classes) drop("head.video");
+    if (base_config.image_class_names != classes) drop("head.image");
+  }
+  b.config = base_config;
+  b.config.video_classes = b.config.image_classes = static_cast<int64_t>(classes.size());
+  b.config.video_class_names = b.config.image_class_names = classes;
+  torch::manual_seed(c.seed);
+  b.net = VitMoE(b.config);
+  if (!base.empty()) {
+    LoadOptions partial;
+    partial.allow_partial = true;
+    const LoadReport r = loadStateDict(*b.net, base, partial);
+    if (!r.missing.empty())
+      b.report += " New for these classes: " + std::to_string(r.missing.size()) + " tensors (" +
+                  r.missing.front() + (r.missing.size() > 1 ? ", ..." : "") + ").";
+  }
+  const bool experts_missing =
+      base.empty() || std::any_of(file_missing.begin(), file_missing.end(), [](const auto& k) {
+        return k.find("moe_layer.experts") != std::string::npos;
+      });
+  if (c.expert_init == "zero" && experts_missing) {
+    // Adapter-style start: each new expert's output is zero, so the pretrained network's
+    // function is unchanged at step 0 and the experts grow from there.
+    torch::NoGradGuard no_grad;
+    for (auto& p : b.net->named_parameters())
+      if (p.key().find("moe_layer.experts") != std::string::npos &&
+          p.key().find(".fc2.") != std::string::npos)
+        p.value().zero_();
+    b.report += " New experts start at zero output.";
+  }
+  return b;
+}
+
+Optimizer makeOptimizer(VitMoE& net, const FinetuneConfig& c) {
+  Optimizer o;
+  std::map<std::pair<double, double>, std::vector<torch::Tensor>> groups;  // (scale, wd)
+  for (auto& p : net->named_parameters()) {
+    const bool on = trainable(p.key(), c.train);
+    p.value().set_requires_grad(on);
+    if (!on) continue;
+    o.trainable_parameters += p.value().numel();
+    const double scale = layerScale(p.key(), net->config().depth, c.layer_decay);
+    const double wd = skipsWeightDecay(p.key(), p.value().dim()) ? 0.0 : c.weight_decay;
+    groups[{scale, wd}].push_back(p.value());
+  }
+  std::vector<torch::optim::OptimizerParamGroup> pgs;
+  for (auto& [key, params] : groups) {
+    auto options = std::make_unique<torch::optim::AdamWOptions>(c.lr);
+    options->weight_decay(key.second).betas({0.9, 0.999}).eps(1e-8);
+    pgs.emplace_back(params, std::move(options));
+    o.scales.push_back(key.first);
+  }
+  o.adamw = std::make_unique<torch::optim::AdamW>(pgs, torch::optim::AdamWOptions(c.lr));
+  return o;
+}
+
+Evaluation evaluateNetwork(VitMoE& net, const Dataset& data, const std::vector<int>& to_model,
+                           int sampling_rate, const torch::Device& device) {
+  Evaluation e;
+  torch::NoGradGuard no_grad;
+  net->eval();
+  const auto& cfg = net->config();
+  std::vector<int> truth;
+  for (const auto& clip : data.clips) {
+    const auto views =
+        core::testViews(static_cast<int64_t>(clip.frames.size()), sampling_rate, cfg.num_frames, 2);
+    std::vector<std::vector<cv::Mat>> batch;
+    for (const auto& v : views) {
+      std::vector<cv::Mat> frames;
+      for (int64_t f : v)
+        frames.push_back(clip.frames[static_cast<size_t>(f)]);
+      batch.push_back(std::move(frames));
+    }
+    auto probs =
+        net->forward(clipTensor(batch, cfg.img_size).to(device)).logits.softmax(-1).mean(0);
+    e.clip_predictions.push_back(static_cast<int>(probs.argmax().item<int64_t>()));
+    truth.push_back(to_model[static_cast<size_t>(clip.label)]);
+  }
+  e.clips = computeMetrics(truth, e.clip_predictions, static_cast<int>(cfg.video_classes));
+  truth.clear();
+  for (size_t i = 0; i < data.images.size(); i += 32) {
+    std::vector<cv::Mat> faces;
+    for (size_t j = i; j < std::min(data.images.size(), i + 32); ++j) {
+      faces.push_back(data.images[j].face);
+      truth.push_back(to_model[static_cast<size_t>(data.images[j].label)]);
+    }
+    auto pred = net->forward(imageTensor(faces, cfg.img_size).to(device)).logits.argmax(-1).cpu();
+    for (int64_t j = 0; j < pred.size(0); ++j)
+      e.image_predictions.push_back(static_cast<int>(pred[j].item<int64_t>()));
+  }
+  e.images = computeMetrics(truth, e.image_predictions, static_cast<int>(cfg.image_classes));
+  net->train();
+  return e;
+}
+
+json::Value metricsJson(const Metrics& m) {
+  json::Value v = json::Value::object();
+  v.set("war", m.war);
+  v.set("uar", m.uar);
+  v.set("samples", m.samples);
+  json::Value recall = json::Value::array();
+  for (double r : m.recall)
+    recall.push(r);
+  v.set("recall", recall);
+  return v;
+}
+
+void writeState(const fs::path& dir, const Saved& s) {
+  json::Value v = json::Value::object();
+  v.set("epoch", s.epoch);
+  v.set("best_epoch", s.best_epoch);
+  v.set("best_war", s.best_war);
+  v.set("best_uar", s.best_uar);
+  v.set("best_still_war", s.best_still_war);
+  json::Value h = json::Value::array();
+  for (const auto& e : s.history) {
+    json::Value x = json::Value::object();
+    x.set("epoch", e.epoch);
+    x.set("loss", e.loss);
+    x.set("train_accuracy", e.train_accuracy);
+    x.set("seconds", e.seconds);
+    x.set("steps_per_second", e.steps_per_second);
+    x.set("best", e.best);
+    x.set("val", metricsJson(e.val));
+    x.set("val_stills", metricsJson(e.val_stills));
+    h.push(x);
+  }
+  v.set("history", h);
+  const fs::path tmp = dir / "state.json.tmp";
+  {
+    std::ofstream out(tmp);
+    out << v.dump(2);
+    if (!out.flush())
+      throw Error(Error::Kind::kIo, "cannot write '" + tmp.string() + "' (disk full?)");
+  }
+  fs::rename(tmp, dir / "state.json");
+}
+
+Saved readState(const fs::path& dir) {
+  Saved s;
+  std::ifstream in(dir / "state.json");
+  if (!in) return s;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const json::Value v = json::parse(ss.str());
+  s.epoch = static_cast<int>(v.find("epoch")->asInt());
+  s.best_epoch = static_cast<int>(v.find("best_epoch")->asInt());
+  s.best_war = v.find("best_war")->asNumber();
+  s.best_uar = v.find("best_uar")->asNumber();
+  s.best_still_war = v.find("best_still_war")->asNumber();
+  for (const auto& x : v.find("history")->asArray()) {
+    EpochReport e;
+    e.epoch = static_cast<int>(x.find("epoch")->asInt());
+    e.loss = x.find("loss")->asNumber();
+    e.train_accuracy = x.find("train_accuracy")->asNumber();
+    e.seconds = x.find("seconds")->asNumber();
+    e.steps_per_second = x.find("steps_per_second")->asNumber();
+    e.best = x.find("best")->asBool();
+    const json::Value* m = x.find("val");
+    e.val.war = m->find("war")->asNumber();
+    e.val.uar = m->find("uar")->asNumber();
+    e.val.samples = m->find("samples")->asInt();
+    for (const auto& r : m->find("recall")->asArray())
+      e.val.recall.push_back(r.asNumber());
+    const json::Value* st = x.find("val_stills");
+    e.val_stills.war = st->find("war")->asNumber();
+    e.val_stills.uar = st->find("uar")->asNumber();
+    e.val_stills.samples = st->find("samples")->asInt();
+    s.history.push_back(e);
+  }
+  return s;
+}
+
+void saveCheckpoint(const fs::path& dir, int epoch, VitMoE& net, torch::optim::AdamW& opt) {
+  torch::serialize::OutputArchive model, optim;
+  net->save(model);
+  opt.save(optim);
+  model.save_to(epochFile(dir, epoch, "model"));
+  optim.save_to(epochFile(dir, epoch, "optim"));
+}
+
+void loadCheckpoint(const fs::path& dir, int epoch, VitMoE& net, torch::optim::AdamW& opt,
+                    const torch::Device& device) {
+  torch::serialize::InputArchive model, optim;
+  model.load_from(epochFile(dir, epoch, "model"), device);
+  net->load(model);
+  optim.load_from(epochFile(dir, epoch, "optim"), device);
+  opt.load(optim);
+}
+
+void removeOlderCheckpoints(const fs::path& dir, int keep) {
+  std::error_code ec;
+  for (int e = 0; e < keep; ++e)
+    for (const char* what : {"model", "optim"})
+      fs::remove(epochFile(dir, e, what), ec);
+}
+
+// Gradients set to none, not to zero (PyTorch 2's default): the head a step does not use gets no
+// gradient, so AdamW leaves it alone — and a resumed run, whose gradients start as none, takes the
+// same steps as an uninterrupted one.
+void clearGradients(torch::optim::Optimizer& opt) {
+  for (auto& group : opt.param_groups())
+    for (auto& p : group.params())
+      p.mutable_grad() = torch::Tensor();
+}
+
+[[noreturn]] void outOfMemory(const std::string& what) {
+  throw Error(Error::Kind::kArgument,  // the batch or the choice of what to train is too big
+              "the " + what +
+                  " ran out of memory: use smaller batches (video_batch, image_batch), train only "
+                  "the experts and heads (train: experts), or a smaller model");
+}
+
+}  // namespace unilearn::trainer::detail

@@ -1,0 +1,62 @@
+// Internal to trainer/: the LibTorch pieces the fine-tuner, the evaluator and the benchmark
+// share (tensors from crops, device choice, building the network from a base model, the
+// optimizer with layer-wise decay, evaluation with the official protocol, per-epoch checkpoints).
+// Includes LibTorch: never include it from ui/ or core/. Thread-safety: free functions.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <torch/torch.h>
+
+#include "model/network_file.h"
+#include "trainer/finetune.h"
+
+namespace unilearn::trainer::detail {
+
+torch::Tensor clipTensor(const std::vector<std::vector<cv::Mat>>& clips, int64_t s);  // [B,3,T,S,S]
+torch::Tensor imageTensor(const std::vector<cv::Mat>& faces, int64_t s);              // [B,3,S,S]
+torch::Device pickDevice(const std::string& wanted);
+std::string deviceName(const torch::Device& d);
+double peakMb();
+
+struct Built {
+  ModelConfig config;
+  VitMoE net{nullptr};
+  std::string report;
+};
+// The network for `classes` from the base model (heads rebuilt when its classes differ).
+Built buildNetwork(const FinetuneConfig& c, const std::vector<std::string>& classes);
+
+struct Optimizer {
+  std::unique_ptr<torch::optim::AdamW> adamw;
+  std::vector<double> scales;  // layer-wise lr scale per group
+  int64_t trainable_parameters = 0;
+};
+// Freezes what `c.train` leaves out; groups the rest by (layer scale, weight decay).
+Optimizer makeOptimizer(VitMoE& net, const FinetuneConfig& c);
+void clearGradients(torch::optim::Optimizer& opt);
+[[noreturn]] void outOfMemory(const std::string& what);
+
+// `to_model[i]`: the model's class index of the data's class i.
+Evaluation evaluateNetwork(VitMoE& net, const Dataset& data, const std::vector<int>& to_model,
+                           int sampling_rate, const torch::Device& device);
+
+// What survives between epochs besides the weights and the optimizer: state.json.
+struct Saved {
+  int epoch = -1;
+  int best_epoch = -1;
+  double best_war = -1, best_uar = -1, best_still_war = -1;
+  std::vector<EpochReport> history;
+};
+json::Value metricsJson(const Metrics& m);
+void writeState(const std::filesystem::path& dir, const Saved& s);
+Saved readState(const std::filesystem::path& dir);  // epoch -1 when there is none
+void saveCheckpoint(const std::filesystem::path& dir, int epoch, VitMoE& net,
+                    torch::optim::AdamW& opt);
+void loadCheckpoint(const std::filesystem::path& dir, int epoch, VitMoE& net,
+                    torch::optim::AdamW& opt, const torch::Device& device);
+void removeOlderCheckpoints(const std::filesystem::path& dir, int keep);
+
+}  // namespace unilearn::trainer::detail
