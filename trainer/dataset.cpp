@@ -247,6 +247,58 @@ Dataset projectDataset(const core::Project& project, const ProjectDataOptions& o
   return d;
 }
 
+LabelCounts labelCounts(const core::Project& project, const std::string& scheme,
+                        const std::vector<std::string>& annotators, int min_segments) {
+  LabelCounts n;
+  n.classes = project.schemeLabels(scheme);
+  n.segments.assign(n.classes.size(), 0);
+  n.frames.assign(n.classes.size(), 0);
+  std::map<std::string, std::vector<int64_t>> people;
+  std::set<std::string> who;
+  for (const auto& media : project.media()) {
+    std::map<int64_t, std::string> names;
+    const auto tracks = project.tracks(media.id);
+    for (const auto& t : tracks)
+      names[t.id] = t.person.empty() ? fs::path(media.path).filename().string() + " face " +
+                                           std::to_string(t.tracker_id)
+                                     : t.person;
+    for (const auto& a : project.annotations(media.id)) {
+      if (a.scheme != scheme) continue;
+      who.insert(a.annotator);
+      if (!annotators.empty() &&
+          std::find(annotators.begin(), annotators.end(), a.annotator) == annotators.end())
+        continue;
+      auto it = std::find(n.classes.begin(), n.classes.end(), a.label);
+      if (it == n.classes.end()) continue;
+      const auto c = static_cast<size_t>(it - n.classes.begin());
+      ++n.segments[c];
+      n.frames[c] += a.end_frame - a.start_frame + 1;
+      const std::string person =
+          a.track_id ? names[*a.track_id]
+                     : (tracks.size() == 1 ? names[tracks[0].id]
+                                           : fs::path(media.path).filename().string());
+      auto& row = people[person];
+      row.resize(n.classes.size());
+      ++row[c];
+    }
+  }
+  n.annotators.assign(who.begin(), who.end());
+  n.by_person.assign(people.begin(), people.end());
+  for (size_t c = 0; c < n.classes.size(); ++c) {
+    if (n.segments[c] == 0) continue;  // unused classes are left out of training
+    if (n.segments[c] < min_segments)
+      n.warnings.push_back("'" + n.classes[c] + "' has only " + std::to_string(n.segments[c]) +
+                           " labelled segments (aim for " + std::to_string(min_segments) +
+                           " or more)");
+    for (const auto& [person, row] : n.by_person)
+      if (n.segments[c] >= 4 && n.by_person.size() > 1 && row[c] * 4 > n.segments[c] * 3)
+        n.warnings.push_back("'" + n.classes[c] + "': " + std::to_string(row[c]) + " of " +
+                             std::to_string(n.segments[c]) + " segments are " + person +
+                             "'s: the model may learn the person, not the expression");
+  }
+  return n;
+}
+
 std::pair<Dataset, Dataset> splitDataset(const Dataset& data, double fraction, uint64_t seed) {
   Dataset train, val;
   train.classes = val.classes = data.classes;

@@ -69,6 +69,18 @@ struct ProjectDataOptions {
 Dataset projectDataset(const core::Project& project, const ProjectDataOptions& options,
                        std::vector<std::string>* skipped = nullptr);
 
+// What a scheme's annotations hold before any frame is read (for the wizard's first page): per
+// class the labelled segments and frames, per person the segments of each class, and warnings.
+struct LabelCounts {
+  std::vector<std::string> classes;
+  std::vector<int64_t> segments, frames;                                // per class
+  std::vector<std::pair<std::string, std::vector<int64_t>>> by_person;  // segments per class
+  std::vector<std::string> annotators;  // everyone who used the scheme
+  std::vector<std::string> warnings;
+};
+LabelCounts labelCounts(const core::Project& project, const std::string& scheme,
+                        const std::vector<std::string>& annotators, int min_segments = 5);
+
 // Validation split: about `fraction` of each class's groups (all of a person's clips and stills
 // go to the same side; a class with a single group is split by item). Deterministic for a seed.
 std::pair<Dataset, Dataset> splitDataset(const Dataset& data, double fraction, uint64_t seed);

@@ -1,6 +1,7 @@
 #include <chrono>
 
 #include "model/error.h"
+#include "model/runtime.h"
 #include "trainer/train_session.h"
 
 namespace unilearn::trainer {
@@ -34,11 +35,20 @@ StepBench benchTrainSteps(const std::string& config, const std::string& what, in
   FinetuneConfig c;
   c.base_model = config;
   c.train = what;
-  ModelConfig mc = ModelConfig::fromNameOrFile(config);
+  // The classes only size the heads: keep the base model's (a file's, or the config's).
   std::vector<std::string> classes;
-  for (int64_t i = 0; i < mc.video_classes; ++i)
+  ModelConfig base = isPresetOrJson(config) ? ModelConfig::fromNameOrFile(config)
+                                            : loadNetwork(config, std::nullopt,
+                                                          [] {
+                                                            LoadOptions o;
+                                                            o.allow_partial = true;
+                                                            return o;
+                                                          }())
+                                                  .config;
+  for (int64_t i = 0; i < base.video_classes; ++i)
     classes.push_back("c" + std::to_string(i));
   Built b = buildNetwork(c, classes);
+  const ModelConfig& mc = b.config;
   b.net->to(device);
   b.net->train();
   Optimizer opt = makeOptimizer(b.net, c);
@@ -75,6 +85,13 @@ StepBench benchTrainSteps(const std::string& config, const std::string& what, in
       run(torch::randn({image_batch, 3, mc.img_size, mc.img_size}).to(device), steps);
   r.peak_mb = peakMb();
   return r;
+}
+
+std::string trainingDevice(const std::string& wanted) {
+  const torch::Device d = pickDevice(wanted);
+  if (d.is_cuda())
+    return "CUDA GPU (" + std::to_string(torch::cuda::device_count()) + " found; using GPU 0)";
+  return "CPU only (" + std::to_string(runtimeThreads()) + " threads)";
 }
 
 }  // namespace unilearn::trainer

@@ -110,7 +110,11 @@ struct StepBench {
   double video_steps_per_second = 0, image_steps_per_second = 0, peak_mb = 0;
   int64_t trainable_parameters = 0;
 };
+// `config`: a preset, a JSON config or a model file.
 StepBench benchTrainSteps(const std::string& config, const std::string& train, int video_batch,
                           int image_batch, int steps, const std::string& device = "auto");
+
+// "CPU only (N threads)" or the GPU that training would use.
+std::string trainingDevice(const std::string& wanted = "auto");
 
 }  // namespace unilearn::trainer

@@ -39,6 +39,7 @@
 #include "ui/player_widget.h"
 #include "ui/timeline_data.h"
 #include "ui/timeline_view.h"
+#include "ui/train_wizard.h"
 #include "ui/webcam_view.h"
 
 namespace unilearn::ui {
@@ -200,6 +201,14 @@ void MainWindow::buildMenus() {
     if (!path.isEmpty()) analyzeSelected(path);
   });
   analysis->addAction(tr("&Cancel analysis"), this, &MainWindow::cancelAnalysis);
+  analysis->addSeparator();
+  analysis->addAction(tr("&Fine-tune on my labels…"), this, [this] {
+    if (!project_) return fail(tr("Open a project with labelled, analysed videos first."));
+    auto* wizard = new TrainWizard(project_path_, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &TrainWizard::modelAdded, models_, &ModelManager::refresh);
+    wizard->show();
+  });
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   QAction* stacked = view->addAction(tr("&Stacked areas"));
