@@ -15,7 +15,9 @@
 
 #include "core/analysis/token_routing.h"
 #include "core/storage/project.h"
+#include "model/config.h"
 #include "model/error.h"
+#include "model/face_expression_net.h"
 
 namespace unilearn::trainer {
 namespace {
@@ -109,10 +111,23 @@ std::vector<std::string> Dataset::warnings(int min_clips) const {
 }
 
 Dataset loadList(const std::string& list, std::vector<std::string> classes, int img_size,
-                 const std::string& split) {
+                 const std::string& split, const ListLayout& layout) {
   std::ifstream in(list);
   if (!in) throw Error(Error::Kind::kIo, "cannot read the list '" + list + "'");
-  const fs::path base = fs::path(list).parent_path();
+  const fs::path base = layout.root.empty() ? fs::path(list).parent_path() : fs::path(layout.root);
+  const std::string& format = layout.format;
+  if (!format.empty()) {
+    if (format == "dfew")
+      classes = dfewClassNames();
+    else if (format == "ferv39k")
+      classes = ferv39kClassNames();
+    else if (format == "affectnet")
+      classes = affectnet7ClassNames();
+    else
+      throw Error(Error::Kind::kArgument, "unknown list format '" + format +
+                                              "' (dfew, ferv39k or affectnet; MAFW's lists are "
+                                              "not read yet)");
+  }
   Dataset d;
   LabelMap label_of(classes);
   std::string line;
@@ -133,6 +148,10 @@ Dataset loadList(const std::string& list, std::vector<std::string> classes, int 
         (lower(cols[1]) == "label" || lower(cols[0]) == "path" || lower(cols[0]) == "video_name"))
       continue;  // header
     if (!split.empty() && (cols.size() < 3 || cols[2] != split)) continue;
+    if (format == "dfew") {  // video 1 → folder 00001, labels 1..7
+      if (cols[0].size() < 5) cols[0] = std::string(5 - cols[0].size(), '0') + cols[0];
+      cols[1] = std::to_string(std::atoi(cols[1].c_str()) - 1);
+    }
     const int label = label_of(cols[1]);
     if (label < 0)
       throw Error(Error::Kind::kArgument, where + ": '" + cols[1] + "' is not one of the classes");
@@ -244,6 +263,84 @@ Dataset projectDataset(const core::Project& project, const ProjectDataOptions& o
     throw Error(Error::Kind::kArgument,
                 "no usable annotations of the scheme '" + o.scheme +
                     "' in this project: label segments of analysed people first");
+  return d;
+}
+
+int matchClassName(const std::string& name, const std::vector<std::string>& classes) {
+  const std::string n = lower(name);
+  for (size_t i = 0; i < classes.size(); ++i)
+    if (lower(classes[i]) == n) return static_cast<int>(i);
+  for (size_t len : {4, 3}) {
+    int found = -1, matches = 0;
+    for (size_t i = 0; i < classes.size(); ++i)
+      if (n.size() >= len && lower(classes[i]).compare(0, len, n, 0, len) == 0) {
+        found = static_cast<int>(i);
+        ++matches;
+      }
+    if (matches == 1) return found;
+  }
+  return -1;
+}
+
+Dataset pseudoLabelDataset(const core::Project& project, const PseudoLabelOptions& o) {
+  Dataset d;
+  d.classes = o.classes;
+  const auto& names = FaceExpressionNet::classNames();
+  std::vector<int> to_class;
+  for (const auto& n : names)
+    to_class.push_back(matchClassName(n, o.classes));
+  for (const auto& media : project.media()) {
+    std::optional<core::AnalysisRecord> analysis;
+    for (const auto& a : project.analyses(media.id))
+      if (a.status == "done" && (!analysis || a.id > analysis->id)) analysis = a;
+    if (!analysis) continue;
+    for (const auto& track : project.tracks(media.id)) {
+      const auto frames = project.frames(analysis->id, track.id);
+      // Runs of one confident smoothed top class over consecutive frames.
+      size_t start = 0;
+      auto flush = [&](size_t begin, size_t end, int cls) {
+        if (cls < 0 || static_cast<int>(end - begin) < o.min_frames) return;
+        std::vector<int64_t> run;
+        for (size_t i = begin; i < end; ++i)
+          run.push_back(frames[i].frame);
+        const std::string group =
+            fs::path(media.path).filename().string() + " face " + std::to_string(track.tracker_id);
+        const size_t chunk = static_cast<size_t>(std::max(16, o.clip_frames));
+        for (size_t a = 0; a < run.size(); a += chunk) {
+          const size_t b = run.size() - a < chunk + chunk / 3 ? run.size() : a + chunk;
+          ClipItem clip;
+          clip.frames = core::trackCrops(
+              project, *analysis, track.id,
+              {run.begin() + static_cast<long>(a), run.begin() + static_cast<long>(b)}, o.img_size);
+          clip.label = cls;
+          clip.group = group;
+          clip.name =
+              group + " frames " + std::to_string(run[a]) + "–" + std::to_string(run[b - 1]);
+          for (int k = 0; k < o.stills_per_clip; ++k)
+            d.images.push_back({clip.frames[(2 * static_cast<size_t>(k) + 1) * clip.frames.size() /
+                                            (2 * static_cast<size_t>(o.stills_per_clip))],
+                                cls, group, clip.name});
+          d.clips.push_back(std::move(clip));
+          if (b == run.size()) break;
+        }
+      };
+      int current = -1;
+      for (size_t i = 0; i <= frames.size(); ++i) {
+        int cls = -1;
+        if (i < frames.size() && !frames[i].smoothed.empty() && !frames[i].face.empty()) {
+          const auto& p = frames[i].smoothed;
+          const auto top = static_cast<size_t>(std::max_element(p.begin(), p.end()) - p.begin());
+          if (p[top] >= o.min_confidence && top < to_class.size()) cls = to_class[top];
+        }
+        const bool gap = i > 0 && i < frames.size() && frames[i].frame != frames[i - 1].frame + 1;
+        if (i == frames.size() || cls != current || gap) {
+          if (i > 0) flush(start, i, current);
+          start = i;
+          current = cls;
+        }
+      }
+    }
+  }
   return d;
 }
 

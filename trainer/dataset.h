@@ -50,8 +50,17 @@ struct Dataset {
 // appearance when `classes` is empty) or 0-based indices. With `split`, only lines whose third
 // column equals it. Images are resized to img_size. Throws unilearn::Error naming the line for
 // unreadable files and unknown labels.
+//
+// `layout` reads the official split files of the paper's data sets instead (spec §2): "dfew"
+// (`video_name,label`, labels 1–7, frame folders named by the zero-padded video number under
+// `root`), "ferv39k" (`path,id`, 0-based ids in FERV39K's alphabetical order) and "affectnet"
+// (`path label`, 0-based AffectNet-7 ids); paths under `root`, classes named as the data set.
+struct ListLayout {
+  std::string format;  // empty: our own list format
+  std::string root;    // where the paths of an official list point (default: the list's folder)
+};
 Dataset loadList(const std::string& list, std::vector<std::string> classes, int img_size,
-                 const std::string& split = {});
+                 const std::string& split = {}, const ListLayout& layout = {});
 
 struct ProjectDataOptions {
   std::string scheme;                   // annotation scheme whose labels are the classes
@@ -68,6 +77,24 @@ struct ProjectDataOptions {
 // scheme has no annotations.
 Dataset projectDataset(const core::Project& project, const ProjectDataOptions& options,
                        std::vector<std::string>* skipped = nullptr);
+
+// Pseudo-labels for unlabelled footage: stretches of a person where the static expression model's
+// smoothed top class stays the same with at least `min_confidence` for `min_frames` frames
+// become clips of that class (mapped onto `classes` by name: "fearful" → "Fear", "angry" →
+// "Anger"...; classes it cannot map are not used). Every analysed video of the project counts.
+struct PseudoLabelOptions {
+  std::vector<std::string> classes;  // the target classes (e.g. a scheme's labels)
+  double min_confidence = 0.8;
+  int min_frames = 16;
+  int img_size = 160;
+  int clip_frames = 96;
+  int stills_per_clip = 4;
+};
+Dataset pseudoLabelDataset(const core::Project& project, const PseudoLabelOptions& options);
+
+// The class of `classes` that a static-model class name stands for (case-insensitive; first
+// four letters, else first three when unambiguous); -1 when none.
+int matchClassName(const std::string& name, const std::vector<std::string>& classes);
 
 // What a scheme's annotations hold before any frame is read (for the wizard's first page): per
 // class the labelled segments and frames, per person the segments of each class, and warnings.

@@ -46,8 +46,23 @@ DataSpec dataSpec(const json::Value& v, const fs::path& base, const std::string&
 
 Dataset load(const DataSpec& d, const std::vector<std::string>& classes, int img_size,
              std::vector<std::string>& notes) {
-  if (!d.list.empty()) return loadList(d.list, classes, img_size, d.split);
+  if (!d.list.empty()) return loadList(d.list, classes, img_size, d.split, {d.format, d.root});
   auto project = core::Project::open(d.project, false);
+  if (d.pseudo_confidence > 0) {
+    PseudoLabelOptions p;
+    p.classes =
+        classes.empty() ? project->schemeLabels(d.scheme.empty() ? "DFEW-7" : d.scheme) : classes;
+    p.min_confidence = d.pseudo_confidence;
+    p.img_size = img_size;
+    Dataset data = pseudoLabelDataset(*project, p);
+    notes.push_back("pseudo-labels from the static model: " + std::to_string(data.clips.size()) +
+                    " clips");
+    if (data.clips.empty())
+      throw Error(Error::Kind::kArgument,
+                  "the static model is nowhere confident enough for pseudo-labels: lower "
+                  "pseudo_labels or analyse more footage");
+    return data;
+  }
   ProjectDataOptions o;
   o.scheme = d.scheme;
   o.annotators = d.annotators;

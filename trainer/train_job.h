@@ -18,6 +18,9 @@ struct DataSpec {
   std::string project, scheme;          // or a project's annotations of a scheme
   std::vector<std::string> annotators;  // whose; empty: everyone's
   double fraction = 0;                  // validation only: held out from the data
+  std::string format, root;             // official split files (see ListLayout)
+  // > 0: the project's faces, labelled by the static model where it is at least this confident.
+  double pseudo_confidence = 0;
   bool empty() const { return list.empty() && project.empty() && fraction <= 0; }
 };
 

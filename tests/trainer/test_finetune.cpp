@@ -374,3 +374,54 @@ TEST(Finetune, CliTrainsEvaluatesAndResumesAfterAKill) {
   std::ofstream(root / "bad.json") << R"({"data": {"lists": "x.csv"}})";
   EXPECT_EQ(run("train " + (root / "bad.json").string()), 1 << 8);
 }
+
+TEST(Finetune, StaticModelClassesMapOntoSchemesByName) {
+  EXPECT_EQ(trainer::matchClassName("fearful", dfewClassNames()), 6);
+  EXPECT_EQ(trainer::matchClassName("surprised", dfewClassNames()), 4);
+  EXPECT_EQ(trainer::matchClassName("angry", mafwClassNames()), 0);      // Anger
+  EXPECT_EQ(trainer::matchClassName("disgusted", mafwClassNames()), 4);  // not Disappointment
+  EXPECT_EQ(trainer::matchClassName("happy", mafwClassNames()), 6);      // Happiness
+  EXPECT_EQ(trainer::matchClassName("NEUTRAL", dfewClassNames()), 2);
+  EXPECT_EQ(trainer::matchClassName("contempt", dfewClassNames()), -1);
+}
+
+TEST(Finetune, PseudoLabelsComeFromTheStaticModelsConfidentStretches) {
+  auto project = core::Project::open(test::freshProjectPath("ft_pseudo.ulproj"));
+  core::analyzeVideo(*project, test::astroClip(90), nullptr, UNILEARN_RESOURCE_SOURCE_DIR, {});
+  trainer::PseudoLabelOptions o;
+  o.classes = dfewClassNames();
+  o.img_size = 64;
+  o.clip_frames = 32;
+  const auto d = trainer::pseudoLabelDataset(*project, o);
+  ASSERT_FALSE(d.clips.empty());
+  size_t frames = 0;
+  for (const auto& clip : d.clips) {
+    EXPECT_EQ(clip.label, 0);  // the astronaut smiles: Happy
+    EXPECT_GE(clip.frames.size(), 16u);
+    frames += clip.frames.size();
+  }
+  EXPECT_GT(frames, 60u);  // most of the 90 frames are confidently happy
+  EXPECT_EQ(d.images.size(), d.clips.size() * 4);
+  o.min_confidence = 1.01;  // never that sure
+  EXPECT_TRUE(trainer::pseudoLabelDataset(*project, o).clips.empty());
+}
+
+TEST(Finetune, TheOfficialDfewSplitFilesAreRead) {
+  const fs::path root = freshDir("ft_dfew");
+  std::mt19937_64 rng(2);
+  for (const char* folder : {"00001", "00002"}) {
+    fs::create_directories(root / "clips" / folder);
+    const auto frames = test::learnableClip(0, 4, 64, rng);
+    for (size_t i = 0; i < frames.size(); ++i)
+      cv::imwrite((root / "clips" / folder / (std::to_string(i) + ".jpg")).string(), frames[i]);
+  }
+  std::ofstream(root / "set_1.csv") << "video_name,label\n1,1\n2,5\n";
+  const auto d = trainer::loadList((root / "set_1.csv").string(), {}, 64, {},
+                                   {"dfew", (root / "clips").string()});
+  EXPECT_EQ(d.classes, dfewClassNames());
+  ASSERT_EQ(d.clips.size(), 2u);
+  EXPECT_EQ(d.clips[0].label, 0);  // 1 → Happy
+  EXPECT_EQ(d.clips[1].label, 4);  // 5 → Surprise
+  EXPECT_EQ(d.clips[1].frames.size(), 4u);
+  EXPECT_THROW(trainer::loadList((root / "set_1.csv").string(), {}, 64, {}, {"mafw", ""}), Error);
+}
