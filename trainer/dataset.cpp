@@ -284,11 +284,11 @@ int matchClassName(const std::string& name, const std::vector<std::string>& clas
 
 Dataset pseudoLabelDataset(const core::Project& project, const PseudoLabelOptions& o) {
   Dataset d;
-  d.classes = o.classes;
+  d.classes = o.classes.empty() ? std::vector<std::string>{"face"} : o.classes;
   const auto& names = FaceExpressionNet::classNames();
-  std::vector<int> to_class;
+  std::vector<int> to_class;  // no classes: every face, one label (pre-training)
   for (const auto& n : names)
-    to_class.push_back(matchClassName(n, o.classes));
+    to_class.push_back(o.classes.empty() ? 0 : matchClassName(n, o.classes));
   for (const auto& media : project.media()) {
     std::optional<core::AnalysisRecord> analysis;
     for (const auto& a : project.analyses(media.id))

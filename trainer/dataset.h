@@ -82,6 +82,7 @@ Dataset projectDataset(const core::Project& project, const ProjectDataOptions& o
 // smoothed top class stays the same with at least `min_confidence` for `min_frames` frames
 // become clips of that class (mapped onto `classes` by name: "fearful" → "Fear", "angry" →
 // "Anger"...; classes it cannot map are not used). Every analysed video of the project counts.
+// Without classes every face counts, as one class "face" (unlabelled data for pre-training).
 struct PseudoLabelOptions {
   std::vector<std::string> classes;  // the target classes (e.g. a scheme's labels)
   double min_confidence = 0.8;

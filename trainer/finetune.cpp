@@ -137,7 +137,7 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
   if (c.resume) {
     saved = readState(dir);
     if (saved.epoch >= 0) {
-      loadCheckpoint(dir, saved.epoch, net, *opt.adamw, device);
+      loadCheckpoint(dir, saved.epoch, *net, *opt.adamw, device);
       result.resumed_after_epoch = saved.epoch;
     }
   }
@@ -284,7 +284,7 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
       saveNetwork(model_path.string(), net, meta);
       if (device.is_cuda()) net->to(device);
     }
-    saveCheckpoint(dir, epoch, net, *opt.adamw);
+    saveCheckpoint(dir, epoch, *net, *opt.adamw);
     saved.epoch = epoch;
     saved.history.push_back(report);
     writeState(dir, saved);

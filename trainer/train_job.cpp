@@ -6,6 +6,7 @@
 
 #include "core/analysis/analyzer.h"
 #include "core/storage/project.h"
+#include "model/config.h"
 #include "model/error.h"
 #include "model/network_file.h"
 
@@ -109,6 +110,46 @@ TrainJob TrainJob::fromFile(const std::string& path) {
   t.out_dir = has_out ? resolved(t.out_dir, base)
                       : (base / (t.model_name + "-training")).lexically_normal().string();
   return job;
+}
+
+PretrainJob PretrainJob::fromFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw Error(Error::Kind::kIo, "cannot read the pre-training job '" + path + "'");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const json::Value v = json::parse(ss.str());
+  const fs::path base = fs::absolute(path).parent_path();
+  PretrainJob job;
+  bool has_out = false;
+  for (const auto& [key, value] : v.asObject("pre-training job")) {
+    if (key == "data") {
+      job.data = dataSpec(value, base, "data");
+    } else if (key == "training") {
+      job.training = PretrainConfig::fromJson(value);
+      has_out = value.find("out_dir") != nullptr;
+    } else {
+      throw Error(Error::Kind::kConfig, "unknown key '" + key + "' in the pre-training job");
+    }
+  }
+  if (job.data.list.empty() && job.data.project.empty())
+    throw Error(Error::Kind::kConfig, "the pre-training job needs data: a list or a project");
+  auto& t = job.training;
+  if (!ModelConfig::isPreset(t.model)) t.model = resolved(t.model, base);
+  t.init_from = resolved(t.init_from, base);
+  t.out_dir = has_out ? resolved(t.out_dir, base)
+                      : (base / (t.model_name + "-pretraining")).lexically_normal().string();
+  return job;
+}
+
+Dataset loadPretrainData(const PretrainJob& job) {
+  const int size = static_cast<int>(ModelConfig::fromNameOrFile(job.training.model).img_size);
+  if (!job.data.list.empty())
+    return loadList(job.data.list, {}, size, job.data.split, {job.data.format, job.data.root});
+  auto project = core::Project::open(job.data.project, false);
+  PseudoLabelOptions o;  // no classes: every face
+  o.min_confidence = 0;
+  o.img_size = size;
+  return pseudoLabelDataset(*project, o);
 }
 
 int baseImageSize(const std::string& base_model) {

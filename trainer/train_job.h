@@ -10,6 +10,7 @@
 
 #include "trainer/dataset.h"
 #include "trainer/finetune.h"
+#include "trainer/pretrain.h"
 
 namespace unilearn::trainer {
 
@@ -34,6 +35,15 @@ struct TrainJob {
   // Throws unilearn::Error (kConfig) naming unknown keys, (kIo) for an unreadable file.
   static TrainJob fromFile(const std::string& path);
 };
+
+// `unilearn pretrain JOB.json`: {"data": {"list": ...} or {"project": ...}, "training": {...}}.
+// A project gives every face of its analysed videos; labels are ignored.
+struct PretrainJob {
+  DataSpec data;
+  PretrainConfig training;
+  static PretrainJob fromFile(const std::string& path);
+};
+Dataset loadPretrainData(const PretrainJob& job);
 
 struct JobData {
   Dataset train, val;

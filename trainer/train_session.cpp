@@ -266,19 +266,20 @@ Saved readState(const fs::path& dir) {
   return s;
 }
 
-void saveCheckpoint(const fs::path& dir, int epoch, VitMoE& net, torch::optim::AdamW& opt) {
+void saveCheckpoint(const fs::path& dir, int epoch, torch::nn::Module& net,
+                    torch::optim::AdamW& opt) {
   torch::serialize::OutputArchive model, optim;
-  net->save(model);
+  net.save(model);
   opt.save(optim);
   model.save_to(epochFile(dir, epoch, "model"));
   optim.save_to(epochFile(dir, epoch, "optim"));
 }
 
-void loadCheckpoint(const fs::path& dir, int epoch, VitMoE& net, torch::optim::AdamW& opt,
-                    const torch::Device& device) {
+void loadCheckpoint(const fs::path& dir, int epoch, torch::nn::Module& net,
+                    torch::optim::AdamW& opt, const torch::Device& device) {
   torch::serialize::InputArchive model, optim;
   model.load_from(epochFile(dir, epoch, "model"), device);
-  net->load(model);
+  net.load(model);
   optim.load_from(epochFile(dir, epoch, "optim"), device);
   opt.load(optim);
 }

@@ -53,9 +53,9 @@ struct Saved {
 json::Value metricsJson(const Metrics& m);
 void writeState(const std::filesystem::path& dir, const Saved& s);
 Saved readState(const std::filesystem::path& dir);  // epoch -1 when there is none
-void saveCheckpoint(const std::filesystem::path& dir, int epoch, VitMoE& net,
+void saveCheckpoint(const std::filesystem::path& dir, int epoch, torch::nn::Module& net,
                     torch::optim::AdamW& opt);
-void loadCheckpoint(const std::filesystem::path& dir, int epoch, VitMoE& net,
+void loadCheckpoint(const std::filesystem::path& dir, int epoch, torch::nn::Module& net,
                     torch::optim::AdamW& opt, const torch::Device& device);
 void removeOlderCheckpoints(const std::filesystem::path& dir, int keep);
 

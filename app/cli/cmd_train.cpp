@@ -9,6 +9,7 @@
 #include "app/cli/commands.h"
 #include "model/error.h"
 #include "trainer/finetune.h"
+#include "trainer/pretrain.h"
 #include "trainer/train_job.h"
 
 namespace unilearn::cli {
@@ -114,6 +115,64 @@ int runBenchTrain(const std::vector<std::string>& argv) {
       config.c_str(), what.c_str(), static_cast<long long>(r.trainable_parameters),
       r.video_steps_per_second, args.getInt("video-batch", 2), r.image_steps_per_second,
       args.getInt("image-batch", 4), r.peak_mb);
+  return 0;
+}
+
+int runPretrain(const std::vector<std::string>& argv) {
+  Args args(argv, {"threads"}, {"restart"});
+  if (args.positional().size() != 1) throw UsageError{"pretrain needs one JOB.json"};
+  trainer::PretrainJob job = trainer::PretrainJob::fromFile(args.positional()[0]);
+  if (args.has("restart")) job.training.resume = false;
+  std::printf("reading the faces...\n");
+  const trainer::Dataset data = trainer::loadPretrainData(job);
+  std::printf("%zu clips, %zu stills\n", data.clips.size(), data.images.size());
+  std::signal(SIGINT, onInterrupt);
+  std::signal(SIGTERM, onInterrupt);
+  trainer::PretrainCallbacks cb;
+  int64_t last = -1;
+  cb.progress = [&](const trainer::PretrainProgress& p) {
+    if (p.step == p.steps || p.step - last >= std::max<int64_t>(1, p.steps / 10)) {
+      std::printf("epoch %d/%d step %lld/%lld %s loss %.4f lr %.3g\n", p.epoch + 1, p.epochs,
+                  static_cast<long long>(p.step), static_cast<long long>(p.steps),
+                  p.video ? "clips " : "stills", p.loss, p.lr);
+      std::fflush(stdout);
+      last = p.step == p.steps ? -1 : p.step;
+    }
+  };
+  cb.epoch_done = [](const trainer::PretrainEpoch& e) {
+    std::printf("epoch %d done in %.1f s (%.2f steps/s): reconstruction loss %.4f\n", e.epoch + 1,
+                e.seconds, e.steps_per_second, e.loss);
+    std::fflush(stdout);
+  };
+  cb.cancelled = [] { return g_stop.load(); };
+  const auto r = trainer::pretrain(job.training, data, cb);
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  if (r.resumed_after_epoch >= 0)
+    std::printf("(resumed after epoch %d)\n", r.resumed_after_epoch + 1);
+  if (r.cancelled) {
+    std::printf("stopped; run the same command again to resume\n");
+    return 130;
+  }
+  std::printf("device: %s\nwrote %s (use it as base_model in `unilearn train`)\n", r.device.c_str(),
+              r.model_path.c_str());
+  return 0;
+}
+
+int runBenchPretrain(const std::vector<std::string>& argv) {
+  Args args(argv, {"config", "video-batch", "image-batch", "steps", "threads", "device"}, {});
+  const std::string config = args.get("config").value_or("unilearn-t16-160");
+  const auto r = trainer::benchPretrainSteps(
+      config, static_cast<int>(args.getInt("video-batch", 2)),
+      static_cast<int>(args.getInt("image-batch", 4)), static_cast<int>(args.getInt("steps", 3)),
+      args.get("device").value_or("auto"));
+  std::printf(
+      "%s pre-training: %.3f clip steps/s (batch %lld, 95 %% masked), %.3f still steps/s "
+      "(batch %lld, 90 %% masked); fine-tuning the same clips: %.3f steps/s, so a "
+      "pre-training clip step costs %.2f of a fine-tuning one; peak memory %.0f MB\n",
+      config.c_str(), r.video_steps_per_second, args.getInt("video-batch", 2),
+      r.image_steps_per_second, args.getInt("image-batch", 4), r.finetune_video_steps_per_second,
+      r.finetune_video_steps_per_second / r.video_steps_per_second, r.peak_mb);
   return 0;
 }
 

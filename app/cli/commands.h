@@ -22,5 +22,7 @@ int runRouting(const std::vector<std::string>& args);
 int runTrain(const std::vector<std::string>& args);
 int runEvaluate(const std::vector<std::string>& args);
 int runBenchTrain(const std::vector<std::string>& args);
+int runPretrain(const std::vector<std::string>& args);
+int runBenchPretrain(const std::vector<std::string>& args);
 
 }  // namespace unilearn::cli

@@ -54,6 +54,10 @@ const char* kUsage =
     "           the official test protocol: WAR, UAR, per-class recall, confusion matrix\n"
     "  bench-train [--config NAME] [--train all|experts|heads] [--video-batch B]\n"
     "           [--image-batch B] [--steps N]   training steps per second and memory\n"
+    "  pretrain JOB.json [--restart]\n"
+    "           masked-autoencoder pre-training on unlabelled faces (a list or a project)\n"
+    "  bench-pretrain [--config NAME] [--video-batch B] [--image-batch B] [--steps N]\n"
+    "           pre-training steps per second, against fine-tuning steps\n"
     "  bench-timeline P.ulproj [--video NAME] [--repeat R] [--synthesize HOURS]\n"
     "           time to open a project and load a video's timeline\n"
     "\n"
@@ -94,6 +98,8 @@ int main(int argc, char** argv) {
     if (command == "train") return unilearn::cli::runTrain(args);
     if (command == "evaluate") return unilearn::cli::runEvaluate(args);
     if (command == "bench-train") return unilearn::cli::runBenchTrain(args);
+    if (command == "pretrain") return unilearn::cli::runPretrain(args);
+    if (command == "bench-pretrain") return unilearn::cli::runBenchPretrain(args);
     std::fprintf(stderr, "unilearn: unknown command '%s' (see unilearn --help)\n", command.c_str());
     return 2;
   } catch (const unilearn::cli::UsageError& e) {

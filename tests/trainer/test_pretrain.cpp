@@ -1,0 +1,252 @@
+// Issue 8: the masked-autoencoder pre-training network matches an independent Python
+// implementation on an authors'-format checkpoint, masks as the official code, learns to
+// reconstruct real faces, resumes exactly, and hands its encoder to fine-tuning.
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <numeric>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+
+#include "model/checkpoint.h"
+#include "model/error.h"
+#include "model/mae.h"
+#include "model/network_file.h"
+#include "tests/test_util.h"
+#include "tests/trainer/trainer_fixtures.h"
+#include "trainer/finetune.h"
+#include "trainer/pretrain.h"
+
+using namespace unilearn;
+namespace fs = std::filesystem;
+
+namespace {
+
+MaeConfig tinyMae() {  // the sizes of scripts/reference/make_mae_goldens.py
+  MaeConfig c;
+  c.encoder = test::tinyConfig();
+  c.encoder.img_size = 48;
+  c.encoder.num_frames = 4;
+  c.encoder.embed_dim = 32;
+  c.encoder.depth = 2;
+  c.encoder.num_heads = 2;
+  c.encoder.moe_layers = {1};
+  c.decoder_dim = 16;
+  c.decoder_depth = 1;
+  c.decoder_heads = 2;
+  return c;
+}
+
+std::string freshDir(const std::string& name) {
+  const std::string dir = test::tempPath(name);
+  fs::remove_all(dir);
+  return dir;
+}
+
+trainer::PretrainConfig quickPretrain(const std::string& out) {
+  trainer::PretrainConfig c;
+  c.model = test::tinyTrainConfig();
+  c.decoder_dim = 32;
+  c.decoder_depth = 1;
+  c.decoder_heads = 2;
+  c.epochs = 3;
+  c.video_batch = 4;
+  c.image_batch = 8;
+  c.lr = 1e-3;
+  c.sampling_rate = 2;
+  c.threads = 2;
+  c.out_dir = out;
+  c.resume = false;
+  return c;
+}
+
+}  // namespace
+
+TEST(Pretrain, MasksAsTheOfficialCode) {
+  torch::manual_seed(3);
+  const auto video = randomTokenMask(4, 800, 0.95), image = randomTokenMask(4, 100, 0.9);
+  for (int64_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(video[i].sum().item<int64_t>(), 760);  // not tubes: any (t, h, w)
+    EXPECT_EQ(image[i].sum().item<int64_t>(), 90);
+  }
+  EXPECT_FALSE(torch::equal(video[0], video[1]));  // each sample its own pattern
+  // Not tubes: some spatial position is masked in one slice and visible in another.
+  const auto grid = video[0].view({8, 100});
+  EXPECT_TRUE((grid.any(0) & ~grid.all(0)).any().item<bool>());
+  torch::manual_seed(3);
+  EXPECT_TRUE(torch::equal(randomTokenMask(4, 800, 0.95), video));  // seeded
+}
+
+TEST(Pretrain, AnAuthorsCheckpointReproducesTheReferencePredictionsAndLoss) {
+  LoadedMae m = loadMae(test::dataPath("tiny_mae_checkpoint.pth"), tinyMae());
+  m.network->eval();
+  torch::NoGradGuard no_grad;
+  for (const std::string kind : {"video", "image"}) {
+    const auto x = test::golden("tiny_mae_golden.pt", kind + "_input");
+    const auto mask = test::golden("tiny_mae_golden.pt", kind + "_mask");
+    const auto pred = m.network->forward(x, mask);
+    EXPECT_TRUE(
+        torch::allclose(pred, test::golden("tiny_mae_golden.pt", kind + "_pred"), 1e-4, 1e-4))
+        << kind;
+    const auto loss = maeLoss(pred, maeTargets(x, m.config.encoder), mask);
+    EXPECT_NEAR(loss.item<double>(),
+                test::golden("tiny_mae_golden.pt", kind + "_loss").item<double>(), 1e-5)
+        << kind;
+  }
+  // A wrong config is refused with the key that does not fit.
+  MaeConfig wrong = tinyMae();
+  wrong.decoder_depth = 2;
+  try {
+    loadMae(test::dataPath("tiny_mae_checkpoint.pth"), wrong);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("decoder.blocks.1"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Pretrain, TargetsAreNormalisedPerTokenAndChannelAsByHand) {
+  // One token (16 px, 2 frames), channel c = ramp over the pixels: by hand, the normalised
+  // values are (v - mean) / sqrt(unbiased variance + 1e-6).
+  ModelConfig e;
+  e.img_size = 16;
+  e.patch_size = 16;
+  e.num_frames = 2;
+  auto x = torch::empty({1, 3, 2, 16, 16});
+  auto a = x.accessor<float, 5>();
+  for (int c = 0; c < 3; ++c)
+    for (int t = 0; t < 2; ++t)
+      for (int h = 0; h < 16; ++h)
+        for (int w = 0; w < 16; ++w)
+          a[0][c][t][h][w] = static_cast<float>((t * 256 + h * 16 + w) * (c + 1)) / 512.0f;
+  const auto target = maeTargets(x, e);
+  ASSERT_EQ(target.sizes(), (std::vector<int64_t>{1, 1, 1536}));
+  const double mean_std[3][2] = {{0.485, 0.229}, {0.456, 0.224}, {0.406, 0.225}};
+  for (int c = 0; c < 3; ++c) {
+    std::vector<double> v;
+    for (int i = 0; i < 512; ++i)
+      v.push_back(static_cast<double>(i * (c + 1)) / 512.0 * mean_std[c][1] + mean_std[c][0]);
+    const double mean = std::accumulate(v.begin(), v.end(), 0.0) / 512;
+    double var = 0;
+    for (double y : v)
+      var += (y - mean) * (y - mean);
+    var /= 511;
+    for (int i : {0, 1, 300, 511})
+      EXPECT_NEAR(target[0][0][i * 3 + c].item<double>(), (v[i] - mean) / std::sqrt(var + 1e-6),
+                  1e-4);
+  }
+  // A prediction of zeros costs the mean square of the targets on the masked token.
+  const auto mask = torch::ones({1, 1}, torch::kBool);
+  EXPECT_NEAR(maeLoss(torch::zeros_like(target), target, mask).item<double>(),
+              target.pow(2).mean().item<double>(), 1e-6);
+}
+
+TEST(Pretrain, ReconstructionLossFallsOnRealFacesAndTheEncoderFeedsFineTuning) {
+  const auto faces = test::learnableSet(6, 21);
+  auto c = quickPretrain(freshDir("pre_learn"));
+  c.epochs = 30;  // 240 steps
+  c.lr = 2e-3;
+  c.augment = false;
+  std::vector<double> losses;
+  const auto r = trainer::pretrain(
+      c, faces, {nullptr, [&](const trainer::PretrainEpoch& e) { losses.push_back(e.loss); }});
+  ASSERT_EQ(losses.size(), 30u);
+  std::printf("reconstruction loss per epoch: %.3f ... %.3f\n", losses.front(), losses.back());
+  // Predicting nothing (zeros) costs (n-1)/n ≈ 0.998 of the normalised targets: going clearly
+  // below it means the network reconstructs structure it cannot see.
+  EXPECT_LT(losses.back(), 0.98);
+  EXPECT_LT(losses.back(), losses.front() * 0.95);
+  ASSERT_TRUE(fs::exists(r.model_path));
+  // The file loads back as a pre-training network...
+  const LoadedMae back = loadMae(r.model_path, std::nullopt);
+  EXPECT_EQ(back.config.decoder_dim, 32);
+  // ...and, as a base model, feeds the fine-tuning network the authors' way: encoder weights in,
+  // routers, experts, fc_norm and heads new.
+  LoadOptions partial;
+  partial.allow_partial = true;
+  const LoadedNetwork ft = loadNetwork(r.model_path, std::nullopt, partial);
+  EXPECT_TRUE(ft.report.pretrain);
+  auto has = [](const std::vector<std::string>& v, const std::string& k) {
+    return std::find(v.begin(), v.end(), k) != v.end();
+  };
+  EXPECT_TRUE(has(ft.report.loaded, "patch_embed.proj.weight"));
+  EXPECT_TRUE(has(ft.report.loaded, "blocks.1.mlp.fc1.weight"));
+  EXPECT_TRUE(has(ft.report.missing, "blocks.1.moe_layer.router.topkroute_linear.weight"));
+  EXPECT_TRUE(has(ft.report.missing, "head.video.weight"));
+  EXPECT_TRUE(has(ft.report.unused, "mask_token"));
+  std::map<std::string, torch::Tensor> tuned_state;
+  for (const auto& [k, t] : stateDictOf(*ft.network))
+    tuned_state[k] = t;
+  for (const auto& [k, t] : stateDictOf(*back.network))
+    if (k == "encoder.blocks.0.attn.qkv.weight")
+      EXPECT_TRUE(torch::equal(t, tuned_state.at("blocks.0.attn.qkv.weight")));
+  // Fine-tuning from it runs.
+  auto ftc = trainer::FinetuneConfig{};
+  ftc.base_model = r.model_path;
+  ftc.epochs = 1;
+  ftc.video_batch = 6;
+  ftc.image_batch = 12;
+  ftc.sampling_rate = 2;
+  ftc.out_dir = freshDir("pre_then_ft");
+  ftc.resume = false;
+  const auto tuned = trainer::finetune(ftc, faces, test::learnableSet(1, 22));
+  EXPECT_EQ(tuned.epochs.size(), 1u);
+  EXPECT_NE(tuned.load_report.find("pre-training"), std::string::npos) << tuned.load_report;
+}
+
+TEST(Pretrain, AStoppedRunResumesToTheSameWeights) {
+  const auto faces = test::learnableSet(3, 23);
+  const auto c = quickPretrain(freshDir("pre_whole"));
+  const auto whole = trainer::pretrain(c, faces);
+  auto d = c;
+  d.out_dir = freshDir("pre_stopped");
+  int steps = 0;
+  const auto stopped =
+      trainer::pretrain(d, faces,
+                        {[&](const trainer::PretrainProgress&) { ++steps; }, nullptr,
+                         [&] { return steps >= 4; }});  // 3 steps per epoch: inside the second
+  ASSERT_TRUE(stopped.cancelled);
+  d.resume = true;
+  const auto resumed = trainer::pretrain(d, faces);
+  EXPECT_EQ(resumed.resumed_after_epoch, 0);
+  const auto a = stateDictOf(*loadMae(whole.model_path, std::nullopt).network),
+             b = stateDictOf(*loadMae(resumed.model_path, std::nullopt).network);
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i)
+    EXPECT_TRUE(torch::equal(a[i].second, b[i].second)) << a[i].first;
+}
+
+TEST(Pretrain, CliPretrainsFromAListAndExplainsBadJobs) {
+  const fs::path dir = freshDir("pre_cli");
+  fs::create_directories(dir / "faces");
+  std::mt19937_64 rng(5);
+  std::ofstream list(dir / "faces.csv");
+  for (int i = 0; i < 12; ++i) {
+    const auto frames = test::learnableClip(i % 3, 2, 64, rng);
+    const std::string name = "f" + std::to_string(i) + ".png";
+    cv::imwrite((dir / "faces" / name).string(), frames[1]);
+    list << "faces/" << name << ",face\n";
+  }
+  list.close();
+  std::ofstream(dir / "job.json")
+      << R"({"data": {"list": "faces.csv"}, "training": {"model": ")" << test::tinyTrainConfig()
+      << R"(", "decoder_dim": 32, "decoder_depth": 1, "decoder_heads": 2,)"
+      << R"( "epochs": 2, "image_batch": 4, "threads": 2}})";
+  const std::string out = test::tempPath("pre_cli_out.txt");
+  ASSERT_EQ(std::system((std::string(UNILEARN_CLI) + " pretrain " + (dir / "job.json").string() +
+                         " >" + out + " 2>&1")
+                            .c_str()),
+            0);
+  std::ifstream in(out);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("0 clips, 12 stills"), std::string::npos) << text;
+  EXPECT_NE(text.find("reconstruction loss"), std::string::npos) << text;
+  EXPECT_TRUE(fs::exists(dir / "pretrained-pretraining" / "pretrained.safetensors")) << text;
+  std::ofstream(dir / "bad.json")
+      << R"({"data": {"list": "faces.csv"}, "training": {"mask": 0.5}})";
+  EXPECT_NE(std::system((std::string(UNILEARN_CLI) + " pretrain " + (dir / "bad.json").string() +
+                         " >/dev/null 2>&1")
+                            .c_str()),
+            0);
+}

@@ -1,0 +1,317 @@
+#include "trainer/pretrain.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <random>
+
+#include <torch/torch.h>
+
+#include "core/clip_sampling.h"
+#include "model/error.h"
+#include "model/mae.h"
+#include "trainer/augment.h"
+#include "trainer/schedule.h"
+#include "trainer/train_session.h"
+
+namespace unilearn::trainer {
+
+namespace fs = std::filesystem;
+using namespace detail;
+
+json::Value PretrainConfig::toJson() const {
+  json::Value v = json::Value::object();
+  v.set("model", model);
+  v.set("init_from", init_from);
+  v.set("decoder_dim", decoder_dim);
+  v.set("decoder_depth", decoder_depth);
+  v.set("decoder_heads", decoder_heads);
+  v.set("image_mask_ratio", image_mask_ratio);
+  v.set("video_mask_ratio", video_mask_ratio);
+  v.set("epochs", epochs);
+  v.set("video_batch", video_batch);
+  v.set("image_batch", image_batch);
+  v.set("video_ratio", video_ratio);
+  v.set("lr", lr);
+  v.set("min_lr", min_lr);
+  v.set("warmup_fraction", warmup_fraction);
+  v.set("weight_decay", weight_decay);
+  v.set("augment", augment);
+  v.set("sampling_rate", sampling_rate);
+  v.set("seed", static_cast<int64_t>(seed));
+  v.set("device", device);
+  v.set("threads", threads);
+  v.set("out_dir", out_dir);
+  v.set("model_name", model_name);
+  v.set("resume", resume);
+  return v;
+}
+
+PretrainConfig PretrainConfig::fromJson(const json::Value& v) {
+  PretrainConfig c;
+  const json::Value defaults = c.toJson();
+  for (const auto& [key, value] : v.asObject("pre-training config"))
+    if (!defaults.find(key))
+      throw Error(Error::Kind::kConfig, "unknown pre-training setting '" + key + "'");
+  auto num = [&](const char* k, auto& field) {
+    if (const auto* x = v.find(k))
+      field = static_cast<std::decay_t<decltype(field)>>(x->asNumber(k));
+  };
+  if (const auto* x = v.find("model")) c.model = x->asString("model");
+  if (const auto* x = v.find("init_from")) c.init_from = x->asString("init_from");
+  num("decoder_dim", c.decoder_dim);
+  num("decoder_depth", c.decoder_depth);
+  num("decoder_heads", c.decoder_heads);
+  num("image_mask_ratio", c.image_mask_ratio);
+  num("video_mask_ratio", c.video_mask_ratio);
+  num("epochs", c.epochs);
+  num("video_batch", c.video_batch);
+  num("image_batch", c.image_batch);
+  num("video_ratio", c.video_ratio);
+  num("lr", c.lr);
+  num("min_lr", c.min_lr);
+  num("warmup_fraction", c.warmup_fraction);
+  num("weight_decay", c.weight_decay);
+  if (const auto* x = v.find("augment")) c.augment = x->asBool("augment");
+  num("sampling_rate", c.sampling_rate);
+  num("seed", c.seed);
+  if (const auto* x = v.find("device")) c.device = x->asString("device");
+  num("threads", c.threads);
+  if (const auto* x = v.find("out_dir")) c.out_dir = x->asString("out_dir");
+  if (const auto* x = v.find("model_name")) c.model_name = x->asString("model_name");
+  if (const auto* x = v.find("resume")) c.resume = x->asBool("resume");
+  if (c.epochs < 1 || c.video_batch < 1 || c.image_batch < 1)
+    throw Error(Error::Kind::kConfig, "epochs and batches must be at least 1");
+  if (c.image_mask_ratio <= 0 || c.image_mask_ratio >= 1 || c.video_mask_ratio <= 0 ||
+      c.video_mask_ratio >= 1)
+    throw Error(Error::Kind::kConfig, "mask ratios must lie between 0 and 1");
+  return c;
+}
+
+namespace {
+
+MaePretrain buildMae(const PretrainConfig& c, MaeConfig* out) {
+  MaeConfig mc;
+  mc.encoder = ModelConfig::fromNameOrFile(c.model);
+  mc.decoder_dim = c.decoder_dim;
+  mc.decoder_depth = c.decoder_depth;
+  mc.decoder_heads = c.decoder_heads;
+  mc.image_mask_ratio = c.image_mask_ratio;
+  mc.video_mask_ratio = c.video_mask_ratio;
+  *out = mc;
+  if (c.init_from.empty()) {
+    torch::manual_seed(c.seed);
+    return MaePretrain(mc);
+  }
+  // Continue from a pre-training file (ours, or the authors' .pth with these sizes).
+  return loadMae(c.init_from, mc).network;
+}
+
+std::unique_ptr<torch::optim::AdamW> maeOptimizer(MaePretrain& net, const PretrainConfig& c) {
+  std::vector<torch::Tensor> decay, no_decay;
+  for (auto& p : net->named_parameters())
+    (skipsWeightDecay(p.key(), p.value().dim()) ? no_decay : decay).push_back(p.value());
+  std::vector<torch::optim::OptimizerParamGroup> groups;
+  auto options = [&](double wd) {
+    auto o = std::make_unique<torch::optim::AdamWOptions>(c.lr);
+    o->betas({0.9, 0.95}).weight_decay(wd);
+    return o;
+  };
+  groups.emplace_back(decay, options(c.weight_decay));
+  groups.emplace_back(no_decay, options(0.0));
+  return std::make_unique<torch::optim::AdamW>(groups, torch::optim::AdamWOptions(c.lr));
+}
+
+// Linear warm-up from 1e-6 over `warmup_fraction` of all steps, then cosine to min_lr.
+double lrAt(const PretrainConfig& c, int64_t step, int64_t total) {
+  const int64_t warm = static_cast<int64_t>(c.warmup_fraction * static_cast<double>(total));
+  if (step < warm)
+    return 1e-6 + (c.lr - 1e-6) * static_cast<double>(step) / static_cast<double>(warm);
+  const double pi = std::acos(-1.0);
+  const double t =
+      static_cast<double>(step - warm) / static_cast<double>(std::max<int64_t>(1, total - warm));
+  return c.min_lr + 0.5 * (c.lr - c.min_lr) * (1 + std::cos(pi * t));
+}
+
+}  // namespace
+
+PretrainResult pretrain(const PretrainConfig& c, const Dataset& data, const PretrainCallbacks& cb) {
+  if (data.clips.empty() && data.images.empty())
+    throw Error(Error::Kind::kArgument, "no faces to pre-train on");
+  if (c.out_dir.empty()) throw Error(Error::Kind::kArgument, "the pre-training job needs out_dir");
+  const fs::path dir(c.out_dir);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (!fs::is_directory(dir, ec))
+    throw Error(Error::Kind::kIo, "cannot create the output folder '" + dir.string() + "'");
+  if (c.threads > 0) torch::set_num_threads(c.threads);
+  const torch::Device device = pickDevice(c.device);
+  PretrainResult result;
+  result.device = deviceName(device);
+  MaeConfig mc;
+  MaePretrain net = buildMae(c, &mc);
+  net->to(device);
+  net->train();
+  auto opt = maeOptimizer(net, c);
+  const ModelConfig& e = mc.encoder;
+  const int size = static_cast<int>(e.img_size);
+
+  const size_t vb = data.clips.empty() ? 1 : std::min<size_t>(c.video_batch, data.clips.size());
+  const size_t ib = data.images.empty() ? 1 : std::min<size_t>(c.image_batch, data.images.size());
+  const int64_t video_steps =
+      data.clips.empty()
+          ? 0
+          : std::max<int64_t>(1, static_cast<int64_t>(c.video_ratio * (data.clips.size() / vb)));
+  const int64_t image_steps = static_cast<int64_t>(data.images.size() / ib);
+  const int64_t steps = video_steps + image_steps;
+  const int64_t total = steps * c.epochs;
+
+  Saved saved;
+  if (c.resume) {
+    saved = readState(dir);
+    if (saved.epoch >= 0) {
+      loadCheckpoint(dir, saved.epoch, *net, *opt, device);
+      result.resumed_after_epoch = saved.epoch;
+    }
+  }
+  for (const auto& h : saved.history)
+    result.epochs.push_back({h.epoch, h.loss, h.seconds, h.steps_per_second});
+  result.model_path = (dir / (c.model_name + ".safetensors")).string();
+  AugmentOptions aug;
+  aug.enabled = c.augment;
+  aug.clip_ops = aug.image_ops = 0;  // crops and flips only, as the official pre-training
+  aug.crop_scale_min = 0.2;
+  aug.erase_probability = 0;
+
+  for (int epoch = saved.epoch + 1; epoch < c.epochs; ++epoch) {
+    const uint64_t epoch_seed = c.seed * 1000003ULL + static_cast<uint64_t>(epoch);
+    std::mt19937_64 rng(epoch_seed);
+    torch::manual_seed(epoch_seed);
+    std::vector<int> kinds(static_cast<size_t>(video_steps), 0);
+    kinds.insert(kinds.end(), static_cast<size_t>(image_steps), 1);
+    std::shuffle(kinds.begin(), kinds.end(), rng);
+    std::vector<size_t> clip_order(data.clips.size()), image_order(data.images.size());
+    for (size_t i = 0; i < clip_order.size(); ++i)
+      clip_order[i] = i;
+    for (size_t i = 0; i < image_order.size(); ++i)
+      image_order[i] = i;
+    std::shuffle(clip_order.begin(), clip_order.end(), rng);
+    std::shuffle(image_order.begin(), image_order.end(), rng);
+    size_t next_clip = 0, next_image = 0;
+    double loss_sum = 0;
+    const auto start = std::chrono::steady_clock::now();
+    for (int64_t step = 0; step < steps; ++step) {
+      if (cb.cancelled && cb.cancelled()) {
+        result.cancelled = true;
+        return result;
+      }
+      const bool video = kinds[static_cast<size_t>(step)] == 0;
+      torch::Tensor x, mask;
+      if (video) {
+        std::vector<std::vector<cv::Mat>> batch;
+        for (size_t i = 0; i < vb; ++i) {
+          const ClipItem& clip = data.clips[clip_order[next_clip++ % clip_order.size()]];
+          std::vector<cv::Mat> frames;
+          for (int64_t f : core::trainClip(static_cast<int64_t>(clip.frames.size()),
+                                           c.sampling_rate, rng, e.num_frames))
+            frames.push_back(clip.frames[static_cast<size_t>(f)]);
+          batch.push_back(augmentClip(frames, size, rng, aug));
+        }
+        x = clipTensor(batch, size);
+        mask = randomTokenMask(static_cast<int64_t>(vb), e.videoTokens(), mc.video_mask_ratio);
+      } else {
+        std::vector<cv::Mat> faces;
+        for (size_t i = 0; i < ib; ++i)
+          faces.push_back(
+              augmentImage(data.images[image_order[next_image++]].face, size, rng, aug));
+        x = imageTensor(faces, size);
+        mask = randomTokenMask(static_cast<int64_t>(ib), e.imageTokens(), mc.image_mask_ratio);
+      }
+      const int64_t global = static_cast<int64_t>(epoch) * steps + step;
+      const double lr = lrAt(c, global, total);
+      for (auto& g : opt->param_groups())
+        static_cast<torch::optim::AdamWOptions&>(g.options()).lr(lr);
+      try {
+        x = x.to(device);
+        mask = mask.to(device);
+        auto loss = maeLoss(net->forward(x, mask), maeTargets(x, e), mask);
+        clearGradients(*opt);
+        loss.backward();
+        opt->step();
+        const double l = loss.item<double>();
+        if (!std::isfinite(l))
+          throw Error(Error::Kind::kConfig, "the reconstruction loss became " + std::to_string(l) +
+                                                ": lower the learning rate (lr) and start again");
+        loss_sum += l;
+        if (cb.progress) cb.progress({epoch, c.epochs, step + 1, steps, l, lr, video});
+      } catch (const c10::Error& err) {
+        if (std::string(err.what()).find("out of memory") != std::string::npos)
+          outOfMemory("pre-training step");
+        throw Error(Error::Kind::kArgument, std::string("pre-training step failed: ") + err.what());
+      }
+    }
+    EpochReport report;
+    report.epoch = epoch;
+    report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    report.steps_per_second = static_cast<double>(steps) / std::max(1e-9, report.seconds);
+    report.loss = loss_sum / static_cast<double>(std::max<int64_t>(1, steps));
+    if (device.is_cuda()) net->to(torch::kCPU);
+    saveMae(result.model_path, *net,
+            {{"trained_epochs", std::to_string(epoch + 1)},
+             {"data", std::to_string(data.clips.size()) + " clips, " +
+                          std::to_string(data.images.size()) + " stills"},
+             {"pretraining_config", c.toJson().dump()}});
+    if (device.is_cuda()) net->to(device);
+    saveCheckpoint(dir, epoch, *net, *opt);
+    saved.epoch = epoch;
+    saved.history.push_back(report);
+    writeState(dir, saved);
+    removeOlderCheckpoints(dir, epoch);
+    result.epochs.push_back({epoch, report.loss, report.seconds, report.steps_per_second});
+    if (cb.epoch_done) cb.epoch_done(result.epochs.back());
+  }
+  return result;
+}
+
+PretrainBench benchPretrainSteps(const std::string& config, int video_batch, int image_batch,
+                                 int steps, const std::string& device_name) {
+  const torch::Device device = pickDevice(device_name);
+  PretrainConfig c;
+  c.model = config;
+  MaeConfig mc;
+  MaePretrain net = buildMae(c, &mc);
+  net->to(device);
+  net->train();
+  auto opt = maeOptimizer(net, c);
+  const ModelConfig& e = mc.encoder;
+  auto rate = [&](const torch::Tensor& x, int64_t tokens, double ratio) {
+    auto run = [&] {
+      auto mask = randomTokenMask(x.size(0), tokens, ratio).to(device);
+      auto loss = maeLoss(net->forward(x, mask), maeTargets(x, e), mask);
+      clearGradients(*opt);
+      loss.backward();
+      opt->step();
+    };
+    run();
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < steps; ++i)
+      run();
+    if (device.is_cuda()) torch::cuda::synchronize();
+    return steps / std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  PretrainBench b;
+  torch::manual_seed(0);
+  b.video_steps_per_second =
+      rate(torch::randn({video_batch, 3, e.num_frames, e.img_size, e.img_size}).to(device),
+           e.videoTokens(), mc.video_mask_ratio);
+  b.image_steps_per_second = rate(torch::randn({image_batch, 3, e.img_size, e.img_size}).to(device),
+                                  e.imageTokens(), mc.image_mask_ratio);
+  b.finetune_video_steps_per_second =
+      benchTrainSteps(config, "all", video_batch, image_batch, steps, device_name)
+          .video_steps_per_second;
+  b.peak_mb = peakMb();
+  return b;
+}
+
+}  // namespace unilearn::trainer
