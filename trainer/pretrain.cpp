@@ -11,6 +11,7 @@
 #include "model/error.h"
 #include "model/mae.h"
 #include "trainer/augment.h"
+#include "trainer/data_parallel.h"
 #include "trainer/schedule.h"
 #include "trainer/train_session.h"
 
@@ -44,6 +45,9 @@ json::Value PretrainConfig::toJson() const {
   v.set("out_dir", out_dir);
   v.set("model_name", model_name);
   v.set("resume", resume);
+  v.set("rank", rank);
+  v.set("world_size", world_size);
+  v.set("rendezvous", rendezvous);
   return v;
 }
 
@@ -80,6 +84,9 @@ PretrainConfig PretrainConfig::fromJson(const json::Value& v) {
   if (const auto* x = v.find("out_dir")) c.out_dir = x->asString("out_dir");
   if (const auto* x = v.find("model_name")) c.model_name = x->asString("model_name");
   if (const auto* x = v.find("resume")) c.resume = x->asBool("resume");
+  num("rank", c.rank);
+  num("world_size", c.world_size);
+  if (const auto* x = v.find("rendezvous")) c.rendezvous = x->asString("rendezvous");
   if (c.epochs < 1 || c.video_batch < 1 || c.image_batch < 1)
     throw Error(Error::Kind::kConfig, "epochs and batches must be at least 1");
   if (c.image_mask_ratio <= 0 || c.image_mask_ratio >= 1 || c.video_mask_ratio <= 0 ||
@@ -155,6 +162,12 @@ PretrainResult pretrain(const PretrainConfig& c, const Dataset& data, const Pret
   auto opt = maeOptimizer(net, c);
   const ModelConfig& e = mc.encoder;
   const int size = static_cast<int>(e.img_size);
+  DataParallel dp(c.rank, c.world_size, c.rendezvous);
+  if (std::min(c.video_batch, c.image_batch) < dp.world())
+    throw Error(Error::Kind::kArgument,
+                "each batch must hold at least one sample per process (world_size " +
+                    std::to_string(dp.world()) + ")");
+  const bool leader = dp.leader();
 
   const size_t vb = data.clips.empty() ? 1 : std::min<size_t>(c.video_batch, data.clips.size());
   const size_t ib = data.images.empty() ? 1 : std::min<size_t>(c.image_batch, data.images.size());
@@ -174,6 +187,7 @@ PretrainResult pretrain(const PretrainConfig& c, const Dataset& data, const Pret
       result.resumed_after_epoch = saved.epoch;
     }
   }
+  dp.broadcastParameters(*net);  // every process starts from rank 0's weights
   for (const auto& h : saved.history)
     result.epochs.push_back({h.epoch, h.loss, h.seconds, h.steps_per_second});
   result.model_path = (dir / (c.model_name + ".safetensors")).string();
@@ -185,8 +199,8 @@ PretrainResult pretrain(const PretrainConfig& c, const Dataset& data, const Pret
 
   for (int epoch = saved.epoch + 1; epoch < c.epochs; ++epoch) {
     const uint64_t epoch_seed = c.seed * 1000003ULL + static_cast<uint64_t>(epoch);
-    std::mt19937_64 rng(epoch_seed);
-    torch::manual_seed(epoch_seed);
+    std::mt19937_64 rng(epoch_seed);  // the step order: the same on every process
+    torch::manual_seed(epoch_seed + 7919ULL * static_cast<uint64_t>(dp.rank()));  // masks
     std::vector<int> kinds(static_cast<size_t>(video_steps), 0);
     kinds.insert(kinds.end(), static_cast<size_t>(image_steps), 1);
     std::shuffle(kinds.begin(), kinds.end(), rng);
@@ -207,27 +221,38 @@ PretrainResult pretrain(const PretrainConfig& c, const Dataset& data, const Pret
       }
       const bool video = kinds[static_cast<size_t>(step)] == 0;
       torch::Tensor x, mask;
+      const int64_t global = static_cast<int64_t>(epoch) * steps + step;
+      // Each sample has its own generator, so a process can draw its share of the batch alone.
+      auto sampleRng = [&](size_t i) {
+        return std::mt19937_64(epoch_seed ^ (static_cast<uint64_t>(global) * 0x9E3779B97F4A7C15ULL +
+                                             static_cast<uint64_t>(i) * 0xBF58476D1CE4E5B9ULL));
+      };
+      const auto world = static_cast<size_t>(dp.world()), rank = static_cast<size_t>(dp.rank());
       if (video) {
         std::vector<std::vector<cv::Mat>> batch;
-        for (size_t i = 0; i < vb; ++i) {
-          const ClipItem& clip = data.clips[clip_order[next_clip++ % clip_order.size()]];
+        for (size_t i = 0; i < vb; ++i, ++next_clip) {
+          if (i % world != rank) continue;
+          const ClipItem& clip = data.clips[clip_order[next_clip % clip_order.size()]];
+          auto item_rng = sampleRng(i);
           std::vector<cv::Mat> frames;
           for (int64_t f : core::trainClip(static_cast<int64_t>(clip.frames.size()),
-                                           c.sampling_rate, rng, e.num_frames))
+                                           c.sampling_rate, item_rng, e.num_frames))
             frames.push_back(clip.frames[static_cast<size_t>(f)]);
-          batch.push_back(augmentClip(frames, size, rng, aug));
+          batch.push_back(augmentClip(frames, size, item_rng, aug));
         }
         x = clipTensor(batch, size);
-        mask = randomTokenMask(static_cast<int64_t>(vb), e.videoTokens(), mc.video_mask_ratio);
+        mask = randomTokenMask(x.size(0), e.videoTokens(), mc.video_mask_ratio);
       } else {
         std::vector<cv::Mat> faces;
-        for (size_t i = 0; i < ib; ++i)
+        for (size_t i = 0; i < ib; ++i, ++next_image) {
+          if (i % world != rank) continue;
+          auto item_rng = sampleRng(i);
           faces.push_back(
-              augmentImage(data.images[image_order[next_image++]].face, size, rng, aug));
+              augmentImage(data.images[image_order[next_image]].face, size, item_rng, aug));
+        }
         x = imageTensor(faces, size);
-        mask = randomTokenMask(static_cast<int64_t>(ib), e.imageTokens(), mc.image_mask_ratio);
+        mask = randomTokenMask(x.size(0), e.imageTokens(), mc.image_mask_ratio);
       }
-      const int64_t global = static_cast<int64_t>(epoch) * steps + step;
       const double lr = lrAt(c, global, total);
       for (auto& g : opt->param_groups())
         static_cast<torch::optim::AdamWOptions&>(g.options()).lr(lr);
@@ -237,6 +262,7 @@ PretrainResult pretrain(const PretrainConfig& c, const Dataset& data, const Pret
         auto loss = maeLoss(net->forward(x, mask), maeTargets(x, e), mask);
         clearGradients(*opt);
         loss.backward();
+        dp.averageGradients(*net);
         opt->step();
         const double l = loss.item<double>();
         if (!std::isfinite(l))
@@ -256,6 +282,11 @@ PretrainResult pretrain(const PretrainConfig& c, const Dataset& data, const Pret
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     report.steps_per_second = static_cast<double>(steps) / std::max(1e-9, report.seconds);
     report.loss = loss_sum / static_cast<double>(std::max<int64_t>(1, steps));
+    if (!leader) {  // rank 0 writes the files
+      result.epochs.push_back({epoch, report.loss, report.seconds, report.steps_per_second});
+      if (cb.epoch_done) cb.epoch_done(result.epochs.back());
+      continue;
+    }
     if (device.is_cuda()) net->to(torch::kCPU);
     saveMae(result.model_path, *net,
             {{"trained_epochs", std::to_string(epoch + 1)},
@@ -271,6 +302,9 @@ PretrainResult pretrain(const PretrainConfig& c, const Dataset& data, const Pret
     result.epochs.push_back({epoch, report.loss, report.seconds, report.steps_per_second});
     if (cb.epoch_done) cb.epoch_done(result.epochs.back());
   }
+  dp.barrier();
+  for (const auto& p : net->parameters())
+    result.weights_checksum += p.abs().sum().item<double>();
   return result;
 }
 

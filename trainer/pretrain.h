@@ -35,6 +35,11 @@ struct PretrainConfig {
   int threads = 0;
   std::string out_dir, model_name = "pretrained";
   bool resume = true;
+  // Data-parallel: this process's rank among world_size processes that meet through the
+  // rendezvous file; each takes its share of every batch (video_batch and image_batch are the
+  // totals over the processes) and the gradients are averaged. Rank 0 writes the files.
+  int rank = 0, world_size = 1;
+  std::string rendezvous;
 
   json::Value toJson() const;
   static PretrainConfig fromJson(const json::Value& v);  // unknown keys are an error
@@ -58,6 +63,7 @@ struct PretrainResult {
   int resumed_after_epoch = -1;
   bool cancelled = false;
   std::string device;
+  double weights_checksum = 0;  // sum of |w| over the final weights: equal on every process
 };
 
 struct PretrainCallbacks {

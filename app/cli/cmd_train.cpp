@@ -119,10 +119,14 @@ int runBenchTrain(const std::vector<std::string>& argv) {
 }
 
 int runPretrain(const std::vector<std::string>& argv) {
-  Args args(argv, {"threads"}, {"restart"});
+  Args args(argv, {"threads", "rank", "world-size", "rendezvous"}, {"restart"});
   if (args.positional().size() != 1) throw UsageError{"pretrain needs one JOB.json"};
   trainer::PretrainJob job = trainer::PretrainJob::fromFile(args.positional()[0]);
   if (args.has("restart")) job.training.resume = false;
+  auto& t = job.training;
+  t.rank = static_cast<int>(args.getInt("rank", t.rank));
+  t.world_size = static_cast<int>(args.getInt("world-size", t.world_size));
+  t.rendezvous = args.get("rendezvous").value_or(t.rendezvous);
   std::printf("reading the faces...\n");
   const trainer::Dataset data = trainer::loadPretrainData(job);
   std::printf("%zu clips, %zu stills\n", data.clips.size(), data.images.size());
@@ -154,8 +158,10 @@ int runPretrain(const std::vector<std::string>& argv) {
     std::printf("stopped; run the same command again to resume\n");
     return 130;
   }
-  std::printf("device: %s\nwrote %s (use it as base_model in `unilearn train`)\n", r.device.c_str(),
-              r.model_path.c_str());
+  std::printf("device: %s; process %d of %d; weights checksum %.17g\n", r.device.c_str(), t.rank,
+              t.world_size, r.weights_checksum);
+  if (t.rank == 0)
+    std::printf("wrote %s (use it as base_model in `unilearn train`)\n", r.model_path.c_str());
   return 0;
 }
 

@@ -54,7 +54,7 @@ const char* kUsage =
     "           the official test protocol: WAR, UAR, per-class recall, confusion matrix\n"
     "  bench-train [--config NAME] [--train all|experts|heads] [--video-batch B]\n"
     "           [--image-batch B] [--steps N]   training steps per second and memory\n"
-    "  pretrain JOB.json [--restart]\n"
+    "  pretrain JOB.json [--restart] [--rank R --world-size N --rendezvous FILE]\n"
     "           masked-autoencoder pre-training on unlabelled faces (a list or a project)\n"
     "  bench-pretrain [--config NAME] [--video-batch B] [--image-batch B] [--steps N]\n"
     "           pre-training steps per second, against fine-tuning steps\n"

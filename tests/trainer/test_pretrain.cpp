@@ -250,3 +250,49 @@ TEST(Pretrain, CliPretrainsFromAListAndExplainsBadJobs) {
                             .c_str()),
             0);
 }
+
+TEST(Pretrain, TwoProcessesTrainAsOneThroughGloo) {
+  // Two CPU processes on this machine meet through a rendezvous file, share each batch and
+  // average their gradients: both end with the same weights, and only rank 0 writes files.
+  const fs::path dir = freshDir("pre_ddp");
+  fs::create_directories(dir / "faces");
+  std::mt19937_64 rng(6);
+  std::ofstream list(dir / "faces.csv");
+  for (int i = 0; i < 16; ++i) {
+    const auto frames = test::learnableClip(i % 3, 2, 64, rng);
+    const std::string name = "f" + std::to_string(i) + ".png";
+    cv::imwrite((dir / "faces" / name).string(), frames[1]);
+    list << "faces/" << name << ",face\n";
+  }
+  list.close();
+  std::ofstream(dir / "job.json")
+      << R"({"data": {"list": "faces.csv"}, "training": {"model": ")" << test::tinyTrainConfig()
+      << R"(", "decoder_dim": 32, "decoder_depth": 1, "decoder_heads": 2,)"
+      << R"( "epochs": 2, "image_batch": 4, "threads": 1}})";
+  const std::string store = (dir / "rendezvous").string();
+  std::string outputs[2];
+  std::vector<FILE*> pipes;
+  for (int rank = 0; rank < 2; ++rank) {
+    const std::string cmd = std::string(UNILEARN_CLI) + " pretrain " + (dir / "job.json").string() +
+                            " --rank " + std::to_string(rank) + " --world-size 2 --rendezvous " +
+                            store + " 2>&1";
+    pipes.push_back(popen(cmd.c_str(), "r"));
+  }
+  for (int rank = 0; rank < 2; ++rank) {
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, pipes[rank])) > 0)
+      outputs[rank].append(buf, n);
+    EXPECT_EQ(pclose(pipes[rank]), 0) << outputs[rank];
+  }
+  auto checksum = [](const std::string& out) {
+    const auto at = out.find("weights checksum ");
+    return at == std::string::npos ? std::string() : out.substr(at, out.find('\n', at) - at);
+  };
+  ASSERT_FALSE(checksum(outputs[0]).empty()) << outputs[0];
+  EXPECT_EQ(checksum(outputs[0]), checksum(outputs[1])) << outputs[0] << outputs[1];
+  EXPECT_NE(outputs[0].find("process 0 of 2"), std::string::npos);
+  EXPECT_NE(outputs[1].find("process 1 of 2"), std::string::npos);
+  EXPECT_NE(outputs[0].find("wrote "), std::string::npos);
+  EXPECT_EQ(outputs[1].find("wrote "), std::string::npos);
+}
