@@ -4,6 +4,7 @@
 #include "ui/main_window.h"
 
 #include <QCloseEvent>
+#include <QDialog>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -15,6 +16,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QVBoxLayout>
 #include <chrono>
 
 #include <QPainter>
@@ -37,6 +39,7 @@
 #include "ui/annotation_editor.h"
 #include "ui/model_manager.h"
 #include "ui/player_widget.h"
+#include "ui/reconstruction_view.h"
 #include "ui/timeline_data.h"
 #include "ui/timeline_view.h"
 #include "ui/train_wizard.h"
@@ -202,6 +205,30 @@ void MainWindow::buildMenus() {
   });
   analysis->addAction(tr("&Cancel analysis"), this, &MainWindow::cancelAnalysis);
   analysis->addSeparator();
+  analysis->addAction(tr("Pre-training &reconstruction of this clip…"), this, [this] {
+    if (!project_ || !shown_timeline_ || !shown_timeline_->analysis ||
+        shown_timeline_->tracks.empty())
+      return fail(tr("Analyse the video first: the reconstruction needs the faces of a clip."));
+    const QString model =
+        QFileDialog::getOpenFileName(this, tr("Pre-training file (unilearn pretrain)"), QString(),
+                                     tr("Model files (*.safetensors)"));
+    if (model.isEmpty()) return;
+    core::WindowPrediction w;  // the clip starting at the playhead, of the selected person
+    const auto person = selectedTrack();
+    w.track_id = shown_timeline_->tracks.front().track.id;
+    for (const auto& t : shown_timeline_->tracks)
+      if (person && t.track.id == *person) w.track_id = t.track.id;
+    w.start_frame = player_->currentFrame();
+    auto* dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Masked-autoencoder reconstruction"));
+    auto* view = new ReconstructionView(dialog);
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(view);
+    dialog->resize(900, 420);
+    dialog->show();
+    view->show(model, project_path_, *shown_timeline_->analysis, w);
+  });
   analysis->addAction(tr("&Fine-tune on my labels…"), this, [this] {
     if (!project_) return fail(tr("Open a project with labelled, analysed videos first."));
     auto* wizard = new TrainWizard(project_path_, this);

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
+#include "core/analysis/reconstruction.h"
 #include "model/checkpoint.h"
 #include "model/error.h"
 #include "model/mae.h"
@@ -295,4 +296,42 @@ TEST(Pretrain, TwoProcessesTrainAsOneThroughGloo) {
   EXPECT_NE(outputs[1].find("process 1 of 2"), std::string::npos);
   EXPECT_NE(outputs[0].find("wrote "), std::string::npos);
   EXPECT_EQ(outputs[1].find("wrote "), std::string::npos);
+}
+
+TEST(Pretrain, TheReconstructionPictureShowsWhatWasHiddenAndWhatTheNetworkMadeOfIt) {
+  const auto faces = test::learnableSet(2, 31);
+  auto c = quickPretrain(freshDir("pre_picture"));
+  c.epochs = 1;
+  const auto r = trainer::pretrain(c, faces);
+  auto model = core::MaeModel::load(r.model_path);
+  EXPECT_EQ(model->encoder().img_size, 64);
+  std::vector<cv::Mat> clip(faces.clips[0].frames.begin(), faces.clips[0].frames.begin() + 8);
+  const core::Reconstruction pic = model->reconstruct(clip, 7);
+  ASSERT_EQ(pic.original.size(), 4u);  // one picture per temporal slice
+  EXPECT_DOUBLE_EQ(pic.mask_ratio, 0.95);
+  EXPECT_GT(pic.loss, 0);
+  int hidden = 0, shown = 0;
+  for (size_t k = 0; k < 4; ++k) {
+    EXPECT_LE(cv::norm(pic.original[k], clip[k * 2], cv::NORM_INF), 1);  // the input, back
+    for (int row = 0; row < 4; ++row)
+      for (int col = 0; col < 4; ++col) {
+        const cv::Rect patch(col * 16, row * 16, 16, 16);
+        const cv::Scalar grey = cv::mean(pic.masked[k](patch));
+        const bool is_hidden =
+            cv::norm(pic.masked[k](patch), pic.original[k](patch), cv::NORM_INF) > 0 &&
+            std::abs(grey[0] - 128) < 1 && std::abs(grey[1] - 128) < 1;
+        if (is_hidden) {
+          ++hidden;
+          EXPECT_GT(cv::norm(pic.reconstructed[k](patch), pic.masked[k](patch), cv::NORM_INF), 0);
+        } else {
+          ++shown;  // visible patches are shown as they are
+          EXPECT_EQ(cv::norm(pic.reconstructed[k](patch), pic.original[k](patch), cv::NORM_INF), 0);
+        }
+      }
+  }
+  EXPECT_EQ(hidden + shown, 64);
+  EXPECT_EQ(shown, 3);  // 64 tokens, 95 % hidden: 61 hidden, 3 shown
+  const core::Reconstruction still = model->reconstruct({clip[0]}, 7);
+  EXPECT_EQ(still.original.size(), 1u);
+  EXPECT_DOUBLE_EQ(still.mask_ratio, 0.9);
 }

@@ -1,4 +1,5 @@
-// Issue 7: the fine-tuning wizard from the project's labels to a model in the project.
+// Issue 7: the fine-tuning wizard from the project's labels to a model in the project; issue 8:
+// the pre-training reconstruction view.
 #include <gtest/gtest.h>
 #include <QAbstractButton>
 #include <QComboBox>
@@ -15,9 +16,12 @@
 #include <fstream>
 
 #include "core/analysis/analyzer.h"
+#include "core/analysis/token_routing.h"
 #include "core/resources.h"
 #include "core/storage/project.h"
 #include "tests/ui/ui_fixtures.h"
+#include "trainer/pretrain.h"
+#include "ui/reconstruction_view.h"
 #include "ui/train_wizard.h"
 
 using namespace unilearn;
@@ -170,4 +174,52 @@ TEST(TrainWizard, PauseAndStopKeepTheBestEpoch) {
       << finished.at(0).at(1).toString().toStdString();
   ASSERT_NE(w.result(), nullptr);
   EXPECT_TRUE(w.result()->cancelled);
+}
+
+TEST(ReconstructionView, ShowsAClipItsMaskAndTheNetworksReconstruction) {
+  QTemporaryDir dir;
+  const QString project = labelledProject(dir);
+  // A short pre-training run on stills of this session's face.
+  trainer::Dataset faces;
+  faces.classes = {"face"};
+  {
+    auto p = core::Project::open(project.toStdString(), false);
+    const auto media = p->media().at(0);
+    const auto analysis = p->analyses(media.id).at(0);
+    const auto track = p->tracks(media.id).at(0).id;
+    for (const auto& crop : core::trackCrops(*p, analysis, track, {0, 30, 60, 90, 120, 150}, 64))
+      faces.images.push_back({crop, 0, "face 1", "still"});
+  }
+  trainer::PretrainConfig c;
+  c.model = tinyBase().toStdString();
+  c.decoder_dim = 32;
+  c.decoder_depth = 1;
+  c.decoder_heads = 2;
+  c.epochs = 2;
+  c.image_batch = 3;
+  c.out_dir = dir.filePath("pre").toStdString();
+  const auto run = trainer::pretrain(c, faces);
+  auto p = core::Project::open(project.toStdString(), false);
+  const auto media = p->media().at(0);
+  core::WindowPrediction w;
+  w.track_id = p->tracks(media.id).at(0).id;
+  w.start_frame = 40;
+  ui::ReconstructionView view;
+  view.resize(900, 420);
+  view.QWidget::show();
+  QSignalSpy ready(&view, &ui::ReconstructionView::ready);
+  view.show(QString::fromStdString(run.model_path), project, p->analyses(media.id).at(0), w);
+  ASSERT_TRUE(ready.wait(30000));
+  ASSERT_TRUE(ready.at(0).at(0).toBool()) << view.status().toStdString();
+  EXPECT_EQ(view.columns(), 4);  // 8 frames, 2 per temporal slice
+  EXPECT_EQ(view.masked().size(), 4u);
+  EXPECT_TRUE(view.status().contains("95 %")) << view.status().toStdString();
+  QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
+  EXPECT_TRUE(view.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/reconstruction.png"));
+  // A file that is not a pre-training network says so.
+  QSignalSpy failed(&view, &ui::ReconstructionView::ready);
+  view.show(dir.filePath("nothing.safetensors"), project, p->analyses(media.id).at(0), w);
+  ASSERT_TRUE(failed.wait(30000));
+  EXPECT_FALSE(failed.at(0).at(0).toBool());
+  EXPECT_TRUE(view.status().startsWith("Cannot reconstruct")) << view.status().toStdString();
 }

@@ -1,0 +1,116 @@
+#include "ui/reconstruction_view.h"
+
+#include <QLabel>
+#include <QPainter>
+#include <QVBoxLayout>
+
+#include <opencv2/imgproc.hpp>
+
+#include "core/analysis/reconstruction.h"
+#include "core/analysis/token_routing.h"
+
+namespace unilearn::ui {
+namespace {
+
+constexpr int kLabel = 110, kTop = 8;
+
+QImage toImage(const cv::Mat& bgr) {
+  cv::Mat rgb;
+  cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+  return QImage(rgb.data, rgb.cols, rgb.rows, static_cast<int>(rgb.step), QImage::Format_RGB888)
+      .copy();
+}
+
+std::vector<QImage> toImages(const std::vector<cv::Mat>& v) {
+  std::vector<QImage> out;
+  for (const auto& m : v)
+    out.push_back(toImage(m));
+  return out;
+}
+
+}  // namespace
+
+ReconstructionView::ReconstructionView(QWidget* parent) : QWidget(parent) {
+  setMinimumSize(520, 300);
+  status_ = new QLabel(this);
+  status_->setWordWrap(true);
+  auto* layout = new QVBoxLayout(this);
+  layout->addStretch(1);
+  layout->addWidget(status_);
+}
+
+ReconstructionView::~ReconstructionView() {
+  if (worker_.joinable()) worker_.join();
+}
+
+QString ReconstructionView::status() const {
+  return status_->text();
+}
+
+void ReconstructionView::show(const QString& model, const QString& project,
+                              const core::AnalysisRecord& analysis,
+                              const core::WindowPrediction& window, uint64_t seed) {
+  if (worker_.joinable()) worker_.join();
+  status_->setText(
+      tr("Reconstructing frames %1–%2…").arg(window.start_frame).arg(window.end_frame));
+  worker_ = std::thread(
+      [this, model = model.toStdString(), project = project.toStdString(), analysis, window, seed] {
+        std::shared_ptr<core::Reconstruction> r;
+        QString error;
+        try {
+          auto mae = core::MaeModel::load(model);
+          auto p = core::Project::open(project, false);
+          const auto& e = mae->encoder();
+          // The window's frames, sampled as the pre-training clips are (every 4th).
+          auto crops = core::windowCrops(*p, analysis, window, static_cast<int>(e.img_size));
+          crops.resize(std::min<size_t>(crops.size(), static_cast<size_t>(e.num_frames)),
+                       crops.empty() ? cv::Mat() : crops.back());
+          while (static_cast<int64_t>(crops.size()) < e.num_frames)
+            crops.push_back(crops.back());
+          r = std::make_shared<core::Reconstruction>(mae->reconstruct(crops, seed));
+        } catch (const std::exception& ex) {
+          error = QString::fromUtf8(ex.what());
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, r, error] {
+              if (r) {
+                original_ = toImages(r->original);
+                masked_ = toImages(r->masked);
+                reconstructed_ = toImages(r->reconstructed);
+                status_->setText(tr("%1 % of the patches hidden; reconstruction loss %2 (1.0 = no "
+                                    "better than guessing each hidden patch's average).")
+                                     .arg(qRound(r->mask_ratio * 100))
+                                     .arg(r->loss, 0, 'f', 3));
+              } else {
+                original_.clear();
+                masked_.clear();
+                reconstructed_.clear();
+                status_->setText(tr("Cannot reconstruct: %1").arg(error));
+              }
+              update();
+              emit ready(static_cast<bool>(r));
+            },
+            Qt::QueuedConnection);
+      });
+}
+
+void ReconstructionView::paintEvent(QPaintEvent*) {
+  QPainter p(this);
+  p.fillRect(rect(), Qt::white);
+  if (original_.empty()) return;
+  const int n = columns();
+  const int bottom = status_->geometry().top() - 6;
+  const double side = std::min((width() - kLabel - 10.0) / n, (bottom - kTop) / 3.0);
+  const QString names[3] = {tr("clip"), tr("masked"), tr("reconstruction")};
+  const std::vector<QImage>* rows[3] = {&original_, &masked_, &reconstructed_};
+  for (int r = 0; r < 3; ++r) {
+    const double y = kTop + r * side;
+    p.drawText(QRectF(4, y, kLabel - 8, side), Qt::AlignVCenter | Qt::AlignRight, names[r]);
+    for (int c = 0; c < n; ++c)
+      p.drawImage(QRectF(kLabel + c * side, y, side - 2, side - 2),
+                  (*rows[r])[static_cast<size_t>(c)]);
+  }
+}
+
+}  // namespace unilearn::ui
