@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -184,12 +185,24 @@ QWizardPage* TrainWizard::modelPage() {
   auto* row = new QHBoxLayout;
   row->addWidget(estimate_, 1);
   row->addWidget(measure);
+  auto* choose = new QPushButton(tr("File…"), page);
+  choose->setToolTip(
+      tr("A model file: an authors' checkpoint, one of ours, or the result of "
+         "`unilearn pretrain`"));
+  auto* base_row = new QHBoxLayout;
+  base_row->addWidget(base_, 1);
+  base_row->addWidget(choose);
   auto* form = new QFormLayout(page);
-  form->addRow(tr("Base model:"), base_);
+  form->addRow(tr("Base model:"), base_row);
   form->addRow(tr("Train:"), train_what_);
   form->addRow(tr("Device:"), device_);
   form->addRow(tr("Time per epoch:"), row);
   connect(measure, &QPushButton::clicked, this, &TrainWizard::measureEstimate);
+  connect(choose, &QPushButton::clicked, this, [this] {
+    const QString f = QFileDialog::getOpenFileName(this, tr("Base model"), QString(),
+                                                   tr("Model files (*.safetensors *.pth *.pt)"));
+    if (!f.isEmpty()) setBaseModel(f);
+  });
   return page;
 }
 
