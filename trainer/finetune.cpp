@@ -244,17 +244,10 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
           cb.progress(
               {epoch, c.epochs, step + 1, steps, l, lr[static_cast<size_t>(global)], video});
       } catch (const c10::Error& e) {
-        if (std::string(e.what()).find("out of memory") != std::string::npos)
-          outOfMemory("training step");
-        throw Error(Error::Kind::kArgument, std::string("training step failed: ") + e.what());
+        stepFailed(e, "training step");
       }
     }
-    EpochReport report;
-    report.epoch = epoch;
-    report.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    report.steps_per_second = static_cast<double>(steps) / std::max(1e-9, report.seconds);
-    report.loss = loss_sum / static_cast<double>(std::max<int64_t>(1, steps));
+    EpochReport report = epochReport(epoch, start, steps, loss_sum);
     report.train_accuracy = seen > 0 ? correct / seen : 0;
     if (!val.clips.empty()) {
       const Evaluation e = evaluateNetwork(net, val, identity, c.sampling_rate, device);

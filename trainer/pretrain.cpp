@@ -271,17 +271,10 @@ PretrainResult pretrain(const PretrainConfig& c, const Dataset& data, const Pret
         loss_sum += l;
         if (cb.progress) cb.progress({epoch, c.epochs, step + 1, steps, l, lr, video});
       } catch (const c10::Error& err) {
-        if (std::string(err.what()).find("out of memory") != std::string::npos)
-          outOfMemory("pre-training step");
-        throw Error(Error::Kind::kArgument, std::string("pre-training step failed: ") + err.what());
+        stepFailed(err, "pre-training step");
       }
     }
-    EpochReport report;
-    report.epoch = epoch;
-    report.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    report.steps_per_second = static_cast<double>(steps) / std::max(1e-9, report.seconds);
-    report.loss = loss_sum / static_cast<double>(std::max<int64_t>(1, steps));
+    const EpochReport report = epochReport(epoch, start, steps, loss_sum);
     if (!leader) {  // rank 0 writes the files
       result.epochs.push_back({epoch, report.loss, report.seconds, report.steps_per_second});
       if (cb.epoch_done) cb.epoch_done(result.epochs.back());

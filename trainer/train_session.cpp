@@ -307,4 +307,19 @@ void clearGradients(torch::optim::Optimizer& opt) {
                   "the experts and heads (train: experts), or a smaller model");
 }
 
+void stepFailed(const c10::Error& e, const std::string& what) {
+  if (std::string(e.what()).find("out of memory") != std::string::npos) outOfMemory(what);
+  throw Error(Error::Kind::kArgument, what + " failed: " + e.what());
+}
+
+EpochReport epochReport(int epoch, std::chrono::steady_clock::time_point start, int64_t steps,
+                        double loss_sum) {
+  EpochReport r;
+  r.epoch = epoch;
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  r.steps_per_second = static_cast<double>(steps) / std::max(1e-9, r.seconds);
+  r.loss = loss_sum / static_cast<double>(std::max<int64_t>(1, steps));
+  return r;
+}
+
 }  // namespace unilearn::trainer::detail

@@ -4,6 +4,7 @@
 // Includes LibTorch: never include it from ui/ or core/. Thread-safety: free functions.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -38,6 +39,11 @@ struct Optimizer {
 Optimizer makeOptimizer(VitMoE& net, const FinetuneConfig& c);
 void clearGradients(torch::optim::Optimizer& opt);
 [[noreturn]] void outOfMemory(const std::string& what);
+// A LibTorch failure inside a step of `what` ("training step"), as an Error people can act on.
+[[noreturn]] void stepFailed(const c10::Error& e, const std::string& what);
+// Time, speed and mean loss of an epoch that started at `start`.
+EpochReport epochReport(int epoch, std::chrono::steady_clock::time_point start, int64_t steps,
+                        double loss_sum);
 
 // `to_model[i]`: the model's class index of the data's class i.
 Evaluation evaluateNetwork(VitMoE& net, const Dataset& data, const std::vector<int>& to_model,

@@ -4,27 +4,19 @@
 #include <QPainter>
 #include <QVBoxLayout>
 
-#include <opencv2/imgproc.hpp>
-
 #include "core/analysis/reconstruction.h"
 #include "core/analysis/token_routing.h"
+#include "ui/routing_style.h"
 
 namespace unilearn::ui {
 namespace {
 
 constexpr int kLabel = 110, kTop = 8;
 
-QImage toImage(const cv::Mat& bgr) {
-  cv::Mat rgb;
-  cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-  return QImage(rgb.data, rgb.cols, rgb.rows, static_cast<int>(rgb.step), QImage::Format_RGB888)
-      .copy();
-}
-
 std::vector<QImage> toImages(const std::vector<cv::Mat>& v) {
   std::vector<QImage> out;
   for (const auto& m : v)
-    out.push_back(toImage(m));
+    out.push_back(imageFromBgr(m));
   return out;
 }
 

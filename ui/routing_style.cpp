@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 
+#include <opencv2/imgproc.hpp>
+
 namespace unilearn::ui {
 
 QColor expertColor(int expert) {
@@ -33,6 +35,13 @@ bool exportWidgetPicture(QWidget* widget, const QString& path) {
   if (!p.begin(&svg)) return false;
   widget->render(&p);
   return p.end();
+}
+
+QImage imageFromBgr(const cv::Mat& bgr) {
+  cv::Mat rgb;
+  cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
+  return QImage(rgb.data, rgb.cols, rgb.rows, static_cast<int>(rgb.step), QImage::Format_RGB888)
+      .copy();
 }
 
 }  // namespace unilearn::ui

@@ -1,9 +1,12 @@
-// What the routing views share: one colour per expert, the heat scale of the shares, and
-// exporting a view as PNG or SVG. Thread-safety: GUI thread only.
+// What the routing and model views share: one colour per expert, the heat scale of the shares,
+// exporting a view as PNG or SVG, and OpenCV crops as Qt images. Thread-safety: GUI thread only.
 #pragma once
 
 #include <QColor>
+#include <QImage>
 #include <QString>
+
+#include <opencv2/core/mat.hpp>
 
 class QWidget;
 
@@ -13,5 +16,6 @@ QColor expertColor(int expert);  // distinct hues, the same expert the same colo
 QColor heatColor(float v);       // 0 → pale, 1 → deep blue
 // `path` ending in .svg: vector drawing of the widget; anything else: a raster image by suffix.
 bool exportWidgetPicture(QWidget* widget, const QString& path);
+QImage imageFromBgr(const cv::Mat& bgr);  // a deep copy, RGB
 
 }  // namespace unilearn::ui

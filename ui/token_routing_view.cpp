@@ -4,21 +4,12 @@
 #include <QPainter>
 #include <algorithm>
 
-#include <opencv2/imgproc.hpp>
-
 #include "ui/routing_style.h"
 
 namespace unilearn::ui {
 namespace {
 
 constexpr double kTitle = 22, kLegend = 30;
-
-QImage toImage(const cv::Mat& bgr) {
-  cv::Mat rgb;
-  cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-  return QImage(rgb.data, rgb.cols, rgb.rows, static_cast<int>(rgb.step), QImage::Format_RGB888)
-      .copy();
-}
 
 }  // namespace
 
@@ -36,7 +27,8 @@ void TokenRoutingView::setRouting(std::shared_ptr<const core::TokenRouting> rout
     const size_t step = std::max<size_t>(
         1, routing_->frames.size() / static_cast<size_t>(std::max(1, routing_->slices)));
     for (int s = 0; s < routing_->slices; ++s)
-      frames_.push_back(toImage(routing_->frames[std::min(routing_->frames.size() - 1, s * step)]));
+      frames_.push_back(
+          imageFromBgr(routing_->frames[std::min(routing_->frames.size() - 1, s * step)]));
   }
   layer_ = std::clamp(layer_, 0, std::max(0, routing_ ? routing_->layers() - 1 : 0));
   slice_ = std::clamp(slice_, 0, std::max(0, slices() - 1));

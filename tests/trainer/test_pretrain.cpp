@@ -63,6 +63,19 @@ trainer::PretrainConfig quickPretrain(const std::string& out) {
   return c;
 }
 
+// `count` real-face stills as a list file under `dir` ("faces.csv").
+void writeStillList(const fs::path& dir, int count, uint64_t seed) {
+  fs::create_directories(dir / "faces");
+  std::mt19937_64 rng(seed);
+  std::ofstream list(dir / "faces.csv");
+  for (int i = 0; i < count; ++i) {
+    const auto frames = test::learnableClip(i % 3, 2, 64, rng);
+    const std::string name = "f" + std::to_string(i) + ".png";
+    cv::imwrite((dir / "faces" / name).string(), frames[1]);
+    list << "faces/" << name << ",face\n";
+  }
+}
+
 }  // namespace
 
 TEST(Pretrain, MasksAsTheOfficialCode) {
@@ -220,16 +233,7 @@ TEST(Pretrain, AStoppedRunResumesToTheSameWeights) {
 
 TEST(Pretrain, CliPretrainsFromAListAndExplainsBadJobs) {
   const fs::path dir = freshDir("pre_cli");
-  fs::create_directories(dir / "faces");
-  std::mt19937_64 rng(5);
-  std::ofstream list(dir / "faces.csv");
-  for (int i = 0; i < 12; ++i) {
-    const auto frames = test::learnableClip(i % 3, 2, 64, rng);
-    const std::string name = "f" + std::to_string(i) + ".png";
-    cv::imwrite((dir / "faces" / name).string(), frames[1]);
-    list << "faces/" << name << ",face\n";
-  }
-  list.close();
+  writeStillList(dir, 12, 5);
   std::ofstream(dir / "job.json")
       << R"({"data": {"list": "faces.csv"}, "training": {"model": ")" << test::tinyTrainConfig()
       << R"(", "decoder_dim": 32, "decoder_depth": 1, "decoder_heads": 2,)"
@@ -256,16 +260,7 @@ TEST(Pretrain, TwoProcessesTrainAsOneThroughGloo) {
   // Two CPU processes on this machine meet through a rendezvous file, share each batch and
   // average their gradients: both end with the same weights, and only rank 0 writes files.
   const fs::path dir = freshDir("pre_ddp");
-  fs::create_directories(dir / "faces");
-  std::mt19937_64 rng(6);
-  std::ofstream list(dir / "faces.csv");
-  for (int i = 0; i < 16; ++i) {
-    const auto frames = test::learnableClip(i % 3, 2, 64, rng);
-    const std::string name = "f" + std::to_string(i) + ".png";
-    cv::imwrite((dir / "faces" / name).string(), frames[1]);
-    list << "faces/" << name << ",face\n";
-  }
-  list.close();
+  writeStillList(dir, 16, 6);
   std::ofstream(dir / "job.json")
       << R"({"data": {"list": "faces.csv"}, "training": {"model": ")" << test::tinyTrainConfig()
       << R"(", "decoder_dim": 32, "decoder_depth": 1, "decoder_heads": 2,)"
