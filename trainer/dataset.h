@@ -23,12 +23,14 @@ struct ClipItem {
   int label = 0;
   std::string group;  // who or what it came from (person, video): kept together when splitting
   std::string name;
+  std::vector<float> soft;  // a teacher's probabilities (distillation); empty: the hard label
 };
 
 struct ImageItem {
   cv::Mat face;  // aligned BGR crop, img_size square
   int label = 0;
   std::string group, name;
+  std::vector<float> soft;  // as ClipItem::soft
 };
 
 struct Dataset {

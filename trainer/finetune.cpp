@@ -41,9 +41,26 @@ torch::Tensor smoothOneHot(const torch::Tensor& y, int64_t classes, double smoot
   return t;
 }
 
+// The targets of a batch: a teacher's probabilities where an item has them (distillation),
+// else the label one-hot with smoothing.
+torch::Tensor batchTargets(const std::vector<int64_t>& labels,
+                           const std::vector<const std::vector<float>*>& soft, int64_t classes,
+                           double smoothing) {
+  auto t = smoothOneHot(torch::tensor(labels, torch::kLong), classes, smoothing);
+  for (size_t i = 0; i < soft.size(); ++i) {
+    if (soft[i]->empty()) continue;
+    if (static_cast<int64_t>(soft[i]->size()) != classes)
+      throw Error(Error::Kind::kArgument, "a soft target has " + std::to_string(soft[i]->size()) +
+                                              " probabilities for " + std::to_string(classes) +
+                                              " classes");
+    t[static_cast<int64_t>(i)].copy_(torch::tensor(*soft[i]));
+  }
+  return t;
+}
+
 // Batch-mode mixup or cutmix as timm's Mixup (the cutmix box is the same on every frame).
-torch::Tensor mix(torch::Tensor& x, const torch::Tensor& y, int64_t classes,
-                  const FinetuneConfig& c, std::mt19937_64& rng) {
+torch::Tensor mix(torch::Tensor& x, const torch::Tensor& targets, const FinetuneConfig& c,
+                  std::mt19937_64& rng) {
   std::uniform_real_distribution<double> u(0, 1);
   double lam = 1.0;
   const bool any = (c.mixup > 0 || c.cutmix > 0) && x.size(0) > 1;
@@ -69,8 +86,7 @@ torch::Tensor mix(torch::Tensor& x, const torch::Tensor& y, int64_t classes,
       x = x * lam + x.flip(0) * (1 - lam);
     }
   }
-  return smoothOneHot(y, classes, c.label_smoothing) * lam +
-         smoothOneHot(y.flip(0), classes, c.label_smoothing) * (1 - lam);
+  return targets * lam + targets.flip(0) * (1 - lam);
 }
 
 std::string today() {
@@ -196,6 +212,7 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
       }
       const bool video = kinds[static_cast<size_t>(step)] == 0;
       std::vector<int64_t> labels;
+      std::vector<const std::vector<float>*> soft;
       torch::Tensor x;
       if (video) {
         std::vector<std::vector<cv::Mat>> batch;
@@ -207,6 +224,7 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
             frames.push_back(clip.frames[static_cast<size_t>(f)]);
           batch.push_back(augmentClip(frames, static_cast<int>(s), rng, c.augment));
           labels.push_back(clip.label);
+          soft.push_back(&clip.soft);
         }
         x = clipTensor(batch, s);
       } else {
@@ -215,11 +233,12 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
           const ImageItem& img = train.images[image_order[next_image++]];
           faces.push_back(augmentImage(img.face, static_cast<int>(s), rng, c.augment));
           labels.push_back(img.label);
+          soft.push_back(&img.soft);
         }
         x = imageTensor(faces, s);
       }
-      const auto y = torch::tensor(labels, torch::kLong);
-      auto target = mix(x, y, n_classes, c, rng).to(device);
+      auto target =
+          mix(x, batchTargets(labels, soft, n_classes, c.label_smoothing), c, rng).to(device);
       const int64_t global = static_cast<int64_t>(epoch) * steps + step;
       for (size_t g = 0; g < opt.scales.size(); ++g)
         static_cast<torch::optim::AdamWOptions&>(opt.adamw->param_groups()[g].options())
