@@ -30,4 +30,25 @@ std::string resourceDir() {
                                     "); set UNILEARN_RESOURCES to the folder holding models/");
 }
 
+namespace {
+
+std::string shipped(const char* name) {
+  try {
+    const std::string path = resourceDir() + "/models/" + name;
+    return std::ifstream(path).good() ? path : std::string();
+  } catch (const Error&) {
+    return {};
+  }
+}
+
+}  // namespace
+
+std::string shippedClipModel() {
+  return shipped("unilearn-t16-distilled.safetensors");
+}
+
+std::string shippedModelCard() {
+  return shipped("unilearn-t16-distilled.md");
+}
+
 }  // namespace unilearn::core

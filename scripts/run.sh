@@ -9,8 +9,8 @@ SAMPLE_DIR="$BUILD_DIR/sample"
 "$ROOT/scripts/make-sample.sh" "$SAMPLE_DIR/two_faces.mp4"
 PROJECT="$SAMPLE_DIR/sample.ulproj"
 rm -f "$PROJECT" "$PROJECT-wal" "$PROJECT-shm"
-echo "== unilearn analyze (faces, tracks, static expressions; the UniLearn model ships with issue 9)"
-"$BUILD_DIR/app/unilearn" analyze "$SAMPLE_DIR/two_faces.mp4" --project "$PROJECT" --static-only
+echo "== unilearn analyze (faces, tracks, static expressions, and the shipped UniLearn-T on 16-frame clips)"
+"$BUILD_DIR/app/unilearn" analyze "$SAMPLE_DIR/two_faces.mp4" --project "$PROJECT"
 "$BUILD_DIR/app/unilearn" export "$PROJECT" --format csv --frames --out "$SAMPLE_DIR/frames.csv" >/dev/null
 echo "== per-frame expressions of each person are in $SAMPLE_DIR/frames.csv; in short:"
 # Per track: frames with a face and the static model's most frequent top expression.
@@ -19,7 +19,11 @@ awk -F, 'NR == 1 { for (i = 1; i <= NF; ++i) if ($i ~ /^static_/) { cls[i] = sub
     for (i in cls) if ($i + 0 > top) { top = $i + 0; best = cls[i] }
     n[$4]++; count[$4 "," best]++ }
   END { for (t in n) { m = 0; for (k in count) { split(k, p, ","); if (p[1] == t && count[k] > m) { m = count[k]; e = p[2] } }
-          printf "  face %s: %d frames, mostly %s (%d frames)\n", t, n[t], e, m } }' "$SAMPLE_DIR/frames.csv"
+          printf "  face %s: %d frames, mostly %s (%d frames) by the static model\n", t, n[t], e, m } }' "$SAMPLE_DIR/frames.csv"
+# Per track: UniLearn's clip windows and their most frequent top class.
+awk -F, '$1 == "window" { n[$4]++; count[$4 "," $10]++ }
+  END { for (t in n) { m = 0; for (k in count) { split(k, p, ","); if (p[1] == t && count[k] > m) { m = count[k]; e = p[2] } }
+          printf "  face %s: %d clip windows, mostly %s (%d) by UniLearn-T\n", t, n[t], e, m } }' "$SAMPLE_DIR/frames.csv"
 if [ "${UNILEARN_HEADLESS:-0}" != 1 ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
   echo "== opening UniLearn Studio on $PROJECT"
   exec "$BUILD_DIR/app/unilearn-studio" "$PROJECT"

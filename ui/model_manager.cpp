@@ -1,6 +1,7 @@
 #include "ui/model_manager.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -8,6 +9,8 @@
 #include <QVBoxLayout>
 
 #include "core/analysis/model_import.h"
+#include "core/faces/face_pipeline.h"
+#include "core/resources.h"
 #include "model/error.h"
 #include "model/json.h"
 #include "ui/model_summary_widget.h"
@@ -15,7 +18,7 @@
 namespace unilearn::ui {
 namespace {
 
-enum Role { kPathRole = Qt::UserRole, kConfigRole, kNameRole };
+enum Role { kPathRole = Qt::UserRole, kConfigRole, kNameRole, kCardRole };
 
 }  // namespace
 
@@ -74,6 +77,20 @@ void ModelManager::refresh() {
   auto* bundled = new QTreeWidgetItem(list_, {tr("Bundled")});
   new QTreeWidgetItem(bundled, {tr("FaceExpressionNet"),
                                 tr("static expressions per frame (face-api.js, MIT); always on")});
+  if (const std::string shipped = core::shippedClipModel(); !shipped.empty()) {
+    // The shipped UniLearn-T: the preset's architecture with the teacher's seven classes.
+    ModelConfig config = ModelConfig::preset("unilearn-t16-160");
+    config.video_class_names = config.image_class_names = core::FacePipeline::expressionNames();
+    auto* item = new QTreeWidgetItem(
+        bundled, {tr("UniLearn-T (distilled)"),
+                  tr("works out of the box; distilled from the static model — see its card")});
+    item->setData(0, kPathRole, QString::fromStdString(shipped));
+    item->setData(0, kConfigRole, QString::fromStdString(config.toJson().dump()));
+    item->setData(0, kNameRole, tr("UniLearn-T (distilled)"));
+    item->setData(0, kCardRole, QString::fromStdString(core::shippedModelCard()));
+    if (QString::fromStdString(shipped) == settings_.defaultModel())
+      item->setText(0, item->text(0) + tr("  ✓ used for analysis"));
+  }
   auto* project = new QTreeWidgetItem(list_, {tr("In this project")});
   if (project_) {
     for (const auto& m : project_->models()) {
@@ -103,6 +120,11 @@ void ModelManager::showSelected() {
   const QTreeWidgetItem* item = list_->currentItem();
   const QString config = item ? item->data(0, kConfigRole).toString() : QString();
   use_->setEnabled(item && !item->data(0, kPathRole).toString().isEmpty());
+  if (const QString card = item ? item->data(0, kCardRole).toString() : QString();
+      !card.isEmpty()) {
+    QFile f(card);
+    if (f.open(QIODevice::ReadOnly)) report_->setMarkdown(QString::fromUtf8(f.readAll()));
+  }
   if (config.isEmpty()) return;
   try {
     const QString name = item->data(0, kNameRole).toString();

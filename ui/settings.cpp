@@ -1,5 +1,7 @@
 #include "ui/settings.h"
 
+#include "core/resources.h"
+
 namespace unilearn::ui {
 Settings::Settings(const QString& file)
     : settings_(file.isEmpty() ? std::make_unique<QSettings>(QStringLiteral("UniLearn"),
@@ -40,7 +42,13 @@ void Settings::setInferenceThreads(int t) {
 }
 
 QString Settings::defaultModel() const {
-  return settings_->value("inference/model", QStringLiteral("unilearn-b16-160")).toString();
+  // Until someone chooses, the UniLearn model that ships with the app (a preset's random weights
+  // where an installation has none).
+  const std::string shipped = core::shippedClipModel();
+  return settings_
+      ->value("inference/model", shipped.empty() ? QStringLiteral("unilearn-b16-160")
+                                                 : QString::fromStdString(shipped))
+      .toString();
 }
 void Settings::setDefaultModel(const QString& m) {
   settings_->setValue("inference/model", m);

@@ -104,7 +104,14 @@ int runAnalyze(const std::vector<std::string>& argv) {
     throw UsageError{"--every, --hop and --batch must be >= 1"};
   std::unique_ptr<core::ClipModel> model;
   if (!args.has("static-only")) {
-    const auto name = args.get("model");
+    auto name = args.get("model");
+    if (!name && !core::shippedClipModel().empty()) {
+      name = core::shippedClipModel();
+      std::printf(
+          "model: the shipped UniLearn-T, distilled from the static model (its card: "
+          "%s); import the authors' checkpoint for paper-level accuracy\n",
+          core::shippedModelCard().c_str());
+    }
     if (!name)
       throw UsageError{
           "give --model FILE|PRESET (a UniLearn model file, or a preset name for "

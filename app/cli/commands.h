@@ -24,5 +24,6 @@ int runEvaluate(const std::vector<std::string>& args);
 int runBenchTrain(const std::vector<std::string>& args);
 int runPretrain(const std::vector<std::string>& args);
 int runBenchPretrain(const std::vector<std::string>& args);
+int runDistill(const std::vector<std::string>& args);
 
 }  // namespace unilearn::cli

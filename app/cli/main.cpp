@@ -56,6 +56,8 @@ const char* kUsage =
     "           [--image-batch B] [--steps N]   training steps per second and memory\n"
     "  pretrain JOB.json [--restart] [--rank R --world-size N --rendezvous FILE]\n"
     "           masked-autoencoder pre-training on unlabelled faces (a list or a project)\n"
+    "  distill  JOB.json [--out MODEL.safetensors] [--card CARD.md]\n"
+    "           distil a UniLearn model from the static model on real faces (the shipped one)\n"
     "  bench-pretrain [--config NAME] [--video-batch B] [--image-batch B] [--steps N]\n"
     "           pre-training steps per second, against fine-tuning steps\n"
     "  bench-timeline P.ulproj [--video NAME] [--repeat R] [--synthesize HOURS]\n"
@@ -100,6 +102,7 @@ int main(int argc, char** argv) {
     if (command == "bench-train") return unilearn::cli::runBenchTrain(args);
     if (command == "pretrain") return unilearn::cli::runPretrain(args);
     if (command == "bench-pretrain") return unilearn::cli::runBenchPretrain(args);
+    if (command == "distill") return unilearn::cli::runDistill(args);
     std::fprintf(stderr, "unilearn: unknown command '%s' (see unilearn --help)\n", command.c_str());
     return 2;
   } catch (const unilearn::cli::UsageError& e) {

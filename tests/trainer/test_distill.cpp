@@ -1,11 +1,21 @@
 // Issue 9's building blocks: teacher-labelled real faces, synthetic clips from stills, and
 // fine-tuning on soft targets.
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <numeric>
+#include <sstream>
 
 #include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
+#include "core/analysis/analyzer.h"
+#include "core/analysis/clip_model.h"
+#include "core/faces/face_pipeline.h"
 #include "model/error.h"
+#include "model/json.h"
+#include "model/safetensors.h"
 #include "tests/test_util.h"
 #include "tests/trainer/trainer_fixtures.h"
 #include "trainer/distill.h"
@@ -96,4 +106,99 @@ TEST(Distill, FineTuningFollowsSoftTargets) {
   c.out_dir = test::tempPath("distill_bad");
   fs::remove_all(c.out_dir);
   EXPECT_THROW(trainer::finetune(c, train, val), Error);
+}
+
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST(Distill, TheRecipeRunsEndToEndAtAReducedSize) {
+  // The shipped model's recipe (scripts/distill) on the two portraits of tests/data, with the
+  // tiny network and one epoch: faces, teacher, split, clips, training, agreement, fp16, card.
+  const fs::path dir = test::tempPath("distill_recipe");
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "job.json")
+      << R"({"images": [")" << test::dataPath("faces/astronaut.jpg") << R"(", ")"
+      << test::dataPath("faces/grace_hopper.jpg")
+      << R"("], "holdout_every": 2, "clips_per_face": 2, "clip_frames": 8, "training": {)"
+      << R"("base_model": ")" << test::tinyTrainConfig()
+      << R"(", "epochs": 1, "video_batch": 2, "image_batch": 1, "sampling_rate": 1,)"
+      << R"( "threads": 2, "out_dir": "training", "model_name": "tiny-distilled"}})";
+  const std::string model = (dir / "tiny.safetensors").string(), card = (dir / "tiny.md").string();
+  const std::string out = (dir / "out.txt").string();
+  ASSERT_EQ(std::system((std::string(UNILEARN_CLI) + " distill " + (dir / "job.json").string() +
+                         " --out " + model + " --card " + card + " >" + out + " 2>&1")
+                            .c_str()),
+            0)
+      << slurp(out);
+  const std::string text = slurp(out);
+  EXPECT_NE(text.find("trained on 1 faces (2 synthetic clips), held out 1"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("held-out stills (head.image): top-1 agreement"), std::string::npos);
+  const std::string md = slurp(card);
+  EXPECT_NE(md.find("`" + core::contentHash(model) + "`"), std::string::npos) << md;
+  EXPECT_NE(md.find("Not a clinical or diagnostic instrument"), std::string::npos);
+  EXPECT_NE(md.find("grace_hopper.jpg face 1"), std::string::npos);  // the held-out face (2nd)
+  // Stored as 16-bit floats, and it predicts as the full-precision result does.
+  const SafetensorsFile f = readSafetensors(model);
+  EXPECT_EQ(f.tensors.front().second.scalar_type(), torch::kHalf);
+  auto half = core::ClipModel::load(model);
+  auto full = core::ClipModel::load((dir / "training" / "tiny-distilled.safetensors").string());
+  const cv::Mat face = cv::imread(test::dataPath("faces/astronaut.jpg"));
+  cv::Mat crop;
+  cv::resize(face, crop, cv::Size(64, 64));
+  const auto a = half->traceImage(crop).probs, b = full->traceImage(crop).probs;
+  for (size_t c = 0; c < a.size(); ++c)
+    EXPECT_NEAR(a[c], b[c], 5e-3);
+  // The held-out faces can be exported for checking a shipped model against its card.
+  ASSERT_EQ(std::system((std::string(UNILEARN_CLI) + " distill " + (dir / "job.json").string() +
+                         " --export-held-out " + (dir / "held").string() + " >/dev/null 2>&1")
+                            .c_str()),
+            0);
+  EXPECT_TRUE(fs::exists(dir / "held" / "face0.png"));
+  EXPECT_NE(slurp((dir / "held" / "teacher.csv").string()).find("file,neutral,happy"),
+            std::string::npos);
+}
+
+TEST(Distill, TheShippedModelAgreesWithItsTeacherAsItsCardSays) {
+  const std::string model =
+      std::string(UNILEARN_RESOURCE_SOURCE_DIR) + "/models/unilearn-t16-distilled.safetensors";
+  ASSERT_TRUE(fs::exists(model)) << "the shipped model is missing";
+  const std::string md =
+      slurp(std::string(UNILEARN_RESOURCE_SOURCE_DIR) + "/models/unilearn-t16-distilled.md");
+  EXPECT_NE(md.find("`" + core::contentHash(model) + "`"), std::string::npos)
+      << "the model card's hash is not the file's: regenerate both with scripts/distill/run.sh";
+  // The figures the recipe measured, from the file's metadata.
+  const SafetensorsFile f = readSafetensors(model);
+  const std::string* figures = f.find("held_out_agreement");
+  ASSERT_NE(figures, nullptr);
+  const json::Value v = json::parse(*figures);
+  // The held-out faces (exported by the recipe) with the teacher's probabilities.
+  trainer::Dataset held;
+  held.classes = core::FacePipeline::expressionNames();
+  std::ifstream csv(test::dataPath("distill/held_out/teacher.csv"));
+  std::string line;
+  std::getline(csv, line);  // header
+  while (std::getline(csv, line)) {
+    std::stringstream ss(line);
+    std::string file, p;
+    std::getline(ss, file, ',');
+    trainer::ImageItem item;
+    item.face = cv::imread(test::dataPath("distill/held_out/" + file));
+    while (std::getline(ss, p, ','))
+      item.soft.push_back(std::stof(p));
+    item.label =
+        static_cast<int>(std::max_element(item.soft.begin(), item.soft.end()) - item.soft.begin());
+    held.images.push_back(item);
+  }
+  ASSERT_EQ(static_cast<int64_t>(held.images.size()), v.find("held_out_faces")->asInt());
+  const auto a = trainer::agreementWithTeacher(model, held, false);
+  EXPECT_GE(a.top1, v.find("stills_top1")->asNumber() - 0.01);
+  EXPECT_LE(a.mean_kl, v.find("stills_kl")->asNumber() + 0.02);
 }
