@@ -21,7 +21,8 @@ awk -F, 'NR == 1 { for (i = 1; i <= NF; ++i) if ($i ~ /^static_/) { cls[i] = sub
   END { for (t in n) { m = 0; for (k in count) { split(k, p, ","); if (p[1] == t && count[k] > m) { m = count[k]; e = p[2] } }
           printf "  face %s: %d frames, mostly %s (%d frames) by the static model\n", t, n[t], e, m } }' "$SAMPLE_DIR/frames.csv"
 # Per track: UniLearn's clip windows and their most frequent top class.
-awk -F, '$1 == "window" { n[$4]++; count[$4 "," $10]++ }
+awk -F, 'NR == 1 { for (i = 1; i <= NF; ++i) if ($i == "top_class") tc = i; next }
+  $1 == "window" { n[$4]++; count[$4 "," $tc]++ }
   END { for (t in n) { m = 0; for (k in count) { split(k, p, ","); if (p[1] == t && count[k] > m) { m = count[k]; e = p[2] } }
           printf "  face %s: %d clip windows, mostly %s (%d) by UniLearn-T\n", t, n[t], e, m } }' "$SAMPLE_DIR/frames.csv"
 if [ "${UNILEARN_HEADLESS:-0}" != 1 ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then

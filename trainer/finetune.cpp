@@ -175,6 +175,14 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
       order.push_back(pick(rng));
     return order;
   };
+  // Uniform draws with replacement (the data's own class mix; distillation uses it).
+  auto uniformOrder = [](size_t items, size_t n, std::mt19937_64& rng) {
+    std::uniform_int_distribution<size_t> pick(0, items - 1);
+    std::vector<size_t> order;
+    for (size_t i = 0; i < n; ++i)
+      order.push_back(pick(rng));
+    return order;
+  };
   std::vector<int> clip_labels, image_labels;
   for (const auto& x : train.clips)
     clip_labels.push_back(x.label);
@@ -201,7 +209,9 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
     const auto image_order =
         train.images.empty()
             ? std::vector<size_t>{}
-            : balancedOrder(image_labels, static_cast<size_t>(image_steps) * ib, rng);
+            : (c.balanced_stills
+                   ? balancedOrder(image_labels, static_cast<size_t>(image_steps) * ib, rng)
+                   : uniformOrder(train.images.size(), static_cast<size_t>(image_steps) * ib, rng));
     size_t next_clip = 0, next_image = 0;
     double loss_sum = 0, correct = 0, seen = 0;
     const auto start = std::chrono::steady_clock::now();

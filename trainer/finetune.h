@@ -30,8 +30,9 @@ struct FinetuneConfig {
   std::string expert_init = "random";  // experts the base lacks: random (official) | zero
   int epochs = 10;
   int video_batch = 8, image_batch = 16;
-  double image_ratio = 0.5;    // still steps per epoch = ratio × (stills / image_batch), official
-  bool balanced_clips = true;  // clips drawn class-balanced (the official code shuffles them)
+  double image_ratio = 0.5;     // still steps per epoch = ratio × (stills / image_batch), official
+  bool balanced_clips = true;   // clips drawn class-balanced (the official code shuffles them)
+  bool balanced_stills = true;  // stills drawn class-balanced (official); off: uniformly
   double lr = 5e-4, min_lr = 1e-6, weight_decay = 0.05, layer_decay = 0.75;
   int warmup_epochs = 1;
   double label_smoothing = 0.1, mixup = 0.8, cutmix = 1.0, mix_probability = 1.0;

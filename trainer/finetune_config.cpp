@@ -17,6 +17,7 @@ const char* const kKeys[] = {"base_model",
                              "image_batch",
                              "image_ratio",
                              "balanced_clips",
+                             "balanced_stills",
                              "lr",
                              "min_lr",
                              "weight_decay",
@@ -49,6 +50,7 @@ json::Value FinetuneConfig::toJson() const {
   v.set("image_batch", image_batch);
   v.set("image_ratio", image_ratio);
   v.set("balanced_clips", balanced_clips);
+  v.set("balanced_stills", balanced_stills);
   v.set("lr", lr);
   v.set("min_lr", min_lr);
   v.set("weight_decay", weight_decay);
@@ -96,6 +98,7 @@ FinetuneConfig FinetuneConfig::fromJson(const json::Value& v) {
   num("image_batch", c.image_batch);
   num("image_ratio", c.image_ratio);
   flag("balanced_clips", c.balanced_clips);
+  flag("balanced_stills", c.balanced_stills);
   num("lr", c.lr);
   num("min_lr", c.min_lr);
   num("weight_decay", c.weight_decay);

@@ -199,7 +199,7 @@ std::string percent(double v) {
 }
 
 std::string agreementTable(const trainer::Agreement& a, const std::vector<std::string>& classes) {
-  std::string t = "| teacher's class | faces | top-1 agreement |\n|---|---|---|\n";
+  std::string t = "| teacher's class | samples | top-1 agreement |\n|---|---|---|\n";
   for (size_t c = 0; c < classes.size(); ++c)
     t += "| " + classes[c] + " | " + std::to_string(a.per_class_samples[c]) + " | " +
          (a.per_class_top1[c] < 0 ? std::string("—") : percent(a.per_class_top1[c])) + " |\n";
@@ -313,7 +313,9 @@ int runDistill(const std::vector<std::string>& argv) {
        << agreementTable(r.clips, r.training.classes) << "\n"
        << "## Known limits\n\n"
           "- Very few identities (the faces of a handful of public images), mostly smiling: "
-          "other expressions are barely represented, and the numbers above rest on few faces.\n"
+          "other expressions are barely represented, and the numbers above rest on few faces. "
+          "With so little it has mostly learnt the commonest class: read the tables above "
+          "before trusting any other class.\n"
           "- It inherits the teacher's biases and errors (a small network trained on web "
           "photos).\n- Its clips are synthetic camera moves of stills: it has never seen real "
           "facial motion, so its video head mostly repeats what each frame shows.\n"

@@ -8,6 +8,8 @@
 
 #include <fstream>
 
+#include "core/resources.h"
+#include "core/storage/project.h"
 #include "ui/model_manager.h"
 
 using namespace unilearn;
@@ -38,6 +40,16 @@ TEST(ModelManager, ImportsAnAuthorsCheckpointAndChoosesIt) {
   m.list()->setCurrentItem(found[0]);
   ASSERT_TRUE(m.useSelected());
   EXPECT_EQ(settings.defaultModel().toStdString(), models[0].path);
+  // The shipped UniLearn-T is listed with its model card, and can be chosen again.
+  auto shipped =
+      m.list()->findItems("UniLearn-T (distilled)", Qt::MatchStartsWith | Qt::MatchRecursive);
+  ASSERT_EQ(shipped.size(), 1);
+  m.list()->setCurrentItem(shipped[0]);
+  EXPECT_TRUE(m.report().contains("distilled from the static expression model"))
+      << m.report().toStdString();
+  EXPECT_TRUE(m.report().contains("Not a clinical or diagnostic instrument"));
+  ASSERT_TRUE(m.useSelected());
+  EXPECT_EQ(settings.defaultModel().toStdString(), core::shippedClipModel());
   // A file that is not a checkpoint is refused, and nothing is added.
   const QString junk = dir.filePath("junk.pth");
   std::ofstream(junk.toStdString()) << "not a checkpoint";
