@@ -9,15 +9,23 @@
 namespace unilearn {
 namespace {
 
-// torch.save files start with a zip header ("PK") or, in the legacy format, a pickle PROTO
-// opcode; everything else is read as safetensors (whose reader explains what is wrong).
+// A safetensors file: an 8-byte little-endian header length, then the JSON header ('{'); torch.save
+// files start with a zip header ("PK") or, in the legacy format, a pickle PROTO opcode (0x80).
+// The safetensors test comes first: a header length whose low byte is 0x80 also starts with it.
+// Anything else is read as safetensors, whose reader explains what is wrong.
 bool isSafetensors(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(Error::Kind::kIo, "cannot open '" + path + "': no such file or no access");
-  char magic[2] = {0, 0};
-  in.read(magic, 2);
-  const bool torch_file =
-      (magic[0] == 'P' && magic[1] == 'K') || static_cast<uint8_t>(magic[0]) == 0x80;
+  unsigned char head[9] = {0};
+  in.read(reinterpret_cast<char*>(head), 9);
+  if (in.gcount() == 9 && head[8] == '{') {
+    uint64_t length = 0;
+    for (int i = 7; i >= 0; --i)
+      length = (length << 8) | head[i];
+    in.seekg(0, std::ios::end);
+    if (length > 0 && length + 8 <= static_cast<uint64_t>(in.tellg())) return true;
+  }
+  const bool torch_file = (head[0] == 'P' && head[1] == 'K') || head[0] == 0x80;
   return !torch_file;
 }
 
