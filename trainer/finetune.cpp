@@ -104,14 +104,8 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
     throw Error(Error::Kind::kArgument, "no training clips: label some segments first");
   if (train.classes.size() < 2)
     throw Error(Error::Kind::kArgument, "fine-tuning needs at least two classes");
-  if (c.out_dir.empty()) throw Error(Error::Kind::kArgument, "the training config needs out_dir");
   const fs::path dir(c.out_dir);
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (!fs::is_directory(dir, ec))
-    throw Error(Error::Kind::kIo, "cannot create the output folder '" + dir.string() + "'");
-  if (c.threads > 0) torch::set_num_threads(c.threads);
-  const torch::Device device = pickDevice(c.device);
+  const torch::Device device = startRun(c.out_dir, c.threads, c.device);
   const auto& classes = train.classes;
   const auto n_classes = static_cast<int64_t>(classes.size());
 

@@ -145,14 +145,8 @@ double lrAt(const PretrainConfig& c, int64_t step, int64_t total) {
 PretrainResult pretrain(const PretrainConfig& c, const Dataset& data, const PretrainCallbacks& cb) {
   if (data.clips.empty() && data.images.empty())
     throw Error(Error::Kind::kArgument, "no faces to pre-train on");
-  if (c.out_dir.empty()) throw Error(Error::Kind::kArgument, "the pre-training job needs out_dir");
   const fs::path dir(c.out_dir);
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (!fs::is_directory(dir, ec))
-    throw Error(Error::Kind::kIo, "cannot create the output folder '" + dir.string() + "'");
-  if (c.threads > 0) torch::set_num_threads(c.threads);
-  const torch::Device device = pickDevice(c.device);
+  const torch::Device device = startRun(c.out_dir, c.threads, c.device);
   PretrainResult result;
   result.device = deviceName(device);
   MaeConfig mc;

@@ -61,6 +61,16 @@ torch::Device pickDevice(const std::string& wanted) {
   return torch::Device(torch::kCPU);
 }
 
+torch::Device startRun(const std::string& out_dir, int threads, const std::string& device) {
+  if (out_dir.empty()) throw Error(Error::Kind::kArgument, "the training job needs out_dir");
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  if (!fs::is_directory(out_dir, ec))
+    throw Error(Error::Kind::kIo, "cannot create the output folder '" + out_dir + "'");
+  if (threads > 0) torch::set_num_threads(threads);
+  return pickDevice(device);
+}
+
 std::string deviceName(const torch::Device& d) {
   if (d.is_cuda()) return "CUDA GPU 0";
   return "CPU (" + std::to_string(runtimeThreads()) + " threads)";

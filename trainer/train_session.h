@@ -19,6 +19,9 @@ namespace unilearn::trainer::detail {
 torch::Tensor clipTensor(const std::vector<std::vector<cv::Mat>>& clips, int64_t s);  // [B,3,T,S,S]
 torch::Tensor imageTensor(const std::vector<cv::Mat>& faces, int64_t s);              // [B,3,S,S]
 torch::Device pickDevice(const std::string& wanted);
+// A run's start: its output folder made (kArgument when none is given, kIo when it cannot be),
+// the CPU threads set (0 keeps the runtime's), and the device chosen.
+torch::Device startRun(const std::string& out_dir, int threads, const std::string& device);
 std::string deviceName(const torch::Device& d);
 double peakMb();
 
