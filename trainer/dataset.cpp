@@ -18,6 +18,7 @@
 #include "model/config.h"
 #include "model/error.h"
 #include "model/face_expression_net.h"
+#include "trainer/ferplus.h"
 
 namespace unilearn::trainer {
 namespace {
@@ -116,6 +117,7 @@ Dataset loadList(const std::string& list, std::vector<std::string> classes, int 
   if (!in) throw Error(Error::Kind::kIo, "cannot read the list '" + list + "'");
   const fs::path base = layout.root.empty() ? fs::path(list).parent_path() : fs::path(layout.root);
   const std::string& format = layout.format;
+  if (format == "ferplus") return loadFerPlus(list, classes, img_size, layout);
   if (!format.empty()) {
     if (format == "dfew")
       classes = dfewClassNames();
@@ -124,9 +126,10 @@ Dataset loadList(const std::string& list, std::vector<std::string> classes, int 
     else if (format == "affectnet")
       classes = affectnet7ClassNames();
     else
-      throw Error(Error::Kind::kArgument, "unknown list format '" + format +
-                                              "' (dfew, ferv39k or affectnet; MAFW's lists are "
-                                              "not read yet)");
+      throw Error(Error::Kind::kArgument,
+                  "unknown list format '" + format +
+                      "' (dfew, ferv39k, affectnet or ferplus; MAFW's lists are "
+                      "not read yet)");
   }
   Dataset d;
   LabelMap label_of(classes);
@@ -179,6 +182,8 @@ Dataset loadList(const std::string& list, std::vector<std::string> classes, int 
         throw Error(Error::Kind::kIo, where + ": cannot read the image '" + path.string() + "'");
       d.images.push_back({face, label, cols[0], cols[0]});
     }
+    if (layout.limit > 0 && static_cast<int64_t>(d.clips.size() + d.images.size()) >= layout.limit)
+      break;
   }
   d.classes = classes;
   return d;

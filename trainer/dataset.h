@@ -57,9 +57,12 @@ struct Dataset {
 // (`video_name,label`, labels 1–7, frame folders named by the zero-padded video number under
 // `root`), "ferv39k" (`path,id`, 0-based ids in FERV39K's alphabetical order) and "affectnet"
 // (`path label`, 0-based AffectNet-7 ids); paths under `root`, classes named as the data set.
+// "ferplus" reads FER+'s `label.csv` (trainer/ferplus.h): vote counts as soft targets, the
+// majority label, unusable rows dropped.
 struct ListLayout {
   std::string format;  // empty: our own list format
   std::string root;    // where the paths of an official list point (default: the list's folder)
+  int64_t limit = 0;   // > 0: only the first that many samples (ferplus: usable rows)
 };
 Dataset loadList(const std::string& list, std::vector<std::string> classes, int img_size,
                  const std::string& split = {}, const ListLayout& layout = {});

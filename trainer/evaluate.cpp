@@ -13,20 +13,28 @@ Evaluation evaluateModel(const std::string& model, const Dataset& data, int samp
   const torch::Device device = pickDevice(device_name);
   LoadedNetwork l = loadNetwork(model, std::nullopt);
   l.network->to(device);
-  // Map the data's classes onto the model's by name (the model's order wins).
-  const auto& names = l.config.video_class_names;
-  std::vector<int> to_model;
-  for (size_t i = 0; i < data.classes.size(); ++i) {
-    int m = static_cast<int>(i);
-    if (!names.empty()) {
-      auto it = std::find(names.begin(), names.end(), data.classes[i]);
-      if (it == names.end())
-        throw Error(Error::Kind::kArgument, "the model has no class '" + data.classes[i] + "'");
-      m = static_cast<int>(it - names.begin());
+  // Map the data's classes onto each head's by name (the model's order wins).
+  auto mapping = [&](const std::vector<std::string>& names, const char* head) {
+    std::vector<int> to_model;
+    for (size_t i = 0; i < data.classes.size(); ++i) {
+      int m = static_cast<int>(i);
+      if (!names.empty()) {
+        auto it = std::find(names.begin(), names.end(), data.classes[i]);
+        if (it == names.end())
+          throw Error(Error::Kind::kArgument, std::string("the model's ") + head +
+                                                  " head has no class '" + data.classes[i] + "'");
+        m = static_cast<int>(it - names.begin());
+      }
+      to_model.push_back(m);
     }
-    to_model.push_back(m);
-  }
-  return evaluateNetwork(l.network, data, to_model, sampling_rate, device);
+    return to_model;
+  };
+  const std::vector<int> to_clips = data.clips.empty()
+                                        ? std::vector<int>(data.classes.size())
+                                        : mapping(l.config.video_class_names, "clip");
+  std::vector<int> to_images =
+      data.images.empty() ? to_clips : mapping(l.config.image_class_names, "image");
+  return evaluateNetwork(l.network, data, to_clips, sampling_rate, device, to_images);
 }
 
 StepBench benchTrainSteps(const std::string& config, const std::string& what, int video_batch,

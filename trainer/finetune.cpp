@@ -272,22 +272,30 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
     }
     EpochReport report = epochReport(epoch, start, steps, loss_sum);
     report.train_accuracy = seen > 0 ? correct / seen : 0;
-    if (!val.clips.empty()) {
+    const bool by_stills = c.select_by == "stills";
+    const bool validated = by_stills ? !val.images.empty() : !val.clips.empty();
+    if (!val.clips.empty() || !val.images.empty()) {
       const Evaluation e = evaluateNetwork(net, val, identity, c.sampling_rate, device);
       report.val = e.clips;
       report.val_stills = e.images;
     }
     // Best by validation WAR of the clips (the official criterion), then their UAR, then the
-    // stills' WAR; without validation clips the last epoch.
-    const auto score = std::make_tuple(report.val.war, report.val.uar, report.val_stills.war);
-    const bool better = val.clips.empty() || score > std::make_tuple(saved.best_war, saved.best_uar,
-                                                                     saved.best_still_war);
+    // stills' WAR (or the stills first with select_by "stills"); without validation data the
+    // last epoch.
+    const auto score =
+        by_stills ? std::make_tuple(report.val_stills.war, report.val_stills.uar, report.val.war)
+                  : std::make_tuple(report.val.war, report.val.uar, report.val_stills.war);
+    const auto best =
+        by_stills ? std::make_tuple(saved.best_still_war, saved.best_still_uar, saved.best_war)
+                  : std::make_tuple(saved.best_war, saved.best_uar, saved.best_still_war);
+    const bool better = !validated || score > best;
     if (better) {
       report.best = true;
       saved.best_epoch = epoch;
       saved.best_war = report.val.war;
       saved.best_uar = report.val.uar;
       saved.best_still_war = report.val_stills.war;
+      saved.best_still_uar = report.val_stills.uar;
       Metadata meta = {{"base_model", c.base_model},
                        {"trained", today()},
                        {"epoch", std::to_string(epoch)},
@@ -295,6 +303,7 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
                                           std::to_string(train.images.size()) + " stills"},
                        {"val_data", std::to_string(val.clips.size()) + " clips"},
                        {"val_metrics", metricsJson(report.val).dump()},
+                       {"val_still_metrics", metricsJson(report.val_stills).dump()},
                        {"training_config", c.toJson().dump()}};
       if (device.is_cuda()) net->to(torch::kCPU);  // saveNetwork reads CPU tensors
       saveNetwork(model_path.string(), net, meta);

@@ -46,6 +46,9 @@ struct FinetuneConfig {
   std::string out_dir;          // checkpoints, history and the resulting model file
   std::string model_name = "finetuned";
   bool resume = true;  // continue from out_dir's last checkpoint when there is one
+  // Which validation figures pick the best epoch: "clips" (WAR, UAR of the clips, then the
+  // stills' WAR: the official criterion) or "stills" (the stills' WAR, UAR, then the clips').
+  std::string select_by = "clips";
 
   json::Value toJson() const;
   // Unknown keys are an error (a typo must not silently train something else).
@@ -98,11 +101,13 @@ FinetuneResult finetune(const FinetuneConfig& config, const Dataset& train, cons
 struct Evaluation {
   Metrics clips, images;
   std::vector<int> clip_predictions, image_predictions;
+  std::vector<std::string> clip_classes, image_classes;  // the model's, in its order
 };
 
 // The official test protocol for clips (two temporal views of 16 frames sampled every
 // `sampling_rate`, softmax averaged) through head.video, and stills through head.image.
-// `data.classes` must be the model's classes (by name) in any order.
+// `data.classes` must be the model's classes (by name) in any order; each head's own names
+// count for its samples.
 Evaluation evaluateModel(const std::string& model, const Dataset& data, int sampling_rate = 4,
                          const std::string& device = "auto");
 

@@ -36,7 +36,8 @@ const char* const kKeys[] = {"base_model",
                              "threads",
                              "out_dir",
                              "model_name",
-                             "resume"};
+                             "resume",
+                             "select_by"};
 
 }  // namespace
 
@@ -70,6 +71,7 @@ json::Value FinetuneConfig::toJson() const {
   v.set("out_dir", out_dir);
   v.set("model_name", model_name);
   v.set("resume", resume);
+  v.set("select_by", select_by);
   return v;
 }
 
@@ -118,6 +120,10 @@ FinetuneConfig FinetuneConfig::fromJson(const json::Value& v) {
   str("out_dir", c.out_dir);
   str("model_name", c.model_name);
   flag("resume", c.resume);
+  str("select_by", c.select_by);
+  if (c.select_by != "clips" && c.select_by != "stills")
+    throw Error(Error::Kind::kConfig,
+                "select_by must be clips or stills, not '" + c.select_by + "'");
   if (c.train != "all" && c.train != "experts" && c.train != "heads")
     throw Error(Error::Kind::kConfig, "train must be all, experts or heads, not '" + c.train + "'");
   if (c.expert_init != "random" && c.expert_init != "zero")

@@ -1,5 +1,6 @@
 #include "trainer/metrics.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "model/error.h"
@@ -55,6 +56,67 @@ std::string Metrics::summary(const std::vector<std::string>& classes) const {
     out += line;
   }
   return out;
+}
+
+namespace {
+
+std::string className(const std::vector<std::string>& classes, size_t c) {
+  return c < classes.size() ? classes[c] : std::to_string(c);
+}
+
+}  // namespace
+
+std::string Metrics::table(const std::vector<std::string>& classes) const {
+  size_t width = 6;
+  for (size_t c = 0; c < confusion.size(); ++c)
+    width = std::max(width, className(classes, c).size());
+  std::string out = "confusion (rows: true class, columns: predicted):\n";
+  out += std::string(width, ' ');
+  char cell[64];
+  for (size_t c = 0; c < confusion.size(); ++c) {
+    std::snprintf(cell, sizeof cell, " %9.9s", className(classes, c).c_str());
+    out += cell;
+  }
+  out += "     recall\n";
+  for (size_t r = 0; r < confusion.size(); ++r) {
+    const std::string name = className(classes, r);
+    out += name + std::string(width - name.size(), ' ');
+    for (int64_t v : confusion[r]) {
+      std::snprintf(cell, sizeof cell, " %9lld", static_cast<long long>(v));
+      out += cell;
+    }
+    if (r < recall.size() && recall[r] >= 0)
+      std::snprintf(cell, sizeof cell, "   %6.1f %%\n", 100 * recall[r]);
+    else
+      std::snprintf(cell, sizeof cell, "        -\n");
+    out += cell;
+  }
+  return out;
+}
+
+json::Value Metrics::toJson(const std::vector<std::string>& classes) const {
+  json::Value v = json::Value::object();
+  v.set("war", war);
+  v.set("uar", uar);
+  v.set("samples", samples);
+  json::Value names = json::Value::array();
+  json::Value rec = json::Value::object();
+  json::Value conf = json::Value::array();
+  for (size_t c = 0; c < confusion.size(); ++c) {
+    names.push(className(classes, c));
+    if (c < recall.size() && recall[c] >= 0)
+      rec.set(className(classes, c), recall[c]);
+    else
+      rec.set(className(classes, c), json::Value());
+    json::Value row = json::Value::array();
+    for (int64_t x : confusion[c])
+      row.push(x);
+    conf.push(row);
+  }
+  v.set("classes", names);
+  v.set("recall", rec);
+  v.set("confusion", conf);
+  return v;
 }
 
 }  // namespace unilearn::trainer

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "model/json.h"
+
 namespace unilearn::trainer {
 
 struct Metrics {
@@ -15,6 +17,10 @@ struct Metrics {
   double war = 0, uar = 0;
   int64_t samples = 0;
   std::string summary(const std::vector<std::string>& classes) const;  // a few lines for people
+  // The confusion matrix with class names on both axes, and each class's recall, for people.
+  std::string table(const std::vector<std::string>& classes) const;
+  // {"war", "uar", "samples", "classes", "recall": {name: r or null}, "confusion": [[...]]}.
+  json::Value toJson(const std::vector<std::string>& classes) const;
 };
 
 // `truth[i]`, `predicted[i]` in [0, classes). Throws unilearn::Error (kArgument) otherwise.

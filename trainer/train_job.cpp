@@ -9,6 +9,7 @@
 #include "model/config.h"
 #include "model/error.h"
 #include "model/network_file.h"
+#include "trainer/distill.h"
 
 namespace unilearn::trainer {
 
@@ -34,6 +35,18 @@ DataSpec dataSpec(const json::Value& v, const fs::path& base, const std::string&
       d.scheme = value.asString(key);
     else if (key == "fraction")
       d.fraction = value.asNumber(key);
+    else if (key == "format")
+      d.format = value.asString(key);
+    else if (key == "root")
+      d.root = resolved(value.asString(key), base);
+    else if (key == "limit")
+      d.limit = static_cast<int64_t>(value.asNumber(key));
+    else if (key == "synthetic_clips")
+      d.synthetic_clips = static_cast<int64_t>(value.asNumber(key));
+    else if (key == "clip_frames")
+      d.clip_frames = static_cast<int>(value.asNumber(key));
+    else if (key == "pseudo_labels")
+      d.pseudo_confidence = value.asNumber(key);
     else if (key == "annotators")
       for (const auto& a : value.asArray(key))
         d.annotators.push_back(a.asString(key));
@@ -42,12 +55,41 @@ DataSpec dataSpec(const json::Value& v, const fs::path& base, const std::string&
   }
   if (!d.list.empty() && !d.project.empty())
     throw Error(Error::Kind::kConfig, what + " names both a list and a project: choose one");
+  if (d.limit < 0 || d.synthetic_clips < 0 || d.synthetic_clips > 1000000)
+    throw Error(Error::Kind::kConfig, what + ": limit and synthetic_clips must be 0 or more");
+  if (d.clip_frames < 2 || d.clip_frames > 256)
+    throw Error(Error::Kind::kConfig, what + ": clip_frames must be between 2 and 256");
+  if (d.pseudo_confidence < 0 || d.pseudo_confidence > 1)
+    throw Error(Error::Kind::kConfig, what + ": pseudo_labels is a confidence between 0 and 1");
   return d;
 }
 
+// Clips synthesised from `count` stills chosen evenly along the data (camera move, lighting).
+void addSyntheticClips(Dataset& data, int64_t count, int frames, uint64_t seed,
+                       std::vector<std::string>& notes) {
+  if (count <= 0) return;
+  if (data.images.empty())
+    throw Error(Error::Kind::kArgument, "synthetic_clips needs stills to make clips from");
+  Dataset chosen;
+  chosen.classes = data.classes;
+  const auto n = static_cast<int64_t>(data.images.size());
+  for (int64_t i = 0; i < count; ++i)
+    chosen.images.push_back(data.images[static_cast<size_t>(i * n / count)]);
+  SynthOptions o;
+  o.frames = frames;
+  Dataset clips = synthesizeClips(chosen, 1, seed, o);
+  for (auto& c : clips.clips)
+    data.clips.push_back(std::move(c));
+  notes.push_back(std::to_string(clips.clips.size()) + " clips synthesised from stills");
+}
+
 Dataset load(const DataSpec& d, const std::vector<std::string>& classes, int img_size,
-             std::vector<std::string>& notes) {
-  if (!d.list.empty()) return loadList(d.list, classes, img_size, d.split, {d.format, d.root});
+             uint64_t seed, std::vector<std::string>& notes) {
+  if (!d.list.empty()) {
+    Dataset data = loadList(d.list, classes, img_size, d.split, {d.format, d.root, d.limit});
+    addSyntheticClips(data, d.synthetic_clips, d.clip_frames, seed, notes);
+    return data;
+  }
   auto project = core::Project::open(d.project, false);
   if (d.pseudo_confidence > 0) {
     PseudoLabelOptions p;
@@ -143,8 +185,14 @@ PretrainJob PretrainJob::fromFile(const std::string& path) {
 
 Dataset loadPretrainData(const PretrainJob& job) {
   const int size = static_cast<int>(ModelConfig::fromNameOrFile(job.training.model).img_size);
-  if (!job.data.list.empty())
-    return loadList(job.data.list, {}, size, job.data.split, {job.data.format, job.data.root});
+  if (!job.data.list.empty()) {
+    Dataset data = loadList(job.data.list, {}, size, job.data.split,
+                            {job.data.format, job.data.root, job.data.limit});
+    std::vector<std::string> notes;
+    addSyntheticClips(data, job.data.synthetic_clips, job.data.clip_frames, job.training.seed,
+                      notes);
+    return data;
+  }
   auto project = core::Project::open(job.data.project, false);
   PseudoLabelOptions o;  // no classes: every face
   o.min_confidence = 0;
@@ -163,10 +211,10 @@ int baseImageSize(const std::string& base_model) {
 JobData loadJobData(const TrainJob& job) {
   JobData out;
   const int size = baseImageSize(job.training.base_model);
-  Dataset all = load(job.data, job.classes, size, out.notes);
+  Dataset all = load(job.data, job.classes, size, job.training.seed, out.notes);
   if (!job.validation.list.empty() || !job.validation.project.empty()) {
     out.train = std::move(all);
-    out.val = load(job.validation, out.train.classes, size, out.notes);
+    out.val = load(job.validation, out.train.classes, size, job.training.seed + 1, out.notes);
   } else if (job.validation.fraction > 0) {
     std::tie(out.train, out.val) = splitDataset(all, job.validation.fraction, job.training.seed);
   } else {

@@ -19,7 +19,12 @@ struct DataSpec {
   std::string project, scheme;          // or a project's annotations of a scheme
   std::vector<std::string> annotators;  // whose; empty: everyone's
   double fraction = 0;                  // validation only: held out from the data
-  std::string format, root;             // official split files (see ListLayout)
+  std::string format, root;             // official split files or FER+ (see ListLayout)
+  int64_t limit = 0;                    // > 0: the list's first that many samples
+  // > 0: that many clips synthesised from the stills (evenly chosen; trainer/distill.h), with
+  // the still's label and soft target, `clip_frames` frames each.
+  int64_t synthetic_clips = 0;
+  int clip_frames = 16;
   // > 0: the project's faces, labelled by the static model where it is at least this confident.
   double pseudo_confidence = 0;
   bool empty() const { return list.empty() && project.empty() && fraction <= 0; }

@@ -160,7 +160,9 @@ Optimizer makeOptimizer(VitMoE& net, const FinetuneConfig& c) {
 }
 
 Evaluation evaluateNetwork(VitMoE& net, const Dataset& data, const std::vector<int>& to_model,
-                           int sampling_rate, const torch::Device& device) {
+                           int sampling_rate, const torch::Device& device,
+                           const std::vector<int>& to_model_images) {
+  const auto& image_map = to_model_images.empty() ? to_model : to_model_images;
   Evaluation e;
   torch::NoGradGuard no_grad;
   net->eval();
@@ -187,13 +189,15 @@ Evaluation evaluateNetwork(VitMoE& net, const Dataset& data, const std::vector<i
     std::vector<cv::Mat> faces;
     for (size_t j = i; j < std::min(data.images.size(), i + 32); ++j) {
       faces.push_back(data.images[j].face);
-      truth.push_back(to_model[static_cast<size_t>(data.images[j].label)]);
+      truth.push_back(image_map[static_cast<size_t>(data.images[j].label)]);
     }
     auto pred = net->forward(imageTensor(faces, cfg.img_size).to(device)).logits.argmax(-1).cpu();
     for (int64_t j = 0; j < pred.size(0); ++j)
       e.image_predictions.push_back(static_cast<int>(pred[j].item<int64_t>()));
   }
   e.images = computeMetrics(truth, e.image_predictions, static_cast<int>(cfg.image_classes));
+  e.clip_classes = cfg.video_class_names;
+  e.image_classes = cfg.image_class_names;
   net->train();
   return e;
 }
@@ -217,6 +221,7 @@ void writeState(const fs::path& dir, const Saved& s) {
   v.set("best_war", s.best_war);
   v.set("best_uar", s.best_uar);
   v.set("best_still_war", s.best_still_war);
+  v.set("best_still_uar", s.best_still_uar);
   json::Value h = json::Value::array();
   for (const auto& e : s.history) {
     json::Value x = json::Value::object();
@@ -253,6 +258,7 @@ Saved readState(const fs::path& dir) {
   s.best_war = v.find("best_war")->asNumber();
   s.best_uar = v.find("best_uar")->asNumber();
   s.best_still_war = v.find("best_still_war")->asNumber();
+  if (const auto* u = v.find("best_still_uar")) s.best_still_uar = u->asNumber();
   for (const auto& x : v.find("history")->asArray()) {
     EpochReport e;
     e.epoch = static_cast<int>(x.find("epoch")->asInt());

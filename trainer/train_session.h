@@ -49,14 +49,17 @@ EpochReport epochReport(int epoch, std::chrono::steady_clock::time_point start, 
                         double loss_sum);
 
 // `to_model[i]`: the model's class index of the data's class i.
+// `to_model_images`: the stills' class mapping where the image head's classes differ (empty:
+// `to_model`).
 Evaluation evaluateNetwork(VitMoE& net, const Dataset& data, const std::vector<int>& to_model,
-                           int sampling_rate, const torch::Device& device);
+                           int sampling_rate, const torch::Device& device,
+                           const std::vector<int>& to_model_images = {});
 
 // What survives between epochs besides the weights and the optimizer: state.json.
 struct Saved {
   int epoch = -1;
   int best_epoch = -1;
-  double best_war = -1, best_uar = -1, best_still_war = -1;
+  double best_war = -1, best_uar = -1, best_still_war = -1, best_still_uar = -1;
   std::vector<EpochReport> history;
 };
 json::Value metricsJson(const Metrics& m);

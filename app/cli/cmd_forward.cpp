@@ -9,6 +9,7 @@
 #include "app/cli/model_args.h"
 #include "model/atomic_file.h"
 #include "model/error.h"
+#include "trainer/distill.h"
 
 namespace unilearn::cli {
 namespace {
@@ -86,7 +87,7 @@ int runForward(const std::vector<std::string>& argv) {
 }
 
 int runConvert(const std::vector<std::string>& argv) {
-  Args args(argv, {"config", "threads"}, {"partial"});
+  Args args(argv, {"config", "threads"}, {"partial", "fp16"});
   if (args.positional().size() != 2) throw UsageError{"convert needs IN and OUT.safetensors"};
   const std::string in = args.positional()[0], out = args.positional()[1];
   if (out.size() < 12 || out.substr(out.size() - 12) != ".safetensors")
@@ -100,6 +101,7 @@ int runConvert(const std::vector<std::string>& argv) {
                {"source_format", net.format},
                {"loading", net.report.summary()},
                {"converted_by", "unilearn convert (UniLearn Studio)"}});
+  if (args.has("fp16")) trainer::writeHalfPrecision(out, out, {{"precision", "fp16"}});
   std::printf("%s\nwrote %s\n", net.report.summary().c_str(), out.c_str());
   return 0;
 }

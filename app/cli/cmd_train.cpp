@@ -13,8 +13,11 @@
 #include "app/cli/commands.h"
 #include "core/analysis/analyzer.h"
 #include "core/resources.h"
+#include "model/atomic_file.h"
 #include "model/config.h"
 #include "model/error.h"
+#include "model/json.h"
+#include "trainer/app_path.h"
 #include "trainer/distill.h"
 #include "trainer/finetune.h"
 #include "trainer/pretrain.h"
@@ -89,21 +92,78 @@ int runTrain(const std::vector<std::string>& argv) {
 }
 
 int runEvaluate(const std::vector<std::string>& argv) {
-  Args args(argv, {"data", "split", "sampling-rate", "threads", "device"}, {});
+  Args args(argv,
+            {"data", "split", "format", "root", "limit", "sampling-rate", "threads", "device",
+             "json", "face-size", "margin"},
+            {"app-path"});
   if (args.positional().size() != 1) throw UsageError{"evaluate needs one MODEL"};
   const std::string model = args.positional()[0];
-  const trainer::Dataset data = trainer::loadList(
-      args.require("data"), {}, trainer::baseImageSize(model), args.get("split").value_or(""));
+  const std::string data_path = args.require("data");
+  // FER+ is recognised by its label file's name as well as by --format ferplus.
+  std::string format = args.get("format").value_or("");
+  if (format.empty() && std::filesystem::path(data_path).filename() == "label.csv")
+    format = "ferplus";
+  trainer::ListLayout layout{format, args.get("root").value_or(""), args.getInt("limit", 0)};
+  if (layout.limit < 0) throw UsageError{"--limit must be 0 or more"};
+  const int img_size = trainer::baseImageSize(model);
+  // --app-path: stills through the analysis' own path (placed in a frame at --face-size pixels,
+  // detected, aligned with --margin) instead of fed as they are.
+  const bool app_path = args.has("app-path");
+  const int face_size = static_cast<int>(args.getInt("face-size", 144));
+  if (face_size < 16 || face_size > 360) throw UsageError{"--face-size must be 16 to 360"};
+  trainer::Dataset data = trainer::loadList(data_path, {}, app_path ? face_size : img_size,
+                                            args.get("split").value_or(""), layout);
+  int64_t missed = 0;
+  const size_t stills_given = data.images.size();
+  if (app_path) {
+    trainer::AppPathOptions o;
+    o.margin = static_cast<float>(std::stod(args.get("margin").value_or("0.25")));
+    if (!(o.margin >= 0 && o.margin <= 1)) throw UsageError{"--margin must be 0 to 1"};
+    trainer::AppPathResult r = trainer::throughAppPath(data, core::resourceDir(), img_size, o);
+    missed = r.missed;
+    r.crops.clips = std::move(data.clips);
+    data = std::move(r.crops);
+    std::printf(
+        "app path: %zu stills placed in 480x360 frames at %d px, faces found in %zu "
+        "(%.1f %%), aligned with margin %.2f\n",
+        stills_given, face_size, data.images.size(),
+        stills_given
+            ? 100.0 * static_cast<double>(data.images.size()) / static_cast<double>(stills_given)
+            : 0.0,
+        o.margin);
+  }
   const auto e =
       trainer::evaluateModel(model, data, static_cast<int>(args.getInt("sampling-rate", 4)),
                              args.get("device").value_or("auto"));
-  std::printf("clips (head.video, 2 temporal views): %s\n", e.clips.summary({}).c_str());
-  if (e.images.samples > 0) std::printf("stills (head.image): %s\n", e.images.summary({}).c_str());
-  std::printf("confusion (rows: true class, columns: predicted, model order):\n");
-  for (const auto& row : e.clips.confusion) {
-    for (int64_t v : row)
-      std::printf(" %5lld", static_cast<long long>(v));
-    std::printf("\n");
+  if (e.clips.samples > 0) {
+    std::printf("clips (head.video, 2 temporal views): %s\n",
+                e.clips.summary(e.clip_classes).c_str());
+    std::printf("%s", e.clips.table(e.clip_classes).c_str());
+  }
+  if (e.images.samples > 0) {
+    std::printf("stills (head.image): %s\n", e.images.summary(e.image_classes).c_str());
+    std::printf("%s", e.images.table(e.image_classes).c_str());
+    if (missed > 0)
+      std::printf("counting the %lld stills without a detected face as wrong: WAR %.1f %%\n",
+                  static_cast<long long>(missed),
+                  100.0 * e.images.war * static_cast<double>(e.images.samples) /
+                      static_cast<double>(stills_given));
+  }
+  if (const auto out = args.get("json")) {
+    json::Value v = json::Value::object();
+    v.set("model", model);
+    v.set("data", data_path);
+    if (!format.empty()) v.set("format", format);
+    if (e.clips.samples > 0) v.set("clips", e.clips.toJson(e.clip_classes));
+    if (e.images.samples > 0) v.set("stills", e.images.toJson(e.image_classes));
+    if (app_path) {
+      v.set("app_path_stills", static_cast<int64_t>(stills_given));
+      v.set("app_path_missed", missed);
+    }
+    const std::string text = v.dump(2) + "\n";
+    writeFileAtomically(
+        *out, [&](std::ostream& o) { o << text; }, false);
+    std::printf("wrote %s\n", out->c_str());
   }
   return 0;
 }

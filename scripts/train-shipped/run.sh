@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The shipped UniLearn model, trained on real labelled faces (FER+), end to end:
+#   stage 1 (optional, PRETRAIN_EPOCHS > 0): dual-modal masked-autoencoder pre-training on FER+
+#            training stills (90 % masked) and clips synthesised from them (95 % masked);
+#   stage 2: joint fine-tuning, FER+ vote distributions as soft targets for head.image and for
+#            head.video on clips synthesised from the stills; best epoch by FER+ validation stills;
+#   stage 3: fp16 model file, evaluation on all of FER+ validation and on its fixed 500-face
+#            subset (the test's figure), JSON reports next to the model.
+# Every stage resumes where it stopped (run it again). FER+ is read from $FERPLUS (default
+# ../shared/data/ferplus); its images are never copied into the repository.
+# Settings: EPOCHS (stage 2, default 16), LIMIT / VAL_LIMIT (first N faces only; 0: all),
+# TRAIN_CLIPS (1000), VAL_CLIPS (200), IMAGE_RATIO (1.0), PRETRAIN_EPOCHS (0), THREADS (2),
+# CONFIG (scripts/train-shipped/unilearn-t16-96.json), OUT (build/train-shipped),
+# NAME (unilearn-t16-ferplus), INSTALL=1 copies the fp16 file into resources/models/.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$ROOT"
+FERPLUS="$(cd "${FERPLUS:-$ROOT/../shared/data/ferplus}" && pwd)"
+EPOCHS="${EPOCHS:-16}" TRAIN_CLIPS="${TRAIN_CLIPS:-1000}" VAL_CLIPS="${VAL_CLIPS:-200}"
+LIMIT="${LIMIT:-0}" VAL_LIMIT="${VAL_LIMIT:-0}"
+IMAGE_RATIO="${IMAGE_RATIO:-1.0}" PRETRAIN_EPOCHS="${PRETRAIN_EPOCHS:-0}" THREADS="${THREADS:-2}"
+CONFIG="$(realpath "${CONFIG:-scripts/train-shipped/unilearn-t16-96.json}")"
+OUT="$(realpath -m "${OUT:-build/train-shipped}")" NAME="${NAME:-unilearn-t16-ferplus}"
+CLI="${UNILEARN_CLI:-build/app/unilearn}"
+mkdir -p "$OUT"
+[ -n "${UNILEARN_CLI:-}" ] || cmake --build build --target unilearn >/dev/null
+
+fill() {  # template → job with this run's settings
+  sed -e "s|@FERPLUS@|$FERPLUS|g" -e "s|@TRAIN_CLIPS@|$TRAIN_CLIPS|g" -e "s|@VAL_CLIPS@|$VAL_CLIPS|g" \
+      -e "s|@LIMIT@|$LIMIT|g" -e "s|@VAL_LIMIT@|$VAL_LIMIT|g" \
+      -e "s|@EPOCHS@|$1|g" -e "s|@IMAGE_RATIO@|$IMAGE_RATIO|g" -e "s|@THREADS@|$THREADS|g" \
+      -e "s|@CONFIG@|$CONFIG|g" -e "s|@BASE@|$2|g" -e "s|@OUT@|$3|g" -e "s|@NAME@|$NAME|g" "$4"
+}
+stamp() { echo "$(date -u +%FT%TZ) $*" | tee -a "$OUT/times.log"; }
+
+BASE="$CONFIG"
+if [ "$PRETRAIN_EPOCHS" -gt 0 ]; then
+  stamp "stage 1 start ($PRETRAIN_EPOCHS epochs)"
+  fill "$PRETRAIN_EPOCHS" "" "$OUT/stage1" scripts/train-shipped/pretrain.template.json \
+    > "$OUT/stage1.json"
+  "$CLI" pretrain "$OUT/stage1.json" --threads "$THREADS"
+  stamp "stage 1 end"
+  BASE="$OUT/stage1/stage1.safetensors"
+fi
+
+stamp "stage 2 start ($EPOCHS epochs, base $(basename "$BASE"))"
+fill "$EPOCHS" "$BASE" "$OUT/stage2" scripts/train-shipped/job.template.json > "$OUT/stage2.json"
+"$CLI" train "$OUT/stage2.json" --threads "$THREADS"
+stamp "stage 2 end"
+
+stamp "stage 3 start"
+"$CLI" convert "$OUT/stage2/$NAME.safetensors" "$OUT/$NAME.safetensors" --fp16
+"$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" \
+  --json "$OUT/ferplus-valid.json" --threads "$THREADS"
+"$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" --limit 500 \
+  --json "$OUT/ferplus-valid-500.json" --threads "$THREADS"
+stamp "stage 3 end"
+if [ "${INSTALL:-0}" = 1 ]; then
+  cp "$OUT/$NAME.safetensors" resources/models/
+  echo "copied to resources/models/$NAME.safetensors (update its model card)"
+fi

@@ -1,0 +1,190 @@
+// FER+ (label.csv with 10 annotators' votes): parsing, the majority rule, soft targets, the class
+// mapping, train jobs and evaluation on it; and the real data in ../shared when it is there.
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+
+#include "model/error.h"
+#include "tests/test_util.h"
+#include "trainer/ferplus.h"
+#include "trainer/finetune.h"
+#include "trainer/metrics.h"
+#include "trainer/train_job.h"
+
+using namespace unilearn;
+using namespace unilearn::trainer;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A FER+-shaped folder: grey 48×48 images and label.csv rows with the given votes.
+std::string makeFerFolder(const std::string& name, const std::vector<std::array<int, 10>>& votes) {
+  const fs::path dir = test::tempPath(name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream csv(dir / "label.csv");
+  for (size_t i = 0; i < votes.size(); ++i) {
+    const std::string file = "fer" + std::to_string(1000 + i) + ".png";
+    cv::Mat img(48, 48, CV_8UC1, cv::Scalar(static_cast<double>(20 * i % 250)));
+    cv::imwrite((dir / file).string(), img);
+    csv << file << ",\"(0, 0, 48, 48)\"";
+    for (int v : votes[i])
+      csv << "," << v;
+    csv << "\n";
+  }
+  return (dir / "label.csv").string();
+}
+
+// Columns: neutral, happiness, surprise, sadness, anger, disgust, fear, contempt, unknown, NF.
+const std::vector<std::array<int, 10>> kVotes = {
+    {4, 0, 0, 1, 3, 2, 0, 0, 0, 0},   // neutral
+    {0, 9, 1, 0, 0, 0, 0, 0, 0, 0},   // happy
+    {0, 0, 2, 0, 0, 0, 8, 0, 0, 0},   // fearful
+    {5, 5, 0, 0, 0, 0, 0, 0, 0, 0},   // tie: dropped
+    {0, 0, 0, 0, 0, 0, 0, 0, 0, 10},  // not a face: dropped
+    {1, 0, 0, 0, 0, 0, 0, 6, 3, 0},   // contempt: dropped
+    {0, 0, 0, 0, 0, 1, 0, 0, 9, 0},   // unknown: dropped
+    {0, 0, 7, 0, 0, 0, 0, 0, 3, 0},   // surprised
+    {0, 0, 0, 6, 2, 2, 0, 0, 0, 0},   // sad
+};
+
+std::string sharedFerPlus() {
+  return std::string(UNILEARN_SOURCE_DIR) + "/../shared/data/ferplus";
+}
+
+}  // namespace
+
+TEST(FerPlus, ParsesARowOfTheLabelFile) {
+  const FerPlusRow r =
+      parseFerPlusRow("fer0000000.png,\"(0, 0, 48, 48)\",4,0,0,1,3,2,0,0,0,0\r", "label.csv:1");
+  EXPECT_EQ(r.file, "fer0000000.png");
+  EXPECT_EQ(r.votes, (std::array<int, 10>{4, 0, 0, 1, 3, 2, 0, 0, 0, 0}));
+  for (const char* bad : {"fer.png,4,0,0,1,3,2,0,0,0,0", "fer.png,\"(0, 0, 48, 48)\",4,0,0",
+                          "fer.png,\"(0, 0, 48, 48)\",4,0,0,1,3,2,0,0,0,0,1",
+                          "fer.png,\"(0, 0, 48, 48)\",4,x,0,1,3,2,0,0,0,0",
+                          "fer.png,\"(0, 0, 48, 48)\",4,-1,0,1,3,2,0,0,0,0", ""}) {
+    try {
+      parseFerPlusRow(bad, "label.csv:7");
+      ADD_FAILURE() << "accepted: " << bad;
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find("label.csv:7"), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(FerPlus, MajorityRuleDropsTiesContemptUnknownAndNonFaces) {
+  std::vector<int> got;
+  for (const auto& v : kVotes)
+    got.push_back(ferPlusMajority({"x", v}));
+  // FER+ column indices: neutral 0, happiness 1, surprise 2, sadness 3, fear 6.
+  EXPECT_EQ(got, (std::vector<int>{0, 1, 6, -1, -1, -1, -1, 2, 3}));
+}
+
+TEST(FerPlus, LoadsStillsWithVoteDistributionsAsSoftTargets) {
+  const std::string csv = makeFerFolder("ferplus_small", kVotes);
+  int64_t skipped = 0;
+  const Dataset d = loadFerPlus(csv, {}, 64, {}, &skipped);
+  EXPECT_EQ(skipped, 4);
+  // The static model's names and order.
+  EXPECT_EQ(d.classes, (std::vector<std::string>{"neutral", "happy", "sad", "angry", "fearful",
+                                                 "disgusted", "surprised"}));
+  ASSERT_EQ(d.images.size(), 5u);
+  EXPECT_EQ(d.images[0].label, 0);
+  EXPECT_EQ(d.images[1].label, 1);
+  EXPECT_EQ(d.images[2].label, 4);  // fear → fearful
+  EXPECT_EQ(d.images[3].label, 6);  // surprise → surprised
+  EXPECT_EQ(d.images[4].label, 2);  // sadness → sad
+  // Row 1: neutral 4, sadness 1, anger 3, disgust 2 of 10.
+  const std::vector<float> soft = d.images[0].soft;
+  ASSERT_EQ(soft.size(), 7u);
+  EXPECT_FLOAT_EQ(soft[0], 0.4F);
+  EXPECT_FLOAT_EQ(soft[2], 0.1F);
+  EXPECT_FLOAT_EQ(soft[3], 0.3F);
+  EXPECT_FLOAT_EQ(soft[5], 0.2F);
+  // Row 8: surprise 7 of the 7 expression votes (unknown 3 left out) → 1.
+  EXPECT_FLOAT_EQ(d.images[3].soft[6], 1.0F);
+  for (const auto& img : d.images) {
+    EXPECT_EQ(img.face.rows, 64);
+    EXPECT_EQ(img.face.channels(), 3);
+  }
+  // Another class list (DFEW-7's names) is matched by name; limit keeps the first usable rows.
+  ListLayout layout{"ferplus", "", 2};
+  const Dataset dfew = loadList(
+      csv, {"Happy", "Sad", "Neutral", "Angry", "Surprise", "Disgust", "Fear"}, 48, "", layout);
+  ASSERT_EQ(dfew.images.size(), 2u);
+  EXPECT_EQ(dfew.images[0].label, 2);
+  EXPECT_EQ(dfew.images[1].label, 0);
+  EXPECT_FLOAT_EQ(dfew.images[0].soft[2], 0.4F);
+  EXPECT_THROW(loadFerPlus(csv, {"happy", "sad"}, 48), Error);  // neutral has no class
+  EXPECT_THROW(loadFerPlus(test::tempPath("no_such/label.csv"), {}, 48), Error);
+}
+
+TEST(FerPlus, AMissingImageIsNamed) {
+  const std::string csv = makeFerFolder("ferplus_missing", kVotes);
+  fs::remove(fs::path(csv).parent_path() / "fer1001.png");
+  try {
+    loadFerPlus(csv, {}, 48);
+    FAIL() << "a missing image was not reported";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("fer1001.png"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("label.csv:2"), std::string::npos) << e.what();
+  }
+}
+
+TEST(FerPlus, TrainJobReadsFerPlusWithSyntheticClips) {
+  const std::string csv = makeFerFolder("ferplus_job", kVotes);
+  const std::string job = test::tempPath("ferplus_job.json");
+  std::ofstream(job) << R"({"data": {"list": ")" << csv
+                     << R"(", "format": "ferplus", "synthetic_clips": 3, "clip_frames": 6},)"
+                     << R"("validation": {"list": ")" << csv
+                     << R"(", "format": "ferplus", "limit": 2},)"
+                     << R"("training": {"base_model": "unilearn-t16-160", "select_by": "stills"}})";
+  const TrainJob j = TrainJob::fromFile(job);
+  EXPECT_EQ(j.training.select_by, "stills");
+  const JobData data = loadJobData(j);
+  EXPECT_EQ(data.train.images.size(), 5u);
+  ASSERT_EQ(data.train.clips.size(), 3u);
+  // Evenly chosen stills 0, 1, 3 (of 5): their labels and soft targets carry over.
+  EXPECT_EQ(data.train.clips[1].label, data.train.images[1].label);
+  EXPECT_EQ(data.train.clips[2].soft, data.train.images[3].soft);
+  EXPECT_EQ(data.train.clips[0].frames.size(), 6u);
+  EXPECT_EQ(data.val.images.size(), 2u);
+  EXPECT_TRUE(data.val.clips.empty());
+
+  std::ofstream(job) << R"({"data": {"list": "x", "synthetic_clips": -1}})";
+  EXPECT_THROW(TrainJob::fromFile(job), Error);
+  std::ofstream(job) << R"({"data": {"list": "x"}, "training": {"select_by": "both"}})";
+  EXPECT_THROW(TrainJob::fromFile(job), Error);
+}
+
+TEST(Metrics, TableAndJsonCarryNamesConfusionAndRecall) {
+  // Hand-made: 3 classes, truth a a a b b c, predicted a b a b c c.
+  const Metrics m = computeMetrics({0, 0, 0, 1, 1, 2}, {0, 1, 0, 1, 2, 2}, 3);
+  EXPECT_NEAR(m.war, 4.0 / 6.0, 1e-12);
+  EXPECT_NEAR(m.uar, (2.0 / 3.0 + 0.5 + 1.0) / 3.0, 1e-12);
+  const std::string t = m.table({"happy", "sad", "angry"});
+  EXPECT_NE(t.find("happy"), std::string::npos) << t;
+  EXPECT_NE(t.find("66.7 %"), std::string::npos) << t;
+  EXPECT_NE(t.find("50.0 %"), std::string::npos) << t;
+  const json::Value v = m.toJson({"happy", "sad", "angry"});
+  EXPECT_EQ(v.find("confusion")->asArray()[0].asArray()[1].asInt(), 1);
+  EXPECT_EQ(v.find("confusion")->asArray()[1].asArray()[2].asInt(), 1);
+  EXPECT_NEAR(v.find("recall")->find("sad")->asNumber(), 0.5, 1e-12);
+  EXPECT_EQ(v.find("classes")->asArray()[2].asString(), "angry");
+}
+
+TEST(FerPlus, RealValidationFacesLoad) {
+  const std::string csv = sharedFerPlus() + "/FER2013Valid/label.csv";
+  if (!fs::exists(csv)) GTEST_SKIP() << "FER+ is not at " << sharedFerPlus();
+  int64_t skipped = 0;
+  const Dataset d = loadFerPlus(csv, {}, 112, {}, &skipped);
+  // 3,579 rows; the 7-class majority rule keeps most of them.
+  EXPECT_GT(d.images.size(), 3300u);
+  EXPECT_EQ(static_cast<int64_t>(d.images.size()) + skipped, 3579);
+  const auto counts = d.imageCounts();
+  for (size_t c = 0; c < counts.size(); ++c)
+    EXPECT_GT(counts[c], 0) << d.classes[c];
+  EXPECT_GT(counts[0], counts[5]);  // neutral far more common than disgust
+}
