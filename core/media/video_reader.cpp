@@ -219,10 +219,15 @@ struct VideoReader::Impl {
     sws = sws_getCachedContext(sws, w, h, static_cast<AVPixelFormat>(frame->format), w, h,
                                AV_PIX_FMT_BGR24, SWS_BILINEAR, nullptr, nullptr, nullptr);
     if (!sws) fail(Error::Kind::kFormat, "cannot convert its pixel format");
-    cv::Mat bgr(h, w, CV_8UC3);
-    uint8_t* dst[4] = {bgr.data, nullptr, nullptr, nullptr};
-    int stride[4] = {static_cast<int>(bgr.step[0]), 0, 0, 0};
+    // swscale's vectorised converters write whole blocks of pixels, past the end of a row whose
+    // width is not a multiple of the block (a 360-pixel-wide row overran the image and corrupted
+    // the heap): convert into rows padded to 64 pixels, plus a spare row, then keep the picture.
+    const int padded = (w + 63) / 64 * 64;
+    cv::Mat buffer(h + 1, padded, CV_8UC3);
+    uint8_t* dst[4] = {buffer.data, nullptr, nullptr, nullptr};
+    int stride[4] = {static_cast<int>(buffer.step[0]), 0, 0, 0};
     sws_scale(sws, frame->data, frame->linesize, 0, h, dst, stride);
+    cv::Mat bgr = padded == w ? buffer.rowRange(0, h) : buffer(cv::Rect(0, 0, w, h)).clone();
     if (info.rotation == 90)
       cv::rotate(bgr, bgr, cv::ROTATE_90_CLOCKWISE);
     else if (info.rotation == 180)
