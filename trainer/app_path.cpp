@@ -14,6 +14,7 @@ AppPathResult throughAppPath(const Dataset& stills, const std::string& resources
   core::AlignOptions align;
   align.size = img_size;
   align.margin = o.margin;
+  align.level_eyes = o.level_eyes;
   AppPathResult r;
   r.crops.classes = stills.classes;
   for (const auto& still : stills.images) {

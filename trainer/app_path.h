@@ -14,6 +14,7 @@ namespace unilearn::trainer {
 struct AppPathOptions {
   int frame_width = 480, frame_height = 360;  // the still sits in the middle of such a frame
   float margin = 0.25f;                       // the analysis' crop margin (core::AlignOptions)
+  bool level_eyes = true;  // false with margin 0: the static model's crop (face-api.js)
 };
 
 struct AppPathResult {

@@ -1,6 +1,9 @@
 #include <chrono>
 
+#include <opencv2/imgproc.hpp>
+
 #include "model/error.h"
+#include "model/face_expression_net.h"
 #include "model/runtime.h"
 #include "trainer/train_session.h"
 
@@ -35,6 +38,42 @@ Evaluation evaluateModel(const std::string& model, const Dataset& data, int samp
   std::vector<int> to_images =
       data.images.empty() ? to_clips : mapping(l.config.image_class_names, "image");
   return evaluateNetwork(l.network, data, to_clips, sampling_rate, device, to_images);
+}
+
+Evaluation evaluateStaticModel(const std::string& resources, const Dataset& data) {
+  const FaceExpressionNet net =
+      FaceExpressionNet::load(resources + "/models/face_expression_model-weights_manifest.json");
+  const auto& names = FaceExpressionNet::classNames();
+  std::vector<int> to_model;
+  for (const auto& c : data.classes) {
+    const auto it = std::find(names.begin(), names.end(), c);
+    if (it == names.end())
+      throw Error(Error::Kind::kArgument, "the static model has no class '" + c + "'");
+    to_model.push_back(static_cast<int>(it - names.begin()));
+  }
+  torch::InferenceMode inference;
+  const int s = FaceExpressionNet::kInputSize;
+  std::vector<int> truth;
+  Evaluation e;
+  for (size_t i = 0; i < data.images.size(); i += 64) {
+    const size_t n = std::min<size_t>(64, data.images.size() - i);
+    auto batch = torch::empty({static_cast<int64_t>(n), s, s, 3}, torch::kUInt8);
+    for (size_t j = 0; j < n; ++j) {
+      const ImageItem& item = data.images[i + j];
+      cv::Mat rgb(s, s, CV_8UC3, batch[static_cast<int64_t>(j)].data_ptr());
+      cv::Mat resized;
+      cv::resize(item.face, resized, cv::Size(s, s), 0, 0, cv::INTER_LINEAR);
+      cv::cvtColor(resized, rgb, cv::COLOR_BGR2RGB);
+      truth.push_back(to_model[static_cast<size_t>(item.label)]);
+    }
+    const auto pred = net.predict(batch).argmax(-1);
+    for (size_t j = 0; j < n; ++j)
+      e.image_predictions.push_back(
+          static_cast<int>(pred[static_cast<int64_t>(j)].item<int64_t>()));
+  }
+  e.images = computeMetrics(truth, e.image_predictions, static_cast<int>(names.size()));
+  e.image_classes = names;
+  return e;
 }
 
 StepBench benchTrainSteps(const std::string& config, const std::string& what, int video_batch,

@@ -111,6 +111,11 @@ struct Evaluation {
 Evaluation evaluateModel(const std::string& model, const Dataset& data, int sampling_rate = 4,
                          const std::string& device = "auto");
 
+// The static expression model (FaceExpressionNet under `resources`/models) on the stills of
+// `data`, each resized to its 112-pixel input as face-api.js does; `data.classes` must be its
+// class names (any order). For comparing UniLearn's image head with it on the same faces.
+Evaluation evaluateStaticModel(const std::string& resources, const Dataset& data);
+
 // What a training step costs: steps/s and peak memory for a config on random data (bench).
 struct StepBench {
   double video_steps_per_second = 0, image_steps_per_second = 0, peak_mb = 0;

@@ -105,7 +105,9 @@ int runEvaluate(const std::vector<std::string>& argv) {
     format = "ferplus";
   trainer::ListLayout layout{format, args.get("root").value_or(""), args.getInt("limit", 0)};
   if (layout.limit < 0) throw UsageError{"--limit must be 0 or more"};
-  const int img_size = trainer::baseImageSize(model);
+  // "static": the bundled static expression model (FaceExpressionNet), on stills only.
+  const bool static_model = model == "static";
+  const int img_size = static_model ? 112 : trainer::baseImageSize(model);
   // --app-path: stills through the analysis' own path (placed in a frame at --face-size pixels,
   // detected, aligned with --margin) instead of fed as they are.
   const bool app_path = args.has("app-path");
@@ -117,7 +119,10 @@ int runEvaluate(const std::vector<std::string>& argv) {
   const size_t stills_given = data.images.size();
   if (app_path) {
     trainer::AppPathOptions o;
-    o.margin = static_cast<float>(std::stod(args.get("margin").value_or("0.25")));
+    // The static model's own crop in the analysis: the box padded to a square, no rotation.
+    o.level_eyes = !static_model;
+    o.margin =
+        static_cast<float>(std::stod(args.get("margin").value_or(static_model ? "0" : "0.25")));
     if (!(o.margin >= 0 && o.margin <= 1)) throw UsageError{"--margin must be 0 to 1"};
     trainer::AppPathResult r = trainer::throughAppPath(data, core::resourceDir(), img_size, o);
     missed = r.missed;
@@ -132,9 +137,10 @@ int runEvaluate(const std::vector<std::string>& argv) {
             : 0.0,
         o.margin);
   }
-  const auto e =
-      trainer::evaluateModel(model, data, static_cast<int>(args.getInt("sampling-rate", 4)),
-                             args.get("device").value_or("auto"));
+  const auto e = static_model ? trainer::evaluateStaticModel(core::resourceDir(), data)
+                              : trainer::evaluateModel(
+                                    model, data, static_cast<int>(args.getInt("sampling-rate", 4)),
+                                    args.get("device").value_or("auto"));
   if (e.clips.samples > 0) {
     std::printf("clips (head.video, 2 temporal views): %s\n",
                 e.clips.summary(e.clip_classes).c_str());

@@ -50,7 +50,7 @@ const char* kUsage =
     "  train    JOB.json [--restart]\n"
     "           fine-tune on labelled clips and stills (a project's annotations or a list);\n"
     "           resumes an interrupted run unless --restart\n"
-    "  evaluate MODEL --data LIST|FER+/label.csv [--format ferplus] [--limit N] [--split S]\n"
+    "  evaluate MODEL|static --data LIST|FER+/label.csv [--format ferplus] [--limit N] [--split S]\n"
     "           [--sampling-rate N] [--json OUT.json] [--app-path [--face-size PX] [--margin M]]\n"
     "           the official test protocol: WAR, UAR, per-class recall, confusion matrix\n"
     "  bench-train [--config NAME] [--train all|experts|heads] [--video-batch B]\n"
