@@ -296,20 +296,18 @@ TEST(AudioDecoder, AStreamSeeksToTheSample) {
   EXPECT_NEAR(static_cast<double>(out.size()), 480, 2);  // the last 10 ms, then the end
 }
 
-// A 360-pixel-wide MPEG-1 clip (the GRID corpus' size) made a vectorised swscale converter write
-// past the end of the frame it decoded into: heap corruption that crashed later, somewhere else.
-// Under valgrind, any write outside a block fails the run.
-TEST(VideoReader, OddWidthFramesAreConvertedWithoutWritingPastTheImage) {
+// The first frames of a GRID clip (360×288 MPEG-1, tests/data/README.md) made swscale's
+// vectorised BGR writer run past the end of the frame it decoded into: heap corruption that
+// crashed later, somewhere else (a synthetic test pattern of the same size and codec does not
+// trigger it). Under valgrind, any write outside a block fails the run.
+TEST(VideoReader, GridFramesAreConvertedWithoutWritingPastTheImage) {
   if (std::system("valgrind --version >/dev/null 2>&1") != 0)
     GTEST_SKIP() << "valgrind is not installed (Debian package valgrind)";
-  const std::string clip = test::tempPath("grid_like_360x288.mpg");
-  run("ffmpeg -v error -y -f lavfi -i testsrc=size=360x288:rate=25:duration=0.2 -c:v mpeg1video " +
-      clip);
   const std::string log = test::tempPath("valgrind.txt");
   const std::string cmd =
       "OMP_WAIT_POLICY=passive valgrind -q --error-exitcode=99 --suppressions=" +
-      test::dataPath("valgrind.supp") + " " + UNILEARN_CLI + " bench-media " + clip +
-      " --frames 2 --threads 1 >" + log + " 2>&1";
+      test::dataPath("valgrind.supp") + " " + UNILEARN_CLI + " bench-media " +
+      test::dataPath("grid_bbaf2n_3frames.mpg") + " --frames 2 --threads 1 >" + log + " 2>&1";
   const int status = std::system(cmd.c_str());
   EXPECT_EQ(WEXITSTATUS(status), 0) << test::fileBytes(log);
   EXPECT_EQ(test::fileBytes(log).find("Invalid write"), std::string::npos) << test::fileBytes(log);
