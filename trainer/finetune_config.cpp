@@ -63,7 +63,24 @@ json::Value FinetuneConfig::toJson() const {
   v.set("mix_probability", mix_probability);
   v.set("aux_loss", aux_loss);
   v.set("aux_coefficient", aux_coefficient);
-  v.set("augment", augment.enabled);
+  const AugmentOptions official;
+  if (augment.clip_ops == official.clip_ops && augment.image_ops == official.image_ops &&
+      augment.clip_magnitude == official.clip_magnitude &&
+      augment.image_magnitude == official.image_magnitude &&
+      augment.crop_scale_min == official.crop_scale_min &&
+      augment.erase_probability == official.erase_probability) {
+    v.set("augment", augment.enabled);
+  } else {
+    json::Value a = json::Value::object();
+    a.set("enabled", augment.enabled);
+    a.set("clip_ops", augment.clip_ops);
+    a.set("image_ops", augment.image_ops);
+    a.set("clip_magnitude", augment.clip_magnitude);
+    a.set("image_magnitude", augment.image_magnitude);
+    a.set("crop_scale_min", augment.crop_scale_min);
+    a.set("erase_probability", augment.erase_probability);
+    v.set("augment", a);
+  }
   v.set("sampling_rate", sampling_rate);
   v.set("seed", static_cast<int64_t>(seed));
   v.set("device", device);
@@ -112,7 +129,41 @@ FinetuneConfig FinetuneConfig::fromJson(const json::Value& v) {
   num("mix_probability", c.mix_probability);
   flag("aux_loss", c.aux_loss);
   num("aux_coefficient", c.aux_coefficient);
-  flag("augment", c.augment.enabled);
+  // "augment": true/false (the official augmentations or none), or an object that changes them:
+  // {"clip_ops", "image_ops" (RandAugment operations), "clip_magnitude", "image_magnitude"
+  // (0–10), "crop_scale_min" (clips' random resized crop), "erase_probability", "enabled"}.
+  if (const auto* a = v.find("augment"); a && a->isObject()) {
+    for (const auto& [key, value] : a->asObject("augment")) {
+      auto& o = c.augment;
+      if (key == "enabled")
+        o.enabled = value.asBool(key);
+      else if (key == "clip_ops")
+        o.clip_ops = static_cast<int>(value.asNumber(key));
+      else if (key == "image_ops")
+        o.image_ops = static_cast<int>(value.asNumber(key));
+      else if (key == "clip_magnitude")
+        o.clip_magnitude = value.asNumber(key);
+      else if (key == "image_magnitude")
+        o.image_magnitude = value.asNumber(key);
+      else if (key == "crop_scale_min")
+        o.crop_scale_min = value.asNumber(key);
+      else if (key == "erase_probability")
+        o.erase_probability = value.asNumber(key);
+      else
+        throw Error(Error::Kind::kConfig, "unknown augment setting '" + key + "'");
+    }
+    const auto& o = c.augment;
+    if (o.clip_ops < 0 || o.clip_ops > 14 || o.image_ops < 0 || o.image_ops > 14 ||
+        !(o.clip_magnitude >= 0 && o.clip_magnitude <= 10) ||
+        !(o.image_magnitude >= 0 && o.image_magnitude <= 10) ||
+        !(o.crop_scale_min > 0 && o.crop_scale_min <= 1) ||
+        !(o.erase_probability >= 0 && o.erase_probability <= 1))
+      throw Error(Error::Kind::kConfig,
+                  "augment: ops 0–14, magnitudes 0–10, crop_scale_min in (0, 1], "
+                  "erase_probability in [0, 1]");
+  } else {
+    flag("augment", c.augment.enabled);
+  }
   num("sampling_rate", c.sampling_rate);
   num("seed", c.seed);
   str("device", c.device);

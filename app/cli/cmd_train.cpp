@@ -63,9 +63,13 @@ int runTrain(const std::vector<std::string>& argv) {
     }
   };
   cb.epoch_done = [&](const trainer::EpochReport& e) {
-    std::printf("epoch %d done in %.1f s (%.2f steps/s): loss %.4f; validation %s%s\n", e.epoch + 1,
-                e.seconds, e.steps_per_second, e.loss, e.val.summary(data.train.classes).c_str(),
-                e.best ? " (best so far)" : "");
+    std::printf("epoch %d done in %.1f s (%.2f steps/s): loss %.4f, training accuracy %.1f %%\n",
+                e.epoch + 1, e.seconds, e.steps_per_second, e.loss, 100 * e.train_accuracy);
+    if (e.val.samples > 0)
+      std::printf("  validation clips: %s\n", e.val.summary(data.train.classes).c_str());
+    if (e.val_stills.samples > 0)
+      std::printf("  validation stills: %s\n", e.val_stills.summary(data.train.classes).c_str());
+    if (e.best) std::printf("  (best so far)\n");
     std::fflush(stdout);
   };
   cb.cancelled = [] { return g_stop.load(); };
@@ -82,8 +86,13 @@ int runTrain(const std::vector<std::string>& argv) {
     return 130;
   }
   std::printf("device: %s; base model: %s\n", r.device.c_str(), r.load_report.c_str());
-  std::printf("best epoch %d: %s\nwrote %s\n", r.best_epoch + 1, r.best.summary(r.classes).c_str(),
-              r.model_path.c_str());
+  std::printf("best epoch %d: ", r.best_epoch + 1);
+  for (const auto& e : r.epochs)
+    if (e.epoch == r.best_epoch)
+      std::printf(
+          "%s\n",
+          (job.training.select_by == "stills" ? e.val_stills : e.val).summary(r.classes).c_str());
+  std::printf("wrote %s\n", r.model_path.c_str());
   if (job.register_model && !job.data.project.empty()) {
     trainer::registerModel(job.data.project, r.model_path);
     std::printf("added to the models of %s\n", job.data.project.c_str());

@@ -188,3 +188,35 @@ TEST(FerPlus, RealValidationFacesLoad) {
     EXPECT_GT(counts[c], 0) << d.classes[c];
   EXPECT_GT(counts[0], counts[5]);  // neutral far more common than disgust
 }
+
+// The shipped model's recipe, end to end at toy size on real FER+ faces: stage 1 (pre-training),
+// stage 2 (joint fine-tuning on soft targets), stage 3 (fp16 file, evaluations as JSON).
+TEST(FerPlus, RecipeRunsEndToEndAtToySize) {
+  if (!fs::exists(sharedFerPlus() + "/FER2013Train/label.csv"))
+    GTEST_SKIP() << "FER+ is not at " << sharedFerPlus();
+  const fs::path out = test::tempPath("train_shipped");
+  fs::remove_all(out);
+  const std::string config = test::tempPath("toy_recipe.json");
+  std::ofstream(config) << R"({"img_size":48,"patch_size":16,"num_frames":4,"tubelet_size":2,)"
+                           R"("embed_dim":32,"depth":2,"num_heads":2,"moe_layers":[1],)"
+                           R"("num_experts":4,"top_k":2,"image_classes":7,"video_classes":7})";
+  const std::string cmd = "cd " + std::string(UNILEARN_SOURCE_DIR) +
+                          " && UNILEARN_CLI=" + UNILEARN_CLI + " FERPLUS=" + sharedFerPlus() +
+                          " CONFIG=" + config + " OUT=" + out.string() +
+                          " EPOCHS=2 PRETRAIN_EPOCHS=1 LIMIT=300 VAL_LIMIT=100 TRAIN_CLIPS=12"
+                          " VAL_CLIPS=4 THREADS=2 NAME=toy scripts/train-shipped/run.sh >" +
+                          (out.string() + ".log") + " 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << test::fileBytes(out.string() + ".log");
+  EXPECT_TRUE(fs::exists(out / "stage1" / "stage1.safetensors"));
+  EXPECT_TRUE(fs::exists(out / "toy.safetensors"));
+  const json::Value all = json::parse(test::fileBytes((out / "ferplus-valid.json").string()));
+  const json::Value* stills = all.find("stills");
+  ASSERT_NE(stills, nullptr);
+  EXPECT_GT(stills->find("samples")->asInt(), 3300);  // all of FER+ validation
+  EXPECT_EQ(stills->find("classes")->asArray()[0].asString(), "neutral");
+  const json::Value sub = json::parse(test::fileBytes((out / "ferplus-valid-500.json").string()));
+  EXPECT_EQ(sub.find("stills")->find("samples")->asInt(), 500);
+  const std::string times = test::fileBytes((out / "times.log").string());
+  for (const char* stage : {"stage 1 end", "stage 2 end", "stage 3 end"})
+    EXPECT_NE(times.find(stage), std::string::npos) << times;
+}
