@@ -1,7 +1,9 @@
 #include "core/storage/project.h"
 
 #include <algorithm>
-#include <fstream>
+#include <filesystem>
+#include <map>
+#include <mutex>
 
 #include "core/storage/schema.h"
 #include "core/storage/sqlite.h"
@@ -11,25 +13,51 @@
 namespace unilearn::core {
 namespace {
 
+namespace fs = std::filesystem;
+
+// Whether the file needs the full check (quick_check): not when this process checked it already
+// and it has not changed since (same size and time): later opens (workers, timeline reloads)
+// skip that pass, whose cost grows with the project.
+bool needsFullCheck(const std::string& path) {
+  static std::mutex mutex;
+  static std::map<std::string, std::pair<uintmax_t, fs::file_time_type>> checked;
+  std::error_code ec;
+  std::string key = fs::weakly_canonical(path, ec).string();
+  if (ec) key = path;
+  const auto stamp = std::make_pair(fs::file_size(path, ec), fs::last_write_time(path, ec));
+  if (ec) return true;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto [it, added] = checked.emplace(key, stamp);
+  if (added) return true;
+  if (it->second == stamp) return false;
+  it->second = stamp;
+  return true;
+}
+
 // Checks an existing file through a read-only connection, so that a file we refuse is never
-// modified. Returns its schema version.
+// modified. Returns its schema version. The file is never opened by anything but SQLite: closing
+// any other descriptor of it would drop every POSIX lock this process holds on it, SQLite's
+// included, and another process could then checkpoint and delete the WAL under our feet.
 int inspect(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char header[16] = {0};
-  in.read(header, 16);
-  if (in.gcount() < 16 || std::string(header, 16) != std::string("SQLite format 3\0", 16))
+  std::error_code ec;
+  if (fs::file_size(path, ec) == 0 || ec)
     throw Error(Error::Kind::kFormat, "'" + path + "' is not a UniLearn Studio project");
+  const bool full_check = needsFullCheck(path);
   int version = 0, app = 0;
-  std::string check;
+  std::string check = "ok";
   try {
     sql::Database ro(path, sql::Database::Mode::kReadOnly);
-    auto q = ro.prepare("PRAGMA quick_check");
-    check = q.step() ? q.text(0) : "";
     auto a = ro.prepare("PRAGMA application_id");
     app = a.step() ? static_cast<int>(a.integer(0)) : 0;
     auto v = ro.prepare("PRAGMA user_version");
     version = v.step() ? static_cast<int>(v.integer(0)) : 0;
+    if (full_check) {
+      auto q = ro.prepare("PRAGMA quick_check");
+      check = q.step() ? q.text(0) : "";
+    }
   } catch (const Error& e) {
+    if (std::string(e.what()).find("not a database") != std::string::npos)
+      throw Error(Error::Kind::kFormat, "'" + path + "' is not a UniLearn Studio project");
     throw Error(Error::Kind::kFormat,
                 "project '" + path + "' is damaged and was left as it is (" + e.what() + ")");
   }
@@ -57,7 +85,8 @@ Project::Project(std::string path) : path_(std::move(path)) {}
 Project::~Project() = default;
 
 std::unique_ptr<Project> Project::open(const std::string& path, bool create) {
-  const bool exists = std::ifstream(path).good();
+  std::error_code ec;
+  const bool exists = fs::exists(path, ec);
   if (!exists && !create) throw Error(Error::Kind::kIo, "project '" + path + "' does not exist");
   if (exists) inspect(path);
   std::unique_ptr<Project> p(new Project(path));

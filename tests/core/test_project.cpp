@@ -378,3 +378,37 @@ TEST(Project, UserDefinedSchemesCarryLabelsAndColours) {
   EXPECT_THROW(p->addScheme("Col", {"a"}, {"red"}), Error);
   EXPECT_THROW(p->addScheme("", {"a"}), Error);
 }
+
+// A second open of the project in the process (a worker, a timeline reload) must not drop the
+// first connection's SQLite locks: before, it read the file through a descriptor of its own,
+// whose closing released every POSIX lock of the process on it, so a read-only command in
+// another process (`unilearn export`) took itself for the last user, checkpointed and deleted
+// the WAL, and the app's next label went into a deleted file.
+TEST(Project, ASecondOpenKeepsTheLocksSoAnotherProcessNeverDeletesTheWal) {
+  const std::string path = test::freshProjectPath("shared_by_two.ulproj");
+  auto app = Project::open(path);
+  const int64_t media = app->addMedia({0, "v.mp4", "shared-h"});
+  core::Annotation a;
+  a.media_id = media;
+  a.scheme = "DFEW-7";
+  a.end_frame = 10;
+  a.label = "Happy";
+  a.annotator = "rater1";
+  app->addAnnotation(a);
+  auto worker = Project::open(path);  // as a worker thread or a timeline reload does
+  worker.reset();
+  const std::string out = test::tempPath("shared_by_two.json");
+  const std::string cmd = std::string(UNILEARN_CLI) + " export " + path + " --format json --out " +
+                          out + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  EXPECT_TRUE(std::ifstream(path + "-wal").good()) << "the other process deleted the app's WAL";
+  a.start_frame = 20;
+  a.end_frame = 30;
+  a.label = "Sad";
+  app->addAnnotation(a);
+  // Another process sees both labels.
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  const std::string json = test::fileBytes(out);
+  EXPECT_NE(json.find("\"Happy\""), std::string::npos);
+  EXPECT_NE(json.find("\"Sad\""), std::string::npos) << "the app's second label was lost";
+}
