@@ -1,14 +1,33 @@
 #include "model/atomic_file.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include "model/error.h"
 
 namespace unilearn {
 
-void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write,
+void writeFileAtomically(const std::string& given, const std::function<void(std::ostream&)>& write,
                          bool binary) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto status = fs::status(given, ec);  // follows links
+  if (!ec && fs::exists(status) && !fs::is_regular_file(status)) {
+    // A pipe, a terminal or another device: written through, nothing to replace.
+    if (fs::is_directory(status))
+      throw Error(Error::Kind::kIo, "'" + given + "' is a folder, not a file to write");
+    std::ofstream out(given, binary ? std::ios::binary : std::ios::out);
+    if (!out) throw Error(Error::Kind::kIo, "cannot write to '" + given + "'");
+    write(out);
+    out.flush();
+    if (!out) throw Error(Error::Kind::kIo, "writing to '" + given + "' failed");
+    return;
+  }
+  // A link is followed: its target is replaced, the link stays.
+  const std::string path = fs::is_symlink(fs::symlink_status(given, ec))
+                               ? fs::weakly_canonical(given, ec).string()
+                               : given;
   const std::string tmp = path + ".partial";
   try {
     std::ofstream out(tmp, binary ? std::ios::binary | std::ios::trunc : std::ios::trunc);

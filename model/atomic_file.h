@@ -12,6 +12,8 @@ namespace unilearn {
 
 // Calls `write` with a stream to the temporary file. Throws unilearn::Error (kIo) on any write
 // failure, and rethrows whatever `write` throws; in both cases the temporary file is removed.
+// A symbolic link is followed (its target is replaced, the link kept); a pipe or device that
+// exists at `path` is written through directly.
 void writeFileAtomically(const std::string& path, const std::function<void(std::ostream&)>& write,
                          bool binary = true);
 

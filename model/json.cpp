@@ -349,6 +349,10 @@ void Value::dumpTo(std::string& out, int indent, int depth) const {
       break;
     case Type::kNumber: {
       char buf[32];
+      if (!std::isfinite(number_)) {  // JSON has no NaN or infinity: they are unknown values
+        out += "null";
+        break;
+      }
       if (number_ == std::floor(number_) && std::fabs(number_) < 1e15)
         std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(number_));
       else

@@ -181,6 +181,24 @@ FinetuneConfig FinetuneConfig::fromJson(const json::Value& v) {
     throw Error(Error::Kind::kConfig, "expert_init must be random or zero");
   if (c.epochs < 1 || c.video_batch < 1 || c.image_batch < 1 || c.sampling_rate < 1)
     throw Error(Error::Kind::kConfig, "epochs, batches and sampling_rate must be at least 1");
+  auto fail = [](const std::string& what) { throw Error(Error::Kind::kConfig, what); };
+  if (c.epochs > 100000 || c.video_batch > 65536 || c.image_batch > 65536 || c.sampling_rate > 64)
+    fail("epochs, batches or sampling_rate are absurdly large");
+  if (!(c.lr > 0 && c.lr < 1) || !(c.min_lr >= 0 && c.min_lr <= c.lr))
+    fail("lr must lie in (0, 1) and min_lr in [0, lr]");
+  if (!(c.weight_decay >= 0 && c.weight_decay < 10) || !(c.layer_decay > 0 && c.layer_decay <= 1) ||
+      c.warmup_epochs < 0)
+    fail("weight_decay must be >= 0, layer_decay in (0, 1], warmup_epochs >= 0");
+  if (!(c.label_smoothing >= 0 && c.label_smoothing < 1))
+    fail("label_smoothing must lie in [0, 1)");
+  if (!(c.mixup >= 0 && c.mixup <= 100) || !(c.cutmix >= 0 && c.cutmix <= 100) ||
+      !(c.mix_probability >= 0 && c.mix_probability <= 1))
+    fail("mixup and cutmix must be >= 0 (0: off), mix_probability in [0, 1]");
+  if (!(c.image_ratio >= 0 && c.image_ratio <= 100) || !(c.aux_coefficient >= 0))
+    fail("image_ratio must lie in [0, 100] and aux_coefficient be >= 0");
+  if (c.threads < 0 || c.threads > 256) fail("threads must lie in 0–256 (0: all cores)");
+  if (c.device != "auto" && c.device != "cpu" && c.device != "cuda")
+    fail("device must be auto, cpu or cuda (the first GPU), not '" + c.device + "'");
   return c;
 }
 

@@ -87,12 +87,35 @@ PretrainConfig PretrainConfig::fromJson(const json::Value& v) {
   num("rank", c.rank);
   num("world_size", c.world_size);
   if (const auto* x = v.find("rendezvous")) c.rendezvous = x->asString("rendezvous");
-  if (c.epochs < 1 || c.video_batch < 1 || c.image_batch < 1)
-    throw Error(Error::Kind::kConfig, "epochs and batches must be at least 1");
-  if (c.image_mask_ratio <= 0 || c.image_mask_ratio >= 1 || c.video_mask_ratio <= 0 ||
-      c.video_mask_ratio >= 1)
-    throw Error(Error::Kind::kConfig, "mask ratios must lie between 0 and 1");
+  c.validate();
   return c;
+}
+
+void PretrainConfig::validate() const {
+  auto fail = [](const std::string& what) { throw Error(Error::Kind::kConfig, what); };
+  if (epochs < 1 || epochs > 100000 || video_batch < 1 || image_batch < 1 || video_batch > 65536 ||
+      image_batch > 65536)
+    fail("epochs and batches must be at least 1 (and not absurdly large)");
+  if (!(image_mask_ratio > 0 && image_mask_ratio < 1 && video_mask_ratio > 0 &&
+        video_mask_ratio < 1))
+    fail("mask ratios must lie between 0 and 1");
+  if (decoder_dim < 1 || decoder_dim > 8192 || decoder_depth < 1 || decoder_depth > 64 ||
+      decoder_heads < 1 || decoder_dim % decoder_heads != 0)
+    fail(
+        "the decoder needs decoder_depth 1–64, decoder_heads >= 1 and decoder_dim (1–8192) "
+        "divisible by decoder_heads");
+  if (!(lr > 0 && lr < 1) || !(min_lr >= 0 && min_lr <= lr) ||
+      !(warmup_fraction >= 0 && warmup_fraction < 1) || !(weight_decay >= 0 && weight_decay < 10))
+    fail("lr must lie in (0, 1), min_lr in [0, lr], warmup_fraction in [0, 1), weight_decay >= 0");
+  if (!(video_ratio >= 0 && video_ratio <= 100) || sampling_rate < 1 || sampling_rate > 64)
+    fail("video_ratio must lie in [0, 100] and sampling_rate in 1–64");
+  if (threads < 0 || threads > 256) fail("threads must lie in 0–256 (0: all cores)");
+  if (device != "auto" && device != "cpu" && device != "cuda")
+    fail("device must be auto, cpu or cuda (the first GPU), not '" + device + "'");
+  if (world_size < 1 || world_size > 1024) fail("world_size must lie in 1–1024");
+  if (rank < 0 || rank >= world_size)
+    fail("rank must lie in 0 .. world_size - 1 (rank " + std::to_string(rank) + ", world_size " +
+         std::to_string(world_size) + ")");
 }
 
 namespace {

@@ -43,6 +43,9 @@ struct PretrainConfig {
 
   json::Value toJson() const;
   static PretrainConfig fromJson(const json::Value& v);  // unknown keys are an error
+  // Throws unilearn::Error (kConfig) naming what is out of range (fromJson calls it; call it
+  // again after changing fields, as the command line's --rank / --world-size do).
+  void validate() const;
 };
 
 struct PretrainProgress {

@@ -59,6 +59,9 @@ DataSpec dataSpec(const json::Value& v, const fs::path& base, const std::string&
     throw Error(Error::Kind::kConfig, what + ": limit and synthetic_clips must be 0 or more");
   if (d.clip_frames < 2 || d.clip_frames > 256)
     throw Error(Error::Kind::kConfig, what + ": clip_frames must be between 2 and 256");
+  if (!(d.fraction >= 0 && d.fraction < 1))
+    throw Error(Error::Kind::kConfig,
+                what + ": fraction must lie in [0, 1) (a share held out for validation)");
   if (d.pseudo_confidence < 0 || d.pseudo_confidence > 1)
     throw Error(Error::Kind::kConfig, what + ": pseudo_labels is a confidence between 0 and 1");
   return d;

@@ -1,6 +1,7 @@
-// `unilearn export P.ulproj --format csv|json|eaf|tsv --out FILE [--video NAME] [--frames]`.
+// `unilearn export P.ulproj --format csv|json|eaf|tsv --out FILE|- [--video NAME] [--frames]`.
 #include <cstdio>
 #include <filesystem>
+#include <iostream>
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
@@ -19,24 +20,35 @@ int runExport(const std::vector<std::string>& argv) {
   const std::string out_path = args.require("out");
   if (format != "csv" && format != "json" && format != "tsv" && format != "eaf")
     throw UsageError{"--format must be csv, json, eaf or tsv"};
-  auto project = core::Project::open(args.positional()[0], false);
+  const std::string project_path = args.positional()[0];
+  std::error_code ec;
+  if (out_path != "-" && std::filesystem::exists(out_path, ec) &&
+      std::filesystem::equivalent(out_path, project_path, ec))
+    throw UsageError{"--out names the project itself: choose another file for the export"};
+  for (const char* side : {"-wal", "-shm", "-journal"})
+    if (out_path == project_path + side)
+      throw UsageError{"--out names one of the project's own files: choose another file"};
+  auto project = core::Project::open(project_path, false);
   core::ExportOptions options;
   options.video = args.get("video");
   options.frames = args.has("frames");
   options.document_dir = std::filesystem::absolute(out_path).parent_path().string();
-  writeFileAtomically(
-      out_path,
-      [&](std::ostream& out) {
-        if (format == "csv")
-          core::exportCsv(*project, out, options);
-        else if (format == "json")
-          core::exportJson(*project, out, options);
-        else if (format == "eaf")
-          core::exportEaf(*project, out, options);
-        else
-          core::exportTsv(*project, out, options);
-      },
-      /*binary=*/false);
+  const auto write = [&](std::ostream& out) {
+    if (format == "csv")
+      core::exportCsv(*project, out, options);
+    else if (format == "json")
+      core::exportJson(*project, out, options);
+    else if (format == "eaf")
+      core::exportEaf(*project, out, options);
+    else
+      core::exportTsv(*project, out, options);
+  };
+  if (out_path == "-") {  // standard output
+    write(std::cout);
+    std::cout.flush();
+    return std::cout ? 0 : 1;
+  }
+  writeFileAtomically(out_path, write, /*binary=*/false);
   std::printf("wrote %s\n", out_path.c_str());
   return 0;
 }

@@ -210,6 +210,7 @@ int runPretrain(const std::vector<std::string>& argv) {
   t.rank = static_cast<int>(args.getInt("rank", t.rank));
   t.world_size = static_cast<int>(args.getInt("world-size", t.world_size));
   t.rendezvous = args.get("rendezvous").value_or(t.rendezvous);
+  t.validate();
   std::printf("reading the faces...\n");
   const trainer::Dataset data = trainer::loadPretrainData(job);
   std::printf("%zu clips, %zu stills\n", data.clips.size(), data.images.size());

@@ -38,7 +38,7 @@ const char* kUsage =
     "           faces, static expressions and UniLearn windows into a project (resumable)\n"
     "  analyze  --camera ID --project P.ulproj [--seconds N] [--model ...|--static-only]\n"
     "           the same, live from a camera (index, /dev/videoN, GStreamer pipeline)\n"
-    "  export   P.ulproj --format csv|json|eaf|tsv --out FILE [--video NAME] [--frames]\n"
+    "  export   P.ulproj --format csv|json|eaf|tsv --out FILE|- [--video NAME] [--frames]\n"
     "           windows (and frames) per track as CSV, everything as JSON, ELAN, BORIS-style TSV\n"
     "  import   P.ulproj --eaf FILE | --tsv FILE | --csv FILE [--annotator NAME] [--scheme "
     "DFEW-7]\n"
@@ -50,7 +50,8 @@ const char* kUsage =
     "  train    JOB.json [--restart]\n"
     "           fine-tune on labelled clips and stills (a project's annotations or a list);\n"
     "           resumes an interrupted run unless --restart\n"
-    "  evaluate MODEL|static --data LIST|FER+/label.csv [--format ferplus] [--limit N] [--split S]\n"
+    "  evaluate MODEL|static --data LIST|FER+/label.csv [--format ferplus] [--limit N] [--split "
+    "S]\n"
     "           [--sampling-rate N] [--json OUT.json] [--app-path [--face-size PX] [--margin M]]\n"
     "           the official test protocol: WAR, UAR, per-class recall, confusion matrix\n"
     "  bench-train [--config NAME] [--train all|experts|heads] [--video-batch B]\n"
@@ -67,9 +68,16 @@ const char* kUsage =
     "presets: unilearn-b16-160 (paper), unilearn-s16-160, unilearn-t16-160\n"
     "global: --threads N sets LibTorch's thread count (default: all cores)\n";
 
+// --threads N (0: all cores); -1 when it is not a number from 0 to 256.
 int threadsFrom(const std::vector<std::string>& args) {
   for (size_t i = 0; i + 1 < args.size(); ++i)
-    if (args[i] == "--threads") return std::atoi(args[i + 1].c_str());
+    if (args[i] == "--threads") {
+      const std::string& v = args[i + 1];
+      if (v.empty() || v.size() > 3 || v.find_first_not_of("0123456789") != std::string::npos)
+        return -1;
+      const int n = std::stoi(v);
+      return n <= 256 ? n : -1;
+    }
   return 0;
 }
 
@@ -82,7 +90,12 @@ int main(int argc, char** argv) {
     std::fputs(kUsage, args.empty() ? stderr : stdout);
     return args.empty() ? 2 : 0;
   }
-  unilearn::configureRuntime(threadsFrom(args));
+  const int threads = threadsFrom(args);
+  if (threads < 0) {
+    std::fputs("unilearn: --threads takes a number from 0 (all cores) to 256\n", stderr);
+    return 2;
+  }
+  unilearn::configureRuntime(threads);
   const std::string command = args[0];
   args.erase(args.begin());
   try {

@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <optional>
+#include <set>
 #include <sstream>
+#include <tuple>
 
 #include "core/export/import_rows.h"
 #include "core/storage/project.h"
@@ -52,14 +55,26 @@ struct Table {
   }
 };
 
+// One record: a line, continued over line breaks inside a quoted CSV field.
+bool readRecord(std::istream& in, std::string& record, char sep) {
+  if (!std::getline(in, record)) return false;
+  if (sep != ',') return true;
+  auto open = [](const std::string& s) { return std::count(s.begin(), s.end(), '"') % 2 == 1; };
+  std::string more;
+  while (open(record) && std::getline(in, more))
+    record += "\n" + more;
+  return true;
+}
+
 Table readTable(const std::string& path, char sep) {
   std::ifstream in(path);
   if (!in) throw Error(Error::Kind::kIo, "cannot open '" + path + "'");
   Table t;
   std::string line;
-  if (!std::getline(in, line)) throw Error(Error::Kind::kFormat, "'" + path + "' is empty");
+  if (!readRecord(in, line, sep)) throw Error(Error::Kind::kFormat, "'" + path + "' is empty");
+  if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // Excel's "CSV UTF-8" byte-order mark
   t.header = split(line, sep);
-  while (std::getline(in, line))
+  while (readRecord(in, line, sep))
     if (!line.empty()) t.rows.push_back(split(line, sep));
   return t;
 }
@@ -89,6 +104,13 @@ ImportReport importRows(Project& p, const std::vector<ImportRow>& rows, const st
   ImportReport report;
   const auto labels = p.schemeLabels(scheme);
   const auto media = p.media();
+  // Each video's tracks and annotations are read once (a row-by-row look-up made importing
+  // quadratic), and everything is added in one transaction at the end.
+  using Key =
+      std::tuple<std::optional<int64_t>, std::string, std::string, std::string, int64_t, int64_t>;
+  std::map<int64_t, std::set<Key>> known;
+  std::map<int64_t, std::vector<TrackRecord>> tracks;
+  std::vector<Annotation> adding;
   for (size_t i = 0; i < rows.size(); ++i) {
     const ImportRow& r = rows[i];
     auto fail = [&](const std::string& why) {
@@ -113,6 +135,11 @@ ImportReport importRows(Project& p, const std::vector<ImportRow>& rows, const st
       fail("bad frame range '" + r.start + "'..'" + r.stop + "'");
       continue;
     }
+    if (m->frame_count > 0 && *f1 >= m->frame_count) {
+      fail("frames " + r.start + ".." + r.stop + " end after the video's last frame (" +
+           std::to_string(m->frame_count - 1) + ")");
+      continue;
+    }
     if (r.annotator.empty()) {
       fail("no annotator (give --annotator)");
       continue;
@@ -127,7 +154,8 @@ ImportReport importRows(Project& p, const std::vector<ImportRow>& rows, const st
     a.note = r.note;
     if (r.subject != "whole video" && !r.subject.empty()) {
       std::optional<int64_t> track;
-      for (const auto& t : p.tracks(m->id))
+      if (!tracks.count(m->id)) tracks[m->id] = p.tracks(m->id);
+      for (const auto& t : tracks[m->id])
         if (t.person == r.subject || "face " + std::to_string(t.tracker_id) == r.subject ||
             std::to_string(t.tracker_id) == r.subject)
           track = t.id;
@@ -137,18 +165,21 @@ ImportReport importRows(Project& p, const std::vector<ImportRow>& rows, const st
       }
       a.track_id = track;
     }
-    const auto existing = p.annotations(m->id);
-    if (std::any_of(existing.begin(), existing.end(), [&](const Annotation& e) {
-          return e.track_id == a.track_id && e.scheme == a.scheme && e.label == a.label &&
-                 e.annotator == a.annotator && e.start_frame == a.start_frame &&
-                 e.end_frame == a.end_frame;
-        })) {
+    if (!known.count(m->id)) {
+      auto& keys = known[m->id];
+      for (const auto& e : p.annotations(m->id))
+        keys.emplace(e.track_id, e.scheme, e.label, e.annotator, e.start_frame, e.end_frame);
+    }
+    if (!known[m->id]
+             .emplace(a.track_id, a.scheme, a.label, a.annotator, a.start_frame, a.end_frame)
+             .second) {
       ++report.duplicates;
       continue;
     }
-    p.addAnnotation(a);
-    ++report.imported;
+    adding.push_back(a);
   }
+  p.addAnnotations(adding);
+  report.imported = static_cast<int>(adding.size());
   return report;
 }
 

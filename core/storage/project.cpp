@@ -51,11 +51,20 @@ int inspect(const std::string& path) {
     app = a.step() ? static_cast<int>(a.integer(0)) : 0;
     auto v = ro.prepare("PRAGMA user_version");
     version = v.step() ? static_cast<int>(v.integer(0)) : 0;
+    if (app == 0 && version == 0) {  // a new project, or another program's database?
+      auto t = ro.prepare("SELECT count(*) FROM sqlite_master");
+      if (t.step() && t.integer(0) > 0)
+        throw Error(Error::Kind::kArgument, "'" + path +
+                                                "' is an SQLite database of another program, "
+                                                "not a project");
+    }
     if (full_check) {
       auto q = ro.prepare("PRAGMA quick_check");
       check = q.step() ? q.text(0) : "";
     }
   } catch (const Error& e) {
+    if (std::string(e.what()).find("of another program") != std::string::npos)
+      throw Error(Error::Kind::kFormat, e.what());
     if (std::string(e.what()).find("not a database") != std::string::npos)
       throw Error(Error::Kind::kFormat, "'" + path + "' is not a UniLearn Studio project");
     throw Error(Error::Kind::kFormat,
@@ -465,6 +474,15 @@ int64_t Project::addAnnotation(const Annotation& a) {
   ins.bind(3, a.scheme).bind(4, a.start_frame).bind(5, a.end_frame).bind(6, a.label);
   ins.bind(7, a.annotator).bind(8, a.note).run();
   return db_->lastInsertId();
+}
+
+std::vector<int64_t> Project::addAnnotations(const std::vector<Annotation>& annotations) {
+  sql::Transaction tx(*db_);
+  std::vector<int64_t> ids;
+  for (const auto& a : annotations)
+    ids.push_back(addAnnotation(a));
+  tx.commit();
+  return ids;
 }
 
 void Project::updateAnnotation(const Annotation& a) {

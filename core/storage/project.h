@@ -144,6 +144,9 @@ class Project {
   // Adds an annotation (under `a.id` when it is not 0: undoing a deletion restores the row).
   // Throws unilearn::Error (kArgument) for a label outside the scheme or a bad frame range.
   int64_t addAnnotation(const Annotation& a);
+  // Several annotations in one transaction: all of them or, when one is refused (thrown as
+  // addAnnotation throws), none.
+  std::vector<int64_t> addAnnotations(const std::vector<Annotation>& annotations);
   // Replaces the annotation `a.id` (track, frames, label, annotator, note) and stamps
   // modified_at. Throws unilearn::Error (kArgument) when there is no such annotation.
   void updateAnnotation(const Annotation& a);

@@ -1,5 +1,8 @@
 // The `unilearn` command line, run as a user runs it.
+#include <sqlite3.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -12,6 +15,7 @@
 
 #include "core/storage/project.h"
 #include "model/checkpoint.h"
+#include "model/json.h"
 #include "tests/test_util.h"
 
 using namespace unilearn;
@@ -296,4 +300,92 @@ TEST(Cli, BenchTimelineLoadsASynthesizedSession) {
   CliRun again = cli("bench-timeline " + path + " --synthesize 0.01");
   EXPECT_EQ(again.code, 1);
   EXPECT_NE(again.err.find("exists"), std::string::npos) << again.err;
+}
+
+// What a hostile-input probe of the command line found (issue 15): each is refused with a clear
+// message, and nothing is overwritten or crashes.
+TEST(Cli, RefusesAbsurdThreadCounts) {
+  for (const char* n : {"100000", "-1", "lots"}) {
+    CliRun r = cli(std::string("info --threads ") + n);
+    EXPECT_EQ(r.code, 2) << n;
+    EXPECT_NE(r.err.find("--threads takes a number from 0"), std::string::npos) << r.err;
+  }
+}
+
+TEST(Cli, ExportNeverReplacesTheProjectAndWritesToStandardOutputOrThroughLinks) {
+  const std::string path = test::freshProjectPath("cli_export_self.ulproj");
+  core::Project::open(path)->addMedia({0, "/v/a.mp4", "h-self", 64, 48, 25, 1, 1, 12800, 400, 10});
+  const std::string before = test::fileBytes(path);
+  CliRun r = cli("export " + path + " --format json --out " + path);
+  EXPECT_NE(r.code, 0);
+  EXPECT_NE(r.err.find("the project itself"), std::string::npos) << r.err;
+  EXPECT_EQ(test::fileBytes(path), before);
+  r = cli("export " + path + " --format json --out -");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NO_THROW(json::parse(r.out)) << r.out;
+  // A link is written through: the link stays, its target gets the export.
+  const std::string target = test::tempPath("export_target.json"),
+                    link = test::tempPath("export_link.json");
+  std::remove(link.c_str());
+  std::ofstream(target) << "old";
+  ASSERT_EQ(symlink(target.c_str(), link.c_str()), 0);
+  r = cli("export " + path + " --format json --out " + link);
+  ASSERT_EQ(r.code, 0) << r.err;
+  struct stat st {};
+  ASSERT_EQ(lstat(link.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISLNK(st.st_mode)) << "the link was replaced by a file";
+  EXPECT_NE(test::fileBytes(target).find("\"media\""), std::string::npos);
+}
+
+TEST(Cli, AnotherProgramsDatabaseIsLeftAlone) {
+  const std::string path = test::tempPath("someone_elses.sqlite");
+  std::remove(path.c_str());
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    sqlite3_exec(db, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');",
+                 nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+  }
+  const std::string before = test::fileBytes(path);
+  for (const std::string& cmd :
+       {"export " + path + " --format json --out -", "agree " + path + " --a x --b y"}) {
+    CliRun r = cli(cmd);
+    EXPECT_NE(r.code, 0) << cmd;
+    EXPECT_NE(r.err.find("another program"), std::string::npos) << r.err;
+  }
+  EXPECT_EQ(test::fileBytes(path), before);
+  EXPECT_FALSE(std::ifstream(path + "-wal").good());
+}
+
+TEST(Cli, TrainingJobsWithImpossibleSettingsAreRefusedBeforeAnyWork) {
+  const std::string job = test::tempPath("bad_job.json"), pre = test::tempPath("bad_pre.json");
+  const std::string list = test::tempPath("bad_job_list.csv");
+  std::ofstream(list) << "x.png,happy\n";
+  for (const std::string& training : {R"("device": "cuda:7")", R"("label_smoothing": 5)",
+                                      R"("mixup": -1)", R"("lr": 0)", R"("threads": 100000)"}) {
+    std::ofstream(job) << R"({"data": {"list": ")" << list << R"("}, "training": {)" << training
+                       << "}}";
+    CliRun r = cli("train " + job);
+    EXPECT_EQ(r.code, 1) << training << r.err;
+    EXPECT_NE(r.err.find("must"), std::string::npos) << training << ": " << r.err;
+  }
+  std::ofstream(job) << R"({"data": {"list": ")" << list << R"("}, "validation": {"fraction": 1}})";
+  CliRun r = cli("train " + job);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("fraction must lie in [0, 1)"), std::string::npos) << r.err;
+  // Pre-training: a decoder without heads divided by zero (SIGFPE); world size 0 too.
+  for (const std::string& training : {R"("decoder_heads": 0)", R"("decoder_depth": -1)"}) {
+    std::ofstream(pre) << R"({"data": {"list": ")" << list << R"("}, "training": {)" << training
+                       << "}}";
+    r = cli("pretrain " + pre);
+    EXPECT_EQ(r.code, 1) << training << r.err;
+    EXPECT_NE(r.err.find("decoder"), std::string::npos) << r.err;
+  }
+  std::ofstream(pre) << R"({"data": {"list": ")" << list << R"("}})";
+  for (const char* flags : {"--world-size 0", "--world-size -1", "--rank -1"}) {
+    r = cli("pretrain " + pre + " " + flags);
+    EXPECT_EQ(r.code, 1) << flags << r.err;
+    EXPECT_NE(r.err.find("must lie in"), std::string::npos) << flags << ": " << r.err;
+  }
 }

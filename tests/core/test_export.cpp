@@ -211,3 +211,48 @@ TEST(Export, RoutingCsvHasOneRowPerWindowAndLayer) {
   EXPECT_EQ(r[1][11], "0.5");
   EXPECT_EQ(r[1][15], "0.6");
 }
+
+// Spreadsheets as people save them: Excel's "CSV UTF-8" starts with a byte-order mark, a note
+// may hold a line break inside its quotes, and a range past the video's end is a typo (it made
+// `agree` walk 9e18 frames before) — reported, not stored.
+TEST(Import, CsvWithByteOrderMarkQuotedLineBreaksAndRangesPastTheEnd) {
+  Fixture f = makeProject();
+  const std::string csv = test::tempPath("excel.csv");
+  std::ofstream(csv) << "\xEF\xBB\xBFvideo,track,start_frame,end_frame,label,note\r\n"
+                        "session.mp4,2,0,10,Sad,\"first line\r\nsecond line\"\r\n"
+                        "session.mp4,2,11,20,Angry,\r\n"
+                        "session.mp4,2,100,9223372036854775807,Happy,\r\n"
+                        "session.mp4,2,240,250,Happy,\r\n";
+  const auto report = core::importCsv(*f.p, csv, "rater3");
+  EXPECT_EQ(report.imported, 2);
+  ASSERT_EQ(report.skipped.size(), 2u);
+  EXPECT_NE(report.skipped[0].find("after the video's last frame (249)"), std::string::npos)
+      << report.skipped[0];
+  EXPECT_NE(report.skipped[1].find("after the video's last frame"), std::string::npos);
+  const auto anns = f.p->annotations(f.media);
+  const auto sad = std::find_if(anns.begin(), anns.end(), [](const core::Annotation& a) {
+    return a.annotator == "rater3" && a.label == "Sad";
+  });
+  ASSERT_NE(sad, anns.end());
+  EXPECT_EQ(sad->note, "first line\nsecond line");
+}
+
+// A row the project refuses leaves none of the file's rows behind (one transaction).
+TEST(Import, AllRowsOrNone) {
+  Fixture f = makeProject();
+  const size_t before = f.p->annotations(f.media).size();
+  std::vector<core::Annotation> batch(2);
+  for (auto& a : batch) {
+    a.media_id = f.media;
+    a.scheme = "DFEW-7";
+    a.end_frame = 5;
+    a.label = "Happy";
+    a.annotator = "batch";
+  }
+  batch[1].label = "Amused";  // not in the scheme
+  EXPECT_THROW(f.p->addAnnotations(batch), Error);
+  EXPECT_EQ(f.p->annotations(f.media).size(), before);
+  batch[1].label = "Sad";
+  EXPECT_EQ(f.p->addAnnotations(batch).size(), 2u);
+  EXPECT_EQ(f.p->annotations(f.media).size(), before + 2);
+}

@@ -1,3 +1,6 @@
+#include <cmath>
+#include <limits>
+
 #include <gtest/gtest.h>
 
 #include "model/error.h"
@@ -42,4 +45,14 @@ TEST(Json, TypedAccessNamesTheField) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("depth must be a number"), std::string::npos);
   }
+}
+
+// JSON has no NaN or infinity: a model that produced them must still export valid JSON.
+TEST(Json, NonFiniteNumbersAreWrittenAsNull) {
+  json::Value v = json::Value::array();
+  v.push(std::nan(""));
+  v.push(std::numeric_limits<double>::infinity());
+  v.push(0.5);
+  EXPECT_EQ(v.dump(), "[null,null,0.5]");
+  EXPECT_NO_THROW(json::parse(v.dump()));
 }
