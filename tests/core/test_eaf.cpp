@@ -123,11 +123,12 @@ TEST(Eaf, ExportValidatesAgainstTheEafProfileSchema) {
 }
 
 TEST(Eaf, ExportValidatesAgainstElansPublishedSchemaWhenPresent) {
-  std::string xsd = test::dataPath("eaf/EAFv3.0.xsd");
+  // ELAN's schema: from ../shared/data/eaf (a copy of the MPI's file), or where the variable says.
+  std::string xsd = std::string(UNILEARN_SOURCE_DIR) + "/../shared/data/eaf/EAFv3.0.xsd";
   if (const char* env = std::getenv("UNILEARN_EAF_XSD")) xsd = env;
   if (!std::ifstream(xsd).good())
-    GTEST_SKIP() << "ELAN's EAFv3.0.xsd is not available (put it at " << xsd
-                 << " or set UNILEARN_EAF_XSD)";
+    GTEST_SKIP() << "ELAN's EAFv3.0.xsd is not available (not at " << xsd
+                 << "; set UNILEARN_EAF_XSD)";
   Session s = makeSession("eaf_official.ulproj");
   EXPECT_EQ(schemaErrors(exportOf(*s.p), xsd), "");
 }
@@ -251,7 +252,8 @@ TEST(Eaf, BadInputGivesErrorsAPersonCanActOn) {
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), Error::Kind::kIo);
   }
-  // An external entity is never resolved: the annotation holds no file content.
+  // A document declaring entities (an external file, or one internal entity repeated to blow a
+  // few hundred KB up into gigabytes) is refused before anything is read from it.
   const std::string xxe = test::tempPath("xxe.eaf");
   std::ofstream(xxe) << "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM "
                         "\"file:///etc/passwd\">]><ANNOTATION_DOCUMENT><HEADER>"
@@ -262,10 +264,39 @@ TEST(Eaf, BadInputGivesErrorsAPersonCanActOn) {
                         "ANNOTATION_ID=\"a1\" TIME_SLOT_REF1=\"t1\" TIME_SLOT_REF2=\"t2\">"
                         "<ANNOTATION_VALUE>&x;</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION>"
                         "</ANNOTATION></TIER></ANNOTATION_DOCUMENT>";
-  const auto report = core::importEaf(*s.p, xxe, "x");
+  const size_t before = s.p->annotations(s.media).size();
+  EXPECT_THROW(core::importEaf(*s.p, xxe, "x"), Error);
+  std::string laughs = test::fileBytes(xxe);
+  laughs.replace(laughs.find("SYSTEM \"file:///etc/passwd\""), 27,
+                 "\"" + std::string(1000, 'a') + "\"");
+  laughs.replace(laughs.find("&x;"), 3, [] {
+    std::string many;
+    for (int i = 0; i < 10000; ++i)
+      many += "&x;";
+    return many;
+  }());
+  std::ofstream(xxe) << laughs;
+  try {
+    core::importEaf(*s.p, xxe, "x");
+    ADD_FAILURE() << "entity expansion was not refused";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("declares XML entities"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(s.p->annotations(s.media).size(), before);
+  // An annotation that ends before it starts is reported, not stored as one frame.
+  const std::string backwards = test::tempPath("backwards.eaf");
+  std::ofstream(backwards)
+      << "<ANNOTATION_DOCUMENT><HEADER><MEDIA_DESCRIPTOR RELATIVE_MEDIA_URL=\"./session 1.mp4\"/>"
+         "</HEADER><TIME_ORDER><TIME_SLOT TIME_SLOT_ID=\"t1\" TIME_VALUE=\"800\"/><TIME_SLOT "
+         "TIME_SLOT_ID=\"t2\" TIME_VALUE=\"400\"/></TIME_ORDER><TIER TIER_ID=\"t\" "
+         "LINGUISTIC_TYPE_REF=\"x\"><ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"a1\" "
+         "TIME_SLOT_REF1=\"t1\" TIME_SLOT_REF2=\"t2\"><ANNOTATION_VALUE>Happy</ANNOTATION_VALUE>"
+         "</ALIGNABLE_ANNOTATION></ANNOTATION></TIER></ANNOTATION_DOCUMENT>";
+  const auto report = core::importEaf(*s.p, backwards, "x");
   EXPECT_EQ(report.imported, 0);
   ASSERT_EQ(report.skipped.size(), 1u);
-  EXPECT_EQ(report.skipped[0].find("root:"), std::string::npos) << report.skipped[0];
+  EXPECT_NE(report.skipped[0].find("ends (400 ms) before it starts (800 ms)"), std::string::npos)
+      << report.skipped[0];
   // A project with several videos needs --video for ELAN, which describes one.
   s.p->addMedia({0, "/data/lab/session 2.mp4", "h2", 640, 480, 25, 1});
   std::ostringstream out;
