@@ -363,7 +363,7 @@ void MainWindow::analyzeSelected(const QString& model) {
                                   .arg(s.frames)
                                   .arg(s.tracks)
                                   .arg(s.windows + s.windows_resumed);
-    } catch (const Error& e) {
+    } catch (const std::exception& e) {  // unilearn::Error, or anything core let through
       ok = false;
       message = QString::fromUtf8(e.what());
     }

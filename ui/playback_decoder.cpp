@@ -78,8 +78,8 @@ void PlaybackDecoder::loop() {
     core::VideoFrame frame;
     std::string error;
     try {
-      frame = reader_->frameAt(index);  // forward from the last frame: no seek while playing
-    } catch (const Error& e) {
+      frame = reader_->frameAt(index);   // forward from the last frame: no seek while playing
+    } catch (const std::exception& e) {  // unilearn::Error, or anything core let through
       error = e.what();
     }
     lock.lock();

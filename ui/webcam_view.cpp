@@ -200,7 +200,7 @@ bool WebcamView::start(const QString& source, bool file) {
                     .arg(s.frames)
                     .arg(s.tracks)
                     .arg(capture->dropped());
-    } catch (const Error& e) {
+    } catch (const std::exception& e) {  // unilearn::Error, or anything core let through
       summary = QString::fromUtf8(e.what());
     }
     capture->stop();

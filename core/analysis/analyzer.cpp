@@ -18,6 +18,7 @@
 #include "core/blocking_queue.h"
 #include "core/faces/face_aligner.h"
 #include "core/faces/face_pipeline.h"
+#include "core/library_errors.h"
 #include "core/media/frame_source.h"
 #include "core/media/video_reader.h"
 #include "core/storage/project.h"
@@ -337,7 +338,7 @@ MediaRecord registerVideo(Project& project, const std::string& video) {
 AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipModel* model,
                              const std::string& resources, const AnalysisOptions& options,
                              const std::function<void(const AnalysisProgress&)>& progress,
-                             const std::function<bool()>& cancelled) {
+                             const std::function<bool()>& cancelled) try {
   VideoReader reader(video);
   const MediaRecord m = registerVideo(project, video, reader);
   const int64_t media = m.id;
@@ -390,12 +391,14 @@ AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipMod
               run.summary.frames / std::max(s, 1e-9)});
   }
   return run.summary;
+} catch (...) {
+  rethrowAsError("analysing '" + video + "'");
 }
 
 AnalysisSummary analyzeLive(Project& project, LiveCapture& capture, const std::string& source_name,
                             double fps, ClipModel* model, const std::string& resources,
                             const AnalysisOptions& options, const LiveCallbacks& callbacks,
-                            const std::function<bool()>& cancelled) {
+                            const std::function<bool()>& cancelled) try {
   const auto wall = std::chrono::system_clock::now();
   const std::time_t t = std::chrono::system_clock::to_time_t(wall);
   std::tm tm{};
@@ -469,6 +472,8 @@ AnalysisSummary analyzeLive(Project& project, LiveCapture& capture, const std::s
     project.setMediaFile(media, path, contentHash(path));
   }
   return run.summary;
+} catch (...) {
+  rethrowAsError("live analysis of " + source_name);
 }
 
 }  // namespace unilearn::core

@@ -6,6 +6,7 @@
 
 #include "core/analysis/analyzer.h"
 #include "core/faces/face_aligner.h"
+#include "core/library_errors.h"
 #include "model/error.h"
 #include "model/network_file.h"
 
@@ -18,7 +19,7 @@ struct ClipModel::Impl {
 ClipModel::ClipModel() : impl_(std::make_unique<Impl>()) {}
 ClipModel::~ClipModel() = default;
 
-std::unique_ptr<ClipModel> ClipModel::load(const std::string& what) {
+std::unique_ptr<ClipModel> ClipModel::load(const std::string& what) try {
   std::unique_ptr<ClipModel> m(new ClipModel());
   m->source_ = what;
   const bool preset =
@@ -37,6 +38,8 @@ std::unique_ptr<ClipModel> ClipModel::load(const std::string& what) {
     m->weights_hash_ = contentHash(what);
   }
   return m;
+} catch (...) {
+  rethrowAsError("loading the model '" + what + "'");
 }
 
 const ModelConfig& ClipModel::config() const {
@@ -109,7 +112,7 @@ std::vector<std::string> names(const std::vector<std::string>& given, int64_t n)
 
 }  // namespace
 
-std::vector<ClipResult> ClipModel::predict(const std::vector<std::vector<cv::Mat>>& clips) {
+std::vector<ClipResult> ClipModel::predict(const std::vector<std::vector<cv::Mat>>& clips) try {
   std::vector<ClipResult> out;
   if (clips.empty()) return out;
   const auto& c = impl_->net.config;
@@ -142,9 +145,11 @@ std::vector<ClipResult> ClipModel::predict(const std::vector<std::vector<cv::Mat
     out.push_back(std::move(r));
   }
   return out;
+} catch (...) {
+  rethrowAsError("running " + name_ + " on a clip");
 }
 
-TokenRouting ClipModel::trace(const std::vector<cv::Mat>& clip) {
+TokenRouting ClipModel::trace(const std::vector<cv::Mat>& clip) try {
   const auto& c = impl_->net.config;
   torch::InferenceMode inference;
   ForwardOptions options;
@@ -154,9 +159,11 @@ TokenRouting ClipModel::trace(const std::vector<cv::Mat>& clip) {
       classNames());
   r.frames = clip;
   return r;
+} catch (...) {
+  rethrowAsError("tracing a clip through " + name_);
 }
 
-TokenRouting ClipModel::traceImage(const cv::Mat& face) {
+TokenRouting ClipModel::traceImage(const cv::Mat& face) try {
   const auto& c = impl_->net.config;
   checkCrop(face, c.img_size);
   torch::InferenceMode inference;
@@ -169,6 +176,8 @@ TokenRouting ClipModel::traceImage(const cv::Mat& face) {
                                 names(c.image_class_names, c.image_classes));
   r.frames = {face};
   return r;
+} catch (...) {
+  rethrowAsError("tracing a face through " + name_);
 }
 
 }  // namespace unilearn::core

@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/faces/face_aligner.h"
+#include "core/library_errors.h"
 #include "model/face_expression_net.h"
 
 namespace unilearn::core {
@@ -39,7 +40,7 @@ const std::vector<std::string>& FacePipeline::expressionNames() {
 }
 
 std::vector<FaceResult> FacePipeline::process(int64_t frame_index, const cv::Mat& bgr,
-                                              bool expressions) {
+                                              bool expressions) try {
   auto t0 = std::chrono::steady_clock::now();
   const auto faces = impl_->detector.detect(bgr);
   times_.detect += msSince(t0);
@@ -70,6 +71,8 @@ std::vector<FaceResult> FacePipeline::process(int64_t frame_index, const cv::Mat
   ++times_.frames;
   times_.faces += static_cast<int64_t>(out.size());
   return out;
+} catch (...) {
+  rethrowAsError("finding faces in frame " + std::to_string(frame_index));
 }
 
 void drawFaces(cv::Mat& bgr, const std::vector<FaceResult>& faces) {

@@ -8,12 +8,16 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <functional>
+#include <new>
 #include <numeric>
 
 #include <gtest/gtest.h>
+#include <opencv2/imgproc.hpp>
 
 #include "core/analysis/analyzer.h"
 #include "core/analysis/clip_model.h"
+#include "core/library_errors.h"
 #include "core/media/frame_source.h"
 #include "core/storage/project.h"
 #include "model/error.h"
@@ -288,4 +292,35 @@ TEST(Analysis, CliRoutingAnalysesWhenAskedAndWritesOneRowPerWindowAndLayer) {
   while (std::getline(in, line))
     ++n;
   EXPECT_EQ(n, 3);  // 3 windows x the tiny model's one MoE layer
+}
+
+// Errors of the libraries below core reach callers (and the app's worker threads) as
+// unilearn::Error with what was being done, never as types that end the program.
+TEST(LibraryErrors, AreTranslatedAtTheCoreBoundary) {
+  auto translated = [](const std::function<void()>& f) -> std::string {
+    try {
+      try {
+        f();
+      } catch (...) {
+        core::rethrowAsError("doing the thing");
+      }
+    } catch (const Error& e) {
+      return e.what();
+    } catch (...) {
+      return "not translated";
+    }
+    return "no error";
+  };
+  const std::string torch_error = translated([] { torch::ones({2}).view({3}); });
+  EXPECT_EQ(torch_error.rfind("doing the thing: ", 0), 0u) << torch_error;
+  EXPECT_NE(torch_error.find("shape '[3]' is invalid"), std::string::npos) << torch_error;
+  EXPECT_EQ(torch_error.find('\n'), std::string::npos) << "a backtrace leaked: " << torch_error;
+  const std::string cv_error = translated([] {
+    cv::Mat out;
+    cv::resize(cv::Mat(), out, cv::Size(4, 4));
+  });
+  EXPECT_EQ(cv_error.rfind("doing the thing: image processing failed (", 0), 0u) << cv_error;
+  EXPECT_NE(translated([] { throw std::bad_alloc(); }).find("out of memory"), std::string::npos);
+  EXPECT_EQ(translated([] { throw Error(Error::Kind::kIo, "as it was"); }), "as it was");
+  EXPECT_EQ(translated([] { throw 42; }), "doing the thing: an unknown error");
 }
