@@ -19,6 +19,7 @@ int runAgree(const std::vector<std::string>& args);
 int runImport(const std::vector<std::string>& args);
 int runBenchTimeline(const std::vector<std::string>& args);
 int runRouting(const std::vector<std::string>& args);
+int runHeads(const std::vector<std::string>& args);
 int runTrain(const std::vector<std::string>& args);
 int runEvaluate(const std::vector<std::string>& args);
 int runBenchTrain(const std::vector<std::string>& args);

@@ -47,6 +47,8 @@ const char* kUsage =
     "           Cohen's kappa (and weighted kappa) frame by frame, per class, confusion\n"
     "  routing  VIDEO --project P.ulproj --out routing.csv [--model FILE|NAME]\n"
     "           per clip window and MoE layer: expert shares and mean gate weights\n"
+    "  heads    P.ulproj [--video NAME]\n"
+    "           class shares by the clip head and the frame-averaged image head, and agreement\n"
     "  train    JOB.json [--restart]\n"
     "           fine-tune on labelled clips and stills (a project's annotations or a list);\n"
     "           resumes an interrupted run unless --restart\n"
@@ -107,6 +109,7 @@ int main(int argc, char** argv) {
     if (command == "bench-media") return unilearn::cli::runBenchMedia(args);
     if (command == "analyze") return unilearn::cli::runAnalyze(args);
     if (command == "export") return unilearn::cli::runExport(args);
+    if (command == "heads") return unilearn::cli::runHeads(args);
     if (command == "agree") return unilearn::cli::runAgree(args);
     if (command == "import") return unilearn::cli::runImport(args);
     if (command == "bench-timeline") return unilearn::cli::runBenchTimeline(args);

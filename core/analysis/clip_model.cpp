@@ -149,6 +149,27 @@ std::vector<ClipResult> ClipModel::predict(const std::vector<std::vector<cv::Mat
   rethrowAsError("running " + name_ + " on a clip");
 }
 
+std::vector<std::vector<float>> ClipModel::predictImages(const std::vector<cv::Mat>& faces) try {
+  std::vector<std::vector<float>> out;
+  if (faces.empty()) return out;
+  const auto& c = impl_->net.config;
+  const int64_t plane = 3 * c.img_size * c.img_size;
+  std::vector<float> chw(static_cast<size_t>(plane) * faces.size());
+  for (size_t i = 0; i < faces.size(); ++i) {
+    checkCrop(faces[i], c.img_size);
+    imageNetChw(faces[i], chw.data() + static_cast<int64_t>(i) * plane);
+  }
+  torch::InferenceMode inference;
+  auto input =
+      torch::from_blob(chw.data(), {static_cast<int64_t>(faces.size()), 3, c.img_size, c.img_size});
+  auto probs = impl_->net.network->forward(input).logits.softmax(-1).contiguous();
+  for (int64_t i = 0; i < probs.size(0); ++i)
+    out.emplace_back(probs[i].data_ptr<float>(), probs[i].data_ptr<float>() + probs.size(1));
+  return out;
+} catch (...) {
+  rethrowAsError("running " + name_ + " on faces");
+}
+
 TokenRouting ClipModel::trace(const std::vector<cv::Mat>& clip) try {
   const auto& c = impl_->net.config;
   torch::InferenceMode inference;

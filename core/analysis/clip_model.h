@@ -43,6 +43,10 @@ class ClipModel {
   // clip's result does not depend on the others in the batch.
   std::vector<ClipResult> predict(const std::vector<std::vector<cv::Mat>>& clips);
 
+  // Aligned face crops (img_size, BGR) through the image path (head.image): softmax over the
+  // image head's classes, one row per face. Deterministic numerics.
+  std::vector<std::vector<float>> predictImages(const std::vector<cv::Mat>& faces);
+
   // One clip through the video path, or one aligned face crop (img_size, BGR) through the image
   // path (a 2-frame clip of the still, head.image), with every token's routing kept.
   TokenRouting trace(const std::vector<cv::Mat>& clip);

@@ -8,7 +8,7 @@
 #            subset (the test's figure), JSON reports next to the model.
 # Every stage resumes where it stopped (run it again). FER+ is read from $FERPLUS (default
 # ../shared/data/ferplus); its images are never copied into the repository.
-# Settings: EPOCHS (stage 2, default 12), LIMIT / VAL_LIMIT (first N faces only; 0: all),
+# Settings: EPOCHS (stage 2, default 9), LIMIT / VAL_LIMIT (first N faces only; 0: all),
 # TRAIN_CLIPS (600), VAL_CLIPS (200), IMAGE_RATIO (1.0), PRETRAIN_EPOCHS (0), THREADS (2),
 # CONFIG (scripts/train-shipped/unilearn-t16-96.json), OUT (build/train-shipped),
 # NAME (unilearn-t16-ferplus), INSTALL=1 copies the fp16 file into resources/models/.
@@ -16,7 +16,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 FERPLUS="$(cd "${FERPLUS:-$ROOT/../shared/data/ferplus}" && pwd)"
-EPOCHS="${EPOCHS:-12}" TRAIN_CLIPS="${TRAIN_CLIPS:-600}" VAL_CLIPS="${VAL_CLIPS:-200}"
+EPOCHS="${EPOCHS:-9}" TRAIN_CLIPS="${TRAIN_CLIPS:-600}" VAL_CLIPS="${VAL_CLIPS:-200}"
 LIMIT="${LIMIT:-0}" VAL_LIMIT="${VAL_LIMIT:-0}"
 IMAGE_RATIO="${IMAGE_RATIO:-1.0}" PRETRAIN_EPOCHS="${PRETRAIN_EPOCHS:-0}" THREADS="${THREADS:-2}"
 CONFIG="$(realpath "${CONFIG:-scripts/train-shipped/unilearn-t16-96.json}")"
@@ -57,5 +57,6 @@ stamp "stage 3 start"
 stamp "stage 3 end"
 if [ "${INSTALL:-0}" = 1 ]; then
   cp "$OUT/$NAME.safetensors" resources/models/
-  echo "copied to resources/models/$NAME.safetensors (update its model card)"
+  cp "$OUT/ferplus-valid-500.json" "resources/models/$NAME.ferplus-valid-500.json"
+  echo "copied to resources/models/$NAME.safetensors and its 500-face figures (update its card)"
 fi

@@ -17,6 +17,7 @@
 
 #include "core/analysis/analyzer.h"
 #include "core/analysis/clip_model.h"
+#include "core/analysis/token_routing.h"
 #include "core/library_errors.h"
 #include "core/media/frame_source.h"
 #include "core/storage/project.h"
@@ -323,4 +324,42 @@ TEST(LibraryErrors, AreTranslatedAtTheCoreBoundary) {
   EXPECT_NE(translated([] { throw std::bad_alloc(); }).find("out of memory"), std::string::npos);
   EXPECT_EQ(translated([] { throw Error(Error::Kind::kIo, "as it was"); }), "as it was");
   EXPECT_EQ(translated([] { throw 42; }), "doing the thing: an unknown error");
+}
+
+// `unilearn heads`: the clip head's and the frame-averaged image head's classes per window, and
+// how often they agree — checked against the same computation done here.
+TEST(Analysis, CliHeadsComparesTheClipHeadWithTheFrameAveragedImageHead) {
+  const std::string cli = UNILEARN_CLI, out = test::tempPath("heads_out.txt");
+  const std::string project = test::freshProjectPath("heads.ulproj"), clip = test::astroClip(90);
+  ASSERT_EQ(std::system((cli + " analyze " + clip + " --project " + project + " --model " +
+                         test::tinyClipModel() + " >" + out + " 2>&1")
+                            .c_str()),
+            0)
+      << test::fileBytes(out);
+  ASSERT_EQ(std::system((cli + " heads " + project + " >" + out + " 2>&1").c_str()), 0)
+      << test::fileBytes(out);
+  auto p = core::Project::open(project, false);
+  const auto media = p->media().at(0);
+  const auto analysis = p->analyses(media.id).back();
+  auto model = core::ClipModel::load(test::tinyClipModel());
+  int n = 0, agree = 0;
+  for (const auto& w : p->windows(analysis.id)) {
+    const auto crops =
+        core::windowCrops(*p, analysis, w, static_cast<int>(model->config().img_size));
+    std::vector<double> sum(model->classNames().size());
+    for (const auto& face : crops) {
+      const auto probs = model->predictImages({face}).at(0);  // one at a time: batch-independent
+      for (size_t c = 0; c < sum.size(); ++c)
+        sum[c] += probs[c];
+    }
+    agree +=
+        static_cast<int>(std::max_element(sum.begin(), sum.end()) - sum.begin()) == w.top_class;
+    ++n;
+  }
+  ASSERT_GT(n, 0);
+  char expected[96];
+  std::snprintf(expected, sizeof expected, "%d windows", n);
+  EXPECT_NE(test::fileBytes(out).find(expected), std::string::npos) << test::fileBytes(out);
+  std::snprintf(expected, sizeof expected, "heads agree in %.1f %%", 100.0 * agree / n);
+  EXPECT_NE(test::fileBytes(out).find(expected), std::string::npos) << test::fileBytes(out);
 }

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
+#include "core/analysis/analyzer.h"
 #include "model/error.h"
 #include "tests/test_util.h"
 #include "trainer/ferplus.h"
@@ -219,4 +220,30 @@ TEST(FerPlus, RecipeRunsEndToEndAtToySize) {
   const std::string times = test::fileBytes((out / "times.log").string());
   for (const char* stage : {"stage 1 end", "stage 2 end", "stage 3 end"})
     EXPECT_NE(times.find(stage), std::string::npos) << times;
+}
+
+// The shipped model: its card names this very file, and on the fixed 500-face subset of FER+
+// validation (the first 500 usable rows) it reaches the accuracy its recipe recorded.
+TEST(FerPlus, TheShippedModelReproducesItsRecordedAccuracy) {
+  const std::string dir = std::string(UNILEARN_RESOURCE_SOURCE_DIR) + "/models/";
+  const std::string model = dir + "unilearn-t16-ferplus.safetensors";
+  ASSERT_TRUE(fs::exists(model)) << "the shipped model is missing";
+  const std::string card = test::fileBytes(dir + "unilearn-t16-ferplus.md");
+  EXPECT_NE(card.find("`" + core::contentHash(model) + "`"), std::string::npos)
+      << "the model card's hash is not the file's";
+  const json::Value recorded =
+      json::parse(test::fileBytes(dir + "unilearn-t16-ferplus.ferplus-valid-500.json"));
+  const double war = recorded.find("stills")->find("war")->asNumber();
+  const double uar = recorded.find("stills")->find("uar")->asNumber();
+  // The card states the same figures.
+  char text[64];
+  std::snprintf(text, sizeof text, "%.1f %% WAR", 100 * war);
+  EXPECT_NE(card.find(text), std::string::npos) << "the card does not state " << text;
+  const std::string csv = sharedFerPlus() + "/FER2013Valid/label.csv";
+  if (!fs::exists(csv)) GTEST_SKIP() << "FER+ is not at " << sharedFerPlus();
+  const Dataset subset = loadList(csv, {}, baseImageSize(model), "", {"ferplus", "", 500});
+  ASSERT_EQ(subset.images.size(), 500u);
+  const Evaluation e = evaluateModel(model, subset);
+  EXPECT_NEAR(e.images.war, war, 0.01);
+  EXPECT_NEAR(e.images.uar, uar, 0.01);
 }
