@@ -247,7 +247,9 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
       for (size_t g = 0; g < opt.scales.size(); ++g)
         static_cast<torch::optim::AdamWOptions&>(opt.adamw->param_groups()[g].options())
             .lr(lr[static_cast<size_t>(global)] * opt.scales[g]);
-      ForwardOptions fo = ForwardOptions::official();  // router noise and capacity, as trained
+      // Router noise and capacity as the authors train, unless asked otherwise.
+      ForwardOptions fo =
+          c.routing == "official" ? ForwardOptions::official() : ForwardOptions::deterministic();
       fo.aux_loss = c.aux_loss;
       try {
         ForwardOutput out = net->forward(x.to(device), fo);

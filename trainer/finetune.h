@@ -46,6 +46,10 @@ struct FinetuneConfig {
   std::string out_dir;          // checkpoints, history and the resulting model file
   std::string model_name = "finetuned";
   bool resume = true;  // continue from out_dir's last checkpoint when there is one
+  // How the MoE layers route while training: "official" (router noise and per-expert capacity,
+  // as the authors fine-tune) or "deterministic" (neither; from random weights the noise of
+  // untrained routers kept the network at the class prior for thousands of steps).
+  std::string routing = "official";
   // Which validation figures pick the best epoch: "clips" (WAR, UAR of the clips, then the
   // stills' WAR: the official criterion) or "stills" (the stills' WAR, UAR, then the clips').
   std::string select_by = "clips";

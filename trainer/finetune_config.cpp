@@ -37,7 +37,8 @@ const char* const kKeys[] = {"base_model",
                              "out_dir",
                              "model_name",
                              "resume",
-                             "select_by"};
+                             "select_by",
+                             "routing"};
 
 }  // namespace
 
@@ -89,6 +90,7 @@ json::Value FinetuneConfig::toJson() const {
   v.set("model_name", model_name);
   v.set("resume", resume);
   v.set("select_by", select_by);
+  v.set("routing", routing);
   return v;
 }
 
@@ -172,6 +174,10 @@ FinetuneConfig FinetuneConfig::fromJson(const json::Value& v) {
   str("model_name", c.model_name);
   flag("resume", c.resume);
   str("select_by", c.select_by);
+  str("routing", c.routing);
+  if (c.routing != "official" && c.routing != "deterministic")
+    throw Error(Error::Kind::kConfig,
+                "routing must be official or deterministic, not '" + c.routing + "'");
   if (c.select_by != "clips" && c.select_by != "stills")
     throw Error(Error::Kind::kConfig,
                 "select_by must be clips or stills, not '" + c.select_by + "'");

@@ -8,7 +8,7 @@
 #            subset (the test's figure), JSON reports next to the model.
 # Every stage resumes where it stopped (run it again). FER+ is read from $FERPLUS (default
 # ../shared/data/ferplus); its images are never copied into the repository.
-# Settings: EPOCHS (stage 2, default 9), LIMIT / VAL_LIMIT (first N faces only; 0: all),
+# Settings: EPOCHS (stage 2, default 7), LIMIT / VAL_LIMIT (first N faces only; 0: all),
 # TRAIN_CLIPS (600), VAL_CLIPS (200), IMAGE_RATIO (1.0), PRETRAIN_EPOCHS (0), THREADS (2),
 # CONFIG (scripts/train-shipped/unilearn-t16-96.json), OUT (build/train-shipped),
 # NAME (unilearn-t16-ferplus), INSTALL=1 copies the fp16 file into resources/models/.
@@ -16,7 +16,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 FERPLUS="$(cd "${FERPLUS:-$ROOT/../shared/data/ferplus}" && pwd)"
-EPOCHS="${EPOCHS:-9}" TRAIN_CLIPS="${TRAIN_CLIPS:-600}" VAL_CLIPS="${VAL_CLIPS:-200}"
+EPOCHS="${EPOCHS:-7}" TRAIN_CLIPS="${TRAIN_CLIPS:-600}" VAL_CLIPS="${VAL_CLIPS:-200}"
 LIMIT="${LIMIT:-0}" VAL_LIMIT="${VAL_LIMIT:-0}"
 IMAGE_RATIO="${IMAGE_RATIO:-1.0}" PRETRAIN_EPOCHS="${PRETRAIN_EPOCHS:-0}" THREADS="${THREADS:-2}"
 CONFIG="$(realpath "${CONFIG:-scripts/train-shipped/unilearn-t16-96.json}")"

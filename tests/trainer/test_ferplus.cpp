@@ -141,9 +141,11 @@ TEST(FerPlus, TrainJobReadsFerPlusWithSyntheticClips) {
                      << R"(", "format": "ferplus", "synthetic_clips": 3, "clip_frames": 6},)"
                      << R"("validation": {"list": ")" << csv
                      << R"(", "format": "ferplus", "limit": 2},)"
-                     << R"("training": {"base_model": "unilearn-t16-160", "select_by": "stills"}})";
+                     << R"("training": {"base_model": "unilearn-t16-160", "select_by": "stills",)"
+                     << R"("routing": "deterministic"}})";
   const TrainJob j = TrainJob::fromFile(job);
   EXPECT_EQ(j.training.select_by, "stills");
+  EXPECT_EQ(j.training.routing, "deterministic");
   const JobData data = loadJobData(j);
   EXPECT_EQ(data.train.images.size(), 5u);
   ASSERT_EQ(data.train.clips.size(), 3u);
@@ -157,6 +159,8 @@ TEST(FerPlus, TrainJobReadsFerPlusWithSyntheticClips) {
   std::ofstream(job) << R"({"data": {"list": "x", "synthetic_clips": -1}})";
   EXPECT_THROW(TrainJob::fromFile(job), Error);
   std::ofstream(job) << R"({"data": {"list": "x"}, "training": {"select_by": "both"}})";
+  EXPECT_THROW(TrainJob::fromFile(job), Error);
+  std::ofstream(job) << R"({"data": {"list": "x"}, "training": {"routing": "noisy"}})";
   EXPECT_THROW(TrainJob::fromFile(job), Error);
 }
 
