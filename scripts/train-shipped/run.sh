@@ -11,7 +11,9 @@
 # Settings: EPOCHS (stage 2, default 7), LIMIT / VAL_LIMIT (first N faces only; 0: all),
 # TRAIN_CLIPS (600), VAL_CLIPS (200), IMAGE_RATIO (1.0), PRETRAIN_EPOCHS (0), THREADS (2),
 # CONFIG (scripts/train-shipped/unilearn-t16-96.json), OUT (build/train-shipped),
-# NAME (unilearn-t16-ferplus), INSTALL=1 copies the fp16 file into resources/models/.
+# NAME (unilearn-t16-ferplus), EXTRAS=0 skips the comparisons for the card (app path, static
+# model, GRID clips, speed), INSTALL=1 copies the fp16 file and its figures into resources/models/
+# and writes its model card.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -54,9 +56,26 @@ stamp "stage 3 start"
   --json "$OUT/ferplus-valid.json" --threads "$THREADS"
 "$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" --limit 500 \
   --json "$OUT/ferplus-valid-500.json" --threads "$THREADS"
+if [ "${EXTRAS:-1}" = 1 ]; then  # what the model card compares and reports
+  "$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" --app-path \
+    --json "$OUT/ferplus-valid-app.json" --threads "$THREADS"
+  "$CLI" evaluate static --data "$FERPLUS/FER2013Valid/label.csv" \
+    --json "$OUT/static-valid.json" --threads "$THREADS"
+  "$CLI" evaluate static --data "$FERPLUS/FER2013Valid/label.csv" --app-path \
+    --json "$OUT/static-valid-app.json" --threads "$THREADS"
+  GRID="$(dirname "$FERPLUS")/grid"
+  if [ -d "$GRID" ]; then
+    rm -f "$OUT/grid.ulproj"*
+    "$CLI" analyze "$GRID"/*.mpg --project "$OUT/grid.ulproj" --model "$OUT/$NAME.safetensors" \
+      --threads "$THREADS"
+    "$CLI" heads "$OUT/grid.ulproj" --threads "$THREADS" | tee "$OUT/heads-grid.txt"
+  fi
+  "$CLI" bench --config "$CONFIG" --threads "$THREADS" | tee "$OUT/bench.txt"
+fi
 stamp "stage 3 end"
 if [ "${INSTALL:-0}" = 1 ]; then
   cp "$OUT/$NAME.safetensors" resources/models/
   cp "$OUT/ferplus-valid-500.json" "resources/models/$NAME.ferplus-valid-500.json"
-  echo "copied to resources/models/$NAME.safetensors and its 500-face figures (update its card)"
+  /usr/bin/python3 scripts/train-shipped/card.py "resources/models/$NAME.safetensors" "$OUT" \
+    "resources/models/$NAME.md"
 fi

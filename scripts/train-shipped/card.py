@@ -1,0 +1,149 @@
+#!/usr/bin/python3
+"""Writes the shipped FER+ model's card from what the recipe measured (stage 3's JSON files).
+
+Usage: card.py MODEL.safetensors OUT_DIR CARD.md
+OUT_DIR holds ferplus-valid.json, ferplus-valid-500.json, times.log, stage2.json and, when made,
+ferplus-valid-app.json, static-valid.json, static-valid-app.json, heads-grid.txt, bench.txt.
+"""
+import json
+import os
+import sys
+import zlib
+
+model, out, card = sys.argv[1:4]
+# The content hash as `unilearn` and the app compute it (core::contentHash): CRC-32 and size.
+data = open(model, "rb").read()
+content_hash = "crc32:%08x:%d" % (zlib.crc32(data) & 0xFFFFFFFF, len(data))
+
+
+def load(name):
+    path = os.path.join(out, name)
+    return json.load(open(path)) if os.path.exists(path) else None
+
+
+def text(name):
+    path = os.path.join(out, name)
+    return open(path).read().strip() if os.path.exists(path) else None
+
+
+def pct(x):
+    return "—" if x is None else "%.1f %%" % (100 * x)
+
+
+full, sub = load("ferplus-valid.json"), load("ferplus-valid-500.json")
+app, static, static_app = load("ferplus-valid-app.json"), load("static-valid.json"), load(
+    "static-valid-app.json")
+job = json.load(open(os.path.join(out, "stage2.json")))
+t = job["training"]
+s = full["stills"]
+classes = s["classes"]
+lines = []
+w = lines.append
+w("# %s" % os.path.basename(model))
+w("")
+w("Content hash (CRC-32 and size, as `unilearn` and the app compute it): `%s`" % content_hash)
+w("")
+w("## What it is")
+w("")
+w("A small UniLearn (ViT-T/16 at 96 px, 12 blocks 192 wide, a Mixture of Adapter Experts in its "
+  "last six blocks, 8 experts, top-2; both heads: `head.image` for stills, `head.video` for "
+  "16-frame clips), **trained from random weights on FER+'s labelled faces** on two CPU cores. "
+  "Classes: %s (the static model's names, so projects and exports stay valid). "
+  "For paper-level accuracy import the authors' checkpoint (Hugging Face `cyinen/S4D`) in the "
+  "Models panel." % ", ".join(classes))
+w("")
+w("## Accuracy on faces it never saw")
+w("")
+w("FER+ validation (`FER2013Valid`, %d faces with a 7-class majority of the 10 annotators' votes; "
+  "contempt, unknown, not-a-face and ties left out), image head on the tidy 48×48 crops resized "
+  "to 96 px: **%s WAR, %s UAR**." % (s["samples"], pct(s["war"]), pct(s["uar"])))
+w("")
+w("| class | recall | " + " | ".join(classes) + " |")
+w("|---|---|" + "---|" * len(classes))
+for i, c in enumerate(classes):
+    w("| %s | %s | %s |" % (c, pct(s["recall"][c]), " | ".join(str(v) for v in s["confusion"][i])))
+w("")
+w("Rows: the annotators' majority; columns: the model's answer.")
+w("")
+w("The fixed subset the tests check (the first 500 usable validation faces): **%s WAR**, %s UAR "
+  "(`unilearn evaluate MODEL --data FER2013Valid/label.csv --limit 500`)."
+  % (pct(sub["stills"]["war"]), pct(sub["stills"]["uar"])))
+w("")
+w("| model, same faces | WAR | UAR |")
+w("|---|---|---|")
+w("| this model | %s | %s |" % (pct(s["war"]), pct(s["uar"])))
+if app:
+    found = app["app_path_stills"] - app["app_path_missed"]
+    w("| this model through the app's path (face placed in a 480×360 frame, detected, aligned; "
+      "%d of %d found) | %s | %s |" % (found, app["app_path_stills"], pct(app["stills"]["war"]),
+                                      pct(app["stills"]["uar"])))
+if static:
+    w("| static model (FaceExpressionNet) | %s | %s |"
+      % (pct(static["stills"]["war"]), pct(static["stills"]["uar"])))
+if static_app:
+    w("| static model through the app's path | %s | %s |"
+      % (pct(static_app["stills"]["war"]), pct(static_app["stills"]["uar"])))
+w("| the previous shipped model (unilearn-t16-distilled) | 23.1 % | 15.8 % |")
+w("")
+w("The clip head has no labelled video to be measured on: it was trained on clips synthesised "
+  "from the stills (camera moves and lighting), so it has never seen real facial motion.")
+heads = text("heads-grid.txt")
+if heads:
+    w("")
+    w("On real video (three GRID talking-face clips, neutral speech; `unilearn heads`):")
+    w("")
+    w("```")
+    w(heads)
+    w("```")
+bench = text("bench.txt")
+if bench:
+    w("")
+    w("Speed (`unilearn bench`, 2 threads, this 2-core machine):")
+    w("")
+    w("```")
+    w(bench)
+    w("```")
+w("")
+w("## How it was made")
+w("")
+times = text("times.log")
+pretrained = bool(times) and "stage 1 end" in times
+w("`scripts/train-shipped/run.sh` (resumable; seed %d): %s — joint fine-tuning from "
+  "%s, %d epochs, still batch %d and clip batch %d interleaved (%s), AdamW lr %g "
+  "(1 epoch warm-up, cosine), weight decay %g, soft targets (the vote distributions), crops and "
+  "flips (no RandAugment, no mixup), MoE routing without router noise while training (with the "
+  "official noise the untrained routers kept the network at the class prior), best epoch by "
+  "validation stills. %s clips synthesised from training stills trained `head.video`. %s"
+  % (t["seed"], "stages 1 and 2" if pretrained else "stage 2 only",
+     "the stage-1 pre-training result" if pretrained else "random weights", t["epochs"], t["image_batch"], t["video_batch"],
+     "steps in a shuffled order", t["lr"], t["weight_decay"], job["data"]["synthetic_clips"],
+     "" if pretrained else "Stage 1 (masked-autoencoder pre-training) was not run for this "
+     "file: it needs far more compute than two CPU cores give in a session."))
+if times:
+    w("")
+    w("```")
+    w(times)
+    w("```")
+w("")
+w("## Known limits")
+w("")
+w("- FER+ faces are 48×48 grey crops of web photos: no real video, few children and old people, "
+  "few profile views; it was never shown colour.")
+w("- Rare classes (disgust: 175 training faces, fear: 651) are recognised poorly; read the "
+  "table above before trusting them.")
+if static and s["war"] < static["stills"]["war"]:
+    w("- Less accurate than the static model (FaceExpressionNet) on the same faces, so the static "
+      "model stays the per-frame engine of the analysis; this model gives the clip windows and "
+      "the routing views.")
+w("- **Not a clinical or diagnostic instrument**; not for decisions about people.")
+w("")
+w("## Licences of what it was made from")
+w("")
+w("- FER+ labels: © Microsoft, MIT licence. **Images: FER2013 (ICML 2013 challenge), no explicit "
+  "licence, research use only**; they are not in this repository: the recipe reads them from "
+  "`../shared/data/ferplus`. Whoever redistributes this model should say that it was trained on "
+  "FER2013 images.")
+w("- This model file: made by this repository's recipe, under the repository's own terms as far "
+  "as the data allows (see above).")
+open(card, "w").write("\n".join(lines) + "\n")
+print("wrote", card)
