@@ -358,11 +358,13 @@ void MainWindow::analyzeSelected(const QString& model) {
                 Qt::QueuedConnection);
           },
           [this] { return cancel_.load(); });
-      message = s.cancelled ? tr("Analysis cancelled (resumable)")
-                            : tr("Analysis done: %1 frames, %2 people, %3 windows")
-                                  .arg(s.frames)
-                                  .arg(s.tracks)
-                                  .arg(s.windows + s.windows_resumed);
+      message = s.already_done
+                    ? tr("Already analysed with this model and these settings: kept as it is")
+                : s.cancelled ? tr("Analysis cancelled (resumable)")
+                              : tr("Analysis done: %1 frames, %2 people, %3 windows")
+                                    .arg(s.frames)
+                                    .arg(s.tracks)
+                                    .arg(s.windows + s.windows_resumed);
     } catch (const std::exception& e) {  // unilearn::Error, or anything core let through
       ok = false;
       message = QString::fromUtf8(e.what());

@@ -1,5 +1,5 @@
-// `unilearn analyze VIDEO... --project P.ulproj [--model FILE|NAME] [--static-only] [--every N]
-// [--hop FRAMES]`: faces, static expressions and UniLearn windows into a project.
+// `unilearn analyze VIDEO... --project P.ulproj [--model FILE|NAME] [--static-only] [--again]
+// [--every N] [--hop FRAMES]`: faces, static expressions and UniLearn windows into a project.
 // `unilearn analyze --camera ID --project P.ulproj [--seconds N] ...`: the same, live, until
 // Ctrl-C or N seconds.
 #include <signal.h>
@@ -91,7 +91,7 @@ int analyzeCamera(const Args& args, const std::string& camera, core::Project& pr
 
 int runAnalyze(const std::vector<std::string>& argv) {
   Args args(argv, {"project", "model", "every", "hop", "batch", "threads", "camera", "seconds"},
-            {"static-only"});
+            {"static-only", "again"});
   const auto camera = args.get("camera");
   if (args.positional().empty() && !camera)
     throw UsageError{"analyze needs at least one VIDEO, or --camera ID"};
@@ -99,6 +99,7 @@ int runAnalyze(const std::vector<std::string>& argv) {
   core::AnalysisOptions options;
   options.every = static_cast<int>(args.getInt("every", 1));
   options.windows.hop = static_cast<int>(args.getInt("hop", 16));
+  options.again = args.has("again");
   options.batch = static_cast<int>(args.getInt("batch", 4));
   if (options.every < 1 || options.windows.hop < 1 || options.batch < 1)
     throw UsageError{"--every, --hop and --batch must be >= 1"};
@@ -108,8 +109,7 @@ int runAnalyze(const std::vector<std::string>& argv) {
     if (!name && !core::shippedClipModel().empty()) {
       name = core::shippedClipModel();
       std::printf(
-          "model: the shipped UniLearn-T, distilled from the static model (its card: "
-          "%s); import the authors' checkpoint for paper-level accuracy\n",
+          "model: the shipped UniLearn-T, trained on FER+'s labelled faces (its card: %s)\n",
           core::shippedModelCard().c_str());
     }
     if (!name)
@@ -144,6 +144,13 @@ int runAnalyze(const std::vector<std::string>& argv) {
       };
       const auto s = core::analyzeVideo(*project, video, model.get(), resources, options, report);
       if (tty) std::fprintf(stderr, "\n");
+      if (s.already_done) {
+        std::printf(
+            "%s: already analysed with this model and these settings (analysis %lld); kept "
+            "as it is (--again analyses it anew)\n",
+            video.c_str(), static_cast<long long>(s.analysis_id));
+        continue;
+      }
       std::printf(
           "%s: %lld frames, %lld tracks, %lld faces, %lld windows (+%lld resumed, %lld "
           "skipped) -> analysis %lld\n",

@@ -327,6 +327,13 @@ static MediaRecord registerVideo(Project& project, const std::string& video, Vid
   m.duration_ms = info.duration_ms;
   m.frame_count = reader.frameCount();
   m.id = project.addMedia(m);
+  // The same content under another path: a moved or renamed file. Follow it when the old path
+  // is gone, so that the player finds it.
+  for (const auto& known : project.media()) {
+    std::error_code ec;
+    if (known.id == m.id && known.path != m.path && !std::filesystem::exists(known.path, ec))
+      project.setMediaFile(m.id, m.path, m.content_hash);
+  }
   return m;
 }
 
@@ -348,6 +355,15 @@ AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipMod
                                  model->weightsHash(), modelPath(*model)});
   const std::string kind = model ? "clip" : "static";
   const std::string params = paramsJson(options, model);
+  if (!options.again) {
+    if (const auto done = project.finishedAnalysis(media, kind, params)) {
+      AnalysisSummary s;
+      s.analysis_id = *done;
+      s.media_id = media;
+      s.already_done = true;
+      return s;
+    }
+  }
   auto resumed = project.unfinishedAnalysis(media, kind, params);
   const int64_t analysis =
       resumed ? *resumed : project.startAnalysis(media, model_id, kind, params);

@@ -26,6 +26,9 @@ struct AnalysisOptions {
   int batch = 4;           // clips per model call; results do not depend on it
   double smoothing = 0.3;  // weight of a new frame in the smoothed static curve
   DetectorOptions detector;
+  // Analyse anew even when the project holds a finished analysis of the video with the same
+  // model and settings (otherwise that one is kept and nothing is computed twice).
+  bool again = false;
 };
 
 struct AnalysisProgress {
@@ -41,6 +44,7 @@ struct AnalysisSummary {
   int64_t windows_resumed = 0;  // already in the project from an interrupted run
   int64_t windows_skipped = 0;  // too sparse (face not seen in most of the window)
   bool cancelled = false;
+  bool already_done = false;          // a finished analysis with this model and settings was kept
   std::vector<std::string> problems;  // damage met in the video
 };
 

@@ -272,6 +272,16 @@ int64_t Project::startAnalysis(int64_t media_id, std::optional<int64_t> model_id
   return db_->lastInsertId();
 }
 
+std::optional<int64_t> Project::finishedAnalysis(int64_t media_id, const std::string& kind,
+                                                 const std::string& params_json) const {
+  auto q = db_->prepare(
+      "SELECT id FROM analyses WHERE media_id = ? AND kind = ? AND params_json = ? AND status = "
+      "'done' ORDER BY id DESC LIMIT 1");
+  q.bind(1, media_id).bind(2, kind).bind(3, params_json);
+  if (!q.step()) return std::nullopt;
+  return q.integer(0);
+}
+
 std::optional<int64_t> Project::unfinishedAnalysis(int64_t media_id, const std::string& kind,
                                                    const std::string& params_json) const {
   auto q = db_->prepare(

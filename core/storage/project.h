@@ -117,6 +117,9 @@ class Project {
   int64_t startAnalysis(int64_t media_id, std::optional<int64_t> model_id, const std::string& kind,
                         const std::string& params_json);
   // The latest analysis of that media, kind and parameters that did not finish, to resume.
+  // The latest finished ("done") analysis of a media with exactly this kind and parameters.
+  std::optional<int64_t> finishedAnalysis(int64_t media_id, const std::string& kind,
+                                          const std::string& params_json) const;
   std::optional<int64_t> unfinishedAnalysis(int64_t media_id, const std::string& kind,
                                             const std::string& params_json) const;
   void finishAnalysis(int64_t analysis_id, const std::string& status);

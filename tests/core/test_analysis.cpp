@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <new>
@@ -362,4 +363,34 @@ TEST(Analysis, CliHeadsComparesTheClipHeadWithTheFrameAveragedImageHead) {
   EXPECT_NE(test::fileBytes(out).find(expected), std::string::npos) << test::fileBytes(out);
   std::snprintf(expected, sizeof expected, "heads agree in %.1f %%", 100.0 * agree / n);
   EXPECT_NE(test::fileBytes(out).find(expected), std::string::npos) << test::fileBytes(out);
+}
+
+// Analysing a video again with the same model and settings keeps the finished analysis instead
+// of storing a duplicate (before, every run added one); --again analyses it anew. A moved file
+// is followed: the project's path points at where the content is now.
+TEST(Analysis, AFinishedAnalysisIsKeptAndAMovedVideoFollowed) {
+  auto project = core::Project::open(test::freshProjectPath("again.ulproj"));
+  core::AnalysisOptions o;
+  o.every = 3;
+  const auto first = core::analyzeVideo(*project, test::astroClip(90), nullptr, kResources, o);
+  ASSERT_FALSE(first.already_done);
+  const auto second = core::analyzeVideo(*project, test::astroClip(90), nullptr, kResources, o);
+  EXPECT_TRUE(second.already_done);
+  EXPECT_EQ(second.analysis_id, first.analysis_id);
+  EXPECT_EQ(project->analyses(first.media_id).size(), 1u);
+  const std::string moved = test::tempPath("moved_astro.mp4");
+  std::filesystem::copy_file(test::astroClip(90), moved,
+                             std::filesystem::copy_options::overwrite_existing);
+  const std::string original = project->media().at(0).path;
+  const std::string aside = original + ".aside";
+  std::filesystem::rename(original, aside);
+  const auto third = core::analyzeVideo(*project, moved, nullptr, kResources, o);
+  std::filesystem::rename(aside, original);
+  EXPECT_TRUE(third.already_done);
+  EXPECT_EQ(project->media().at(0).path, std::filesystem::absolute(moved).string());
+  o.again = true;
+  const auto fourth = core::analyzeVideo(*project, moved, nullptr, kResources, o);
+  EXPECT_FALSE(fourth.already_done);
+  EXPECT_NE(fourth.analysis_id, first.analysis_id);
+  EXPECT_EQ(project->analyses(first.media_id).size(), 2u);
 }
