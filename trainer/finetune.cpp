@@ -274,7 +274,8 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
     }
     EpochReport report = epochReport(epoch, start, steps, loss_sum);
     report.train_accuracy = seen > 0 ? correct / seen : 0;
-    const bool by_stills = c.select_by == "stills";
+    const bool by_uar = c.select_by == "stills_uar";
+    const bool by_stills = c.select_by == "stills" || by_uar;
     const bool validated = by_stills ? !val.images.empty() : !val.clips.empty();
     if (!val.clips.empty() || !val.images.empty()) {
       const Evaluation e = evaluateNetwork(net, val, identity, c.sampling_rate, device);
@@ -282,14 +283,16 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
       report.val_stills = e.images;
     }
     // Best by validation WAR of the clips (the official criterion), then their UAR, then the
-    // stills' WAR (or the stills first with select_by "stills"); without validation data the
-    // last epoch.
+    // stills' WAR (or the stills' WAR or UAR first with select_by "stills" / "stills_uar");
+    // without validation data the last epoch.
     const auto score =
-        by_stills ? std::make_tuple(report.val_stills.war, report.val_stills.uar, report.val.war)
-                  : std::make_tuple(report.val.war, report.val.uar, report.val_stills.war);
+        by_uar      ? std::make_tuple(report.val_stills.uar, report.val_stills.war, report.val.war)
+        : by_stills ? std::make_tuple(report.val_stills.war, report.val_stills.uar, report.val.war)
+                    : std::make_tuple(report.val.war, report.val.uar, report.val_stills.war);
     const auto best =
-        by_stills ? std::make_tuple(saved.best_still_war, saved.best_still_uar, saved.best_war)
-                  : std::make_tuple(saved.best_war, saved.best_uar, saved.best_still_war);
+        by_uar      ? std::make_tuple(saved.best_still_uar, saved.best_still_war, saved.best_war)
+        : by_stills ? std::make_tuple(saved.best_still_war, saved.best_still_uar, saved.best_war)
+                    : std::make_tuple(saved.best_war, saved.best_uar, saved.best_still_war);
     const bool better = !validated || score > best;
     if (better) {
       report.best = true;

@@ -51,7 +51,9 @@ struct FinetuneConfig {
   // untrained routers kept the network at the class prior for thousands of steps).
   std::string routing = "official";
   // Which validation figures pick the best epoch: "clips" (WAR, UAR of the clips, then the
-  // stills' WAR: the official criterion) or "stills" (the stills' WAR, UAR, then the clips').
+  // stills' WAR: the official criterion), "stills" (the stills' WAR, UAR, then the clips') or
+  // "stills_uar" (the stills' UAR, then WAR: on unbalanced data a network that answers the
+  // commonest class everywhere has the best early WAR and is useless).
   std::string select_by = "clips";
 
   json::Value toJson() const;

@@ -178,9 +178,9 @@ FinetuneConfig FinetuneConfig::fromJson(const json::Value& v) {
   if (c.routing != "official" && c.routing != "deterministic")
     throw Error(Error::Kind::kConfig,
                 "routing must be official or deterministic, not '" + c.routing + "'");
-  if (c.select_by != "clips" && c.select_by != "stills")
+  if (c.select_by != "clips" && c.select_by != "stills" && c.select_by != "stills_uar")
     throw Error(Error::Kind::kConfig,
-                "select_by must be clips or stills, not '" + c.select_by + "'");
+                "select_by must be clips, stills or stills_uar, not '" + c.select_by + "'");
   if (c.train != "all" && c.train != "experts" && c.train != "heads")
     throw Error(Error::Kind::kConfig, "train must be all, experts or heads, not '" + c.train + "'");
   if (c.expert_init != "random" && c.expert_init != "zero")

@@ -91,7 +91,7 @@ int runTrain(const std::vector<std::string>& argv) {
     if (e.epoch == r.best_epoch)
       std::printf(
           "%s\n",
-          (job.training.select_by == "stills" ? e.val_stills : e.val).summary(r.classes).c_str());
+          (job.training.select_by != "clips" ? e.val_stills : e.val).summary(r.classes).c_str());
   std::printf("wrote %s\n", r.model_path.c_str());
   if (job.register_model && !job.data.project.empty()) {
     trainer::registerModel(job.data.project, r.model_path);

@@ -162,6 +162,8 @@ TEST(FerPlus, TrainJobReadsFerPlusWithSyntheticClips) {
   EXPECT_THROW(TrainJob::fromFile(job), Error);
   std::ofstream(job) << R"({"data": {"list": "x"}, "training": {"routing": "noisy"}})";
   EXPECT_THROW(TrainJob::fromFile(job), Error);
+  std::ofstream(job) << R"({"data": {"list": "x"}, "training": {"select_by": "stills_uar"}})";
+  EXPECT_EQ(TrainJob::fromFile(job).training.select_by, "stills_uar");
 }
 
 TEST(Metrics, TableAndJsonCarryNamesConfusionAndRecall) {
