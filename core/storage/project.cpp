@@ -88,6 +88,18 @@ int inspect(const std::string& path) {
   return version;
 }
 
+// The latest analysis of a media with exactly this kind and parameters, finished or not.
+std::optional<int64_t> latestAnalysis(sql::Database& db, int64_t media_id, const std::string& kind,
+                                      const std::string& params_json, bool done) {
+  auto q = db.prepare(
+      std::string("SELECT id FROM analyses WHERE media_id = ? AND kind = ? AND params_json = ? "
+                  "AND status ") +
+      (done ? "=" : "!=") + " 'done' ORDER BY id DESC LIMIT 1");
+  q.bind(1, media_id).bind(2, kind).bind(3, params_json);
+  if (!q.step()) return std::nullopt;
+  return q.integer(0);
+}
+
 }  // namespace
 
 Project::Project(std::string path) : path_(std::move(path)) {}
@@ -274,22 +286,12 @@ int64_t Project::startAnalysis(int64_t media_id, std::optional<int64_t> model_id
 
 std::optional<int64_t> Project::finishedAnalysis(int64_t media_id, const std::string& kind,
                                                  const std::string& params_json) const {
-  auto q = db_->prepare(
-      "SELECT id FROM analyses WHERE media_id = ? AND kind = ? AND params_json = ? AND status = "
-      "'done' ORDER BY id DESC LIMIT 1");
-  q.bind(1, media_id).bind(2, kind).bind(3, params_json);
-  if (!q.step()) return std::nullopt;
-  return q.integer(0);
+  return latestAnalysis(*db_, media_id, kind, params_json, true);
 }
 
 std::optional<int64_t> Project::unfinishedAnalysis(int64_t media_id, const std::string& kind,
                                                    const std::string& params_json) const {
-  auto q = db_->prepare(
-      "SELECT id FROM analyses WHERE media_id = ? AND kind = ? AND params_json = ? AND status != "
-      "'done' ORDER BY id DESC LIMIT 1");
-  q.bind(1, media_id).bind(2, kind).bind(3, params_json);
-  if (!q.step()) return std::nullopt;
-  return q.integer(0);
+  return latestAnalysis(*db_, media_id, kind, params_json, false);
 }
 
 void Project::finishAnalysis(int64_t id, const std::string& status) {
