@@ -44,11 +44,11 @@ std::string shipped(const char* name) {
 }  // namespace
 
 std::string shippedClipModel() {
-  return shipped("unilearn-t16-distilled.safetensors");
+  return shipped("unilearn-t16-ferplus.safetensors");
 }
 
 std::string shippedModelCard() {
-  return shipped("unilearn-t16-distilled.md");
+  return shipped("unilearn-t16-ferplus.md");
 }
 
 }  // namespace unilearn::core

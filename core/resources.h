@@ -9,8 +9,8 @@ namespace unilearn::core {
 // Throws unilearn::Error (kIo) listing the places looked at when none holds the models.
 std::string resourceDir();
 
-// The UniLearn model that ships with the app (distilled from the static model; see its card,
-// the .md beside it), or "" when this installation has none.
+// The UniLearn model that ships with the app (UniLearn-T trained on FER+'s labelled faces; see
+// its card, the .md beside it), or "" when this installation has none.
 std::string shippedClipModel();
 std::string shippedModelCard();
 

@@ -8,6 +8,7 @@
 #include <QMessageBox>
 #include <QVBoxLayout>
 
+#include "core/analysis/clip_model.h"
 #include "core/analysis/model_import.h"
 #include "core/faces/face_pipeline.h"
 #include "core/resources.h"
@@ -78,15 +79,20 @@ void ModelManager::refresh() {
   new QTreeWidgetItem(bundled, {tr("FaceExpressionNet"),
                                 tr("static expressions per frame (face-api.js, MIT); always on")});
   if (const std::string shipped = core::shippedClipModel(); !shipped.empty()) {
-    // The shipped UniLearn-T: the preset's architecture with the teacher's seven classes.
-    ModelConfig config = ModelConfig::preset("unilearn-t16-160");
-    config.video_class_names = config.image_class_names = core::FacePipeline::expressionNames();
+    // The shipped UniLearn-T, its config read from the file once.
+    static const std::string config = [&] {
+      try {
+        return core::ClipModel::load(shipped)->config().toJson().dump();
+      } catch (const Error&) {
+        return std::string();
+      }
+    }();
     auto* item = new QTreeWidgetItem(
-        bundled, {tr("UniLearn-T (distilled)"),
-                  tr("works out of the box; distilled from the static model — see its card")});
+        bundled, {tr("UniLearn-T (FER+)"),
+                  tr("works out of the box; trained on FER+'s labelled faces — see its card")});
     item->setData(0, kPathRole, QString::fromStdString(shipped));
-    item->setData(0, kConfigRole, QString::fromStdString(config.toJson().dump()));
-    item->setData(0, kNameRole, tr("UniLearn-T (distilled)"));
+    item->setData(0, kConfigRole, QString::fromStdString(config));
+    item->setData(0, kNameRole, tr("UniLearn-T (FER+)"));
     item->setData(0, kCardRole, QString::fromStdString(core::shippedModelCard()));
     if (QString::fromStdString(shipped) == settings_.defaultModel())
       item->setText(0, item->text(0) + tr("  ✓ used for analysis"));
@@ -164,7 +170,7 @@ void ModelManager::importFile(const QString& path, bool allow_partial) {
     try {
       m = core::importModelFile(in, out, allow_partial);
       text = QString::fromStdString(m.report);
-    } catch (const Error& e) {
+    } catch (const std::exception& e) {  // unilearn::Error, or anything core let through
       ok = false;
       text = tr("Not imported: %1").arg(QString::fromUtf8(e.what()));
     }

@@ -131,6 +131,13 @@ w("- FER+ faces are 48×48 grey crops of web photos: no real video, few children
   "few profile views; it was never shown colour.")
 w("- Rare classes (disgust: 175 training faces, fear: 651) are recognised poorly; read the "
   "table above before trusting them.")
+never = [c for c in classes if s["recall"][c] is not None and s["recall"][c] == 0]
+if never:
+    w("- It never answers %s correctly on FER+ validation (recall 0 %%): with the compute it had, "
+      "it learnt little beyond the commonest classes." % ", ".join(never))
+if heads and "neutral" not in heads:
+    w("- On real talking faces (the GRID clips above: neutral speech) no window came out neutral: "
+      "a speaking mouth is not what FER+'s still faces taught it.")
 if static and s["war"] < static["stills"]["war"]:
     w("- Less accurate than the static model (FaceExpressionNet) on the same faces, so the static "
       "model stays the per-frame engine of the analysis; this model gives the clip windows and "

@@ -207,12 +207,12 @@ TEST(FerPlus, RecipeRunsEndToEndAtToySize) {
   std::ofstream(config) << R"({"img_size":48,"patch_size":16,"num_frames":4,"tubelet_size":2,)"
                            R"("embed_dim":32,"depth":2,"num_heads":2,"moe_layers":[1],)"
                            R"("num_experts":4,"top_k":2,"image_classes":7,"video_classes":7})";
-  const std::string cmd = "cd " + std::string(UNILEARN_SOURCE_DIR) +
-                          " && UNILEARN_CLI=" + UNILEARN_CLI + " FERPLUS=" + sharedFerPlus() +
-                          " CONFIG=" + config + " OUT=" + out.string() +
-                          " EPOCHS=2 PRETRAIN_EPOCHS=1 LIMIT=300 VAL_LIMIT=100 TRAIN_CLIPS=12"
-                          " VAL_CLIPS=4 THREADS=2 NAME=toy EXTRAS=0 scripts/train-shipped/run.sh >" +
-                          (out.string() + ".log") + " 2>&1";
+  const std::string cmd =
+      "cd " + std::string(UNILEARN_SOURCE_DIR) + " && UNILEARN_CLI=" + UNILEARN_CLI +
+      " FERPLUS=" + sharedFerPlus() + " CONFIG=" + config + " OUT=" + out.string() +
+      " EPOCHS=2 PRETRAIN_EPOCHS=1 LIMIT=300 VAL_LIMIT=100 TRAIN_CLIPS=12"
+      " VAL_CLIPS=4 THREADS=2 NAME=toy EXTRAS=0 scripts/train-shipped/run.sh >" +
+      (out.string() + ".log") + " 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << test::fileBytes(out.string() + ".log");
   EXPECT_TRUE(fs::exists(out / "stage1" / "stage1.safetensors"));
   EXPECT_TRUE(fs::exists(out / "toy.safetensors"));

@@ -41,12 +41,10 @@ TEST(ModelManager, ImportsAnAuthorsCheckpointAndChoosesIt) {
   ASSERT_TRUE(m.useSelected());
   EXPECT_EQ(settings.defaultModel().toStdString(), models[0].path);
   // The shipped UniLearn-T is listed with its model card, and can be chosen again.
-  auto shipped =
-      m.list()->findItems("UniLearn-T (distilled)", Qt::MatchStartsWith | Qt::MatchRecursive);
+  auto shipped = m.list()->findItems("UniLearn-T (FER+)", Qt::MatchStartsWith | Qt::MatchRecursive);
   ASSERT_EQ(shipped.size(), 1);
   m.list()->setCurrentItem(shipped[0]);
-  EXPECT_TRUE(m.report().contains("distilled from the static expression model"))
-      << m.report().toStdString();
+  EXPECT_TRUE(m.report().contains("FER+")) << m.report().toStdString();
   EXPECT_TRUE(m.report().contains("Not a clinical or diagnostic instrument"));
   ASSERT_TRUE(m.useSelected());
   EXPECT_EQ(settings.defaultModel().toStdString(), core::shippedClipModel());
