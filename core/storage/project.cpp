@@ -1,5 +1,7 @@
 #include "core/storage/project.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -88,6 +90,26 @@ int inspect(const std::string& path) {
   return version;
 }
 
+// SQLite writes a project's journal (-wal, -shm) next to it, so even reading needs write access
+// to the folder. Says so, instead of letting the failed open read as damage.
+void requireWritable(const std::string& path) {
+  const fs::path dir = fs::absolute(path).parent_path();
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    throw Error(Error::Kind::kIo, "project '" + path + "': the folder '" + dir.string() +
+                                      "' does not exist");
+  if (::access(dir.c_str(), W_OK) != 0)
+    throw Error(Error::Kind::kIo, "project '" + path + "' is in a folder you cannot write to ('" +
+                                      dir.string() +
+                                      "'): the project keeps its journal beside it, so copy it "
+                                      "to a folder of yours (or ask for write access) and open "
+                                      "the copy");
+  if (fs::exists(path) && ::access(path.c_str(), W_OK) != 0)
+    throw Error(Error::Kind::kIo, "project '" + path +
+                                      "' is read-only for you: make it writable (chmod u+w) or "
+                                      "open a copy");
+}
+
 // The latest analysis of a media with exactly this kind and parameters, finished or not.
 std::optional<int64_t> latestAnalysis(sql::Database& db, int64_t media_id, const std::string& kind,
                                       const std::string& params_json, bool done) {
@@ -109,6 +131,7 @@ std::unique_ptr<Project> Project::open(const std::string& path, bool create) {
   std::error_code ec;
   const bool exists = fs::exists(path, ec);
   if (!exists && !create) throw Error(Error::Kind::kIo, "project '" + path + "' does not exist");
+  requireWritable(path);
   if (exists) inspect(path);
   std::unique_ptr<Project> p(new Project(path));
   p->db_ = std::make_unique<sql::Database>(

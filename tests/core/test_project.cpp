@@ -5,7 +5,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
@@ -17,6 +19,7 @@
 
 using namespace unilearn;
 using core::Project;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -411,4 +414,70 @@ TEST(Project, ASecondOpenKeepsTheLocksSoAnotherProcessNeverDeletesTheWal) {
   const std::string json = test::fileBytes(out);
   EXPECT_NE(json.find("\"Happy\""), std::string::npos);
   EXPECT_NE(json.find("\"Sad\""), std::string::npos) << "the app's second label was lost";
+}
+
+// What an unprivileged user sees for a project in a folder they cannot write to, and for a
+// read-only project file: the reason and what to do, never "damaged". Run as `nobody` in a child
+// when the tests run as root (root writes anywhere).
+TEST(Project, AReadOnlyFolderOrFileIsNamedAsSuchNotAsDamage) {
+  const fs::path dir = test::tempPath("ro-folder");
+  fs::remove_all(dir);
+  fs::create_directories(dir / "locked");
+  const std::string in_locked = (dir / "locked" / "p.ulproj").string();
+  const std::string locked_file = (dir / "p.ulproj").string();
+  Project::open(in_locked)->addMedia({0, "v.mp4", "hash"});
+  Project::open(locked_file)->addMedia({0, "v.mp4", "hash"});
+  fs::permissions(dir / "locked", fs::perms::owner_write | fs::perms::group_write |
+                                      fs::perms::others_write,
+                  fs::perm_options::remove);
+  fs::permissions(locked_file, fs::perms::all, fs::perm_options::remove);
+  fs::permissions(locked_file, fs::perms::owner_read | fs::perms::group_read |
+                                   fs::perms::others_read,
+                  fs::perm_options::add);
+  fs::permissions(dir, fs::perms::others_all, fs::perm_options::add);
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    close(fds[0]);
+    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(3);
+    std::string out;
+    for (const auto& p : {in_locked, locked_file, (dir / "missing" / "new.ulproj").string()}) {
+      std::string message = "opened";
+      openKind(p, &message);
+      out += message + "\n";
+    }
+    try {
+      Project::open((dir / "locked" / "new.ulproj").string(), true);
+      out += "created\n";
+    } catch (const Error& e) {
+      out += std::string(e.what()) + "\n";
+    }
+    if (write(fds[1], out.data(), out.size()) < 0) _exit(4);
+    _exit(0);
+  }
+  close(fds[1]);
+  std::string got;
+  char buf[4096];
+  for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;)
+    got.append(buf, static_cast<size_t>(n));
+  close(fds[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  fs::permissions(dir / "locked", fs::perms::owner_all, fs::perm_options::add);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << got;
+  std::istringstream lines(got);
+  std::string folder, file, missing, create;
+  std::getline(lines, folder);
+  std::getline(lines, file);
+  std::getline(lines, missing);
+  std::getline(lines, create);
+  EXPECT_NE(folder.find("in a folder you cannot write to"), std::string::npos) << folder;
+  EXPECT_NE(file.find("is read-only for you"), std::string::npos) << file;
+  EXPECT_NE(missing.find("does not exist"), std::string::npos) << missing;
+  EXPECT_NE(create.find("in a folder you cannot write to"), std::string::npos) << create;
+  for (const auto& m : {folder, file, create})
+    EXPECT_EQ(m.find("damaged"), std::string::npos) << m;
+  EXPECT_NO_THROW(Project::open(in_locked, false));  // untouched, opens again for its owner
 }
