@@ -96,8 +96,8 @@ void requireWritable(const std::string& path) {
   const fs::path dir = fs::absolute(path).parent_path();
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
-    throw Error(Error::Kind::kIo, "project '" + path + "': the folder '" + dir.string() +
-                                      "' does not exist");
+    throw Error(Error::Kind::kIo,
+                "project '" + path + "': the folder '" + dir.string() + "' does not exist");
   if (::access(dir.c_str(), W_OK) != 0)
     throw Error(Error::Kind::kIo, "project '" + path + "' is in a folder you cannot write to ('" +
                                       dir.string() +

@@ -427,12 +427,12 @@ TEST(Project, AReadOnlyFolderOrFileIsNamedAsSuchNotAsDamage) {
   const std::string locked_file = (dir / "p.ulproj").string();
   Project::open(in_locked)->addMedia({0, "v.mp4", "hash"});
   Project::open(locked_file)->addMedia({0, "v.mp4", "hash"});
-  fs::permissions(dir / "locked", fs::perms::owner_write | fs::perms::group_write |
-                                      fs::perms::others_write,
+  fs::permissions(dir / "locked",
+                  fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
                   fs::perm_options::remove);
   fs::permissions(locked_file, fs::perms::all, fs::perm_options::remove);
-  fs::permissions(locked_file, fs::perms::owner_read | fs::perms::group_read |
-                                   fs::perms::others_read,
+  fs::permissions(locked_file,
+                  fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read,
                   fs::perm_options::add);
   fs::permissions(dir, fs::perms::others_all, fs::perm_options::add);
   int fds[2];
