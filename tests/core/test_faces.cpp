@@ -1,4 +1,6 @@
 // Face detection, alignment and the static expression model on real faces.
+#include <fstream>
+
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 #include <opencv2/imgcodecs.hpp>
@@ -154,4 +156,78 @@ TEST(FaceDetector, FindsNoFaceInAFaceFreeClip) {
   }
   EXPECT_EQ(frames, 30);
   EXPECT_EQ(faces, 0);
+}
+
+// The formats people record sessions in, made at test time by the ffmpeg tool from one second of
+// a real talking face (GRID's bbaf2n, ../shared/data/grid): each decodes with the frame count
+// ffprobe counts, and the face is found in at least 90 % of its frames.
+TEST(FormatMatrix, EveryCommonFormatDecodesFullyWithTheFaceFound) {
+  const std::string source = std::string(UNILEARN_SOURCE_DIR) + "/../shared/data/grid/bbaf2n.mpg";
+  if (!std::ifstream(source)) GTEST_SKIP() << "the GRID clips are not at " << source;
+  const std::string dir = test::tempPath("formats");
+  ASSERT_EQ(std::system(("mkdir -p " + dir).c_str()), 0);
+  struct Format {
+    const char* name;
+    const char* file;
+    std::string args;
+  };
+  const std::string cut = "-ss 1 -t 1 -an ";
+  const std::vector<Format> formats = {
+      {"MPEG-1", "mpeg1.mpg", cut + "-c:v mpeg1video -q:v 4"},
+      {"MPEG-2", "mpeg2.mpg", cut + "-c:v mpeg2video -q:v 4"},
+      {"MJPEG", "mjpeg.avi", cut + "-c:v mjpeg -q:v 4 -pix_fmt yuvj420p"},
+      {"MPEG-4 part 2", "mpeg4.avi", cut + "-c:v mpeg4 -q:v 4"},
+      {"VP8", "vp8.webm", cut + "-c:v libvpx -b:v 1M"},
+      {"VP9", "vp9.webm", cut + "-c:v libvpx-vp9 -b:v 1M -deadline realtime -cpu-used 8"},
+      {"HEVC", "hevc.mp4", cut + "-c:v libx265 -preset ultrafast -x265-params log-level=none"},
+      {"ProRes 10-bit", "prores.mov", cut + "-c:v prores_ks -profile:v 2 -pix_fmt yuv422p10le"},
+      {"H.264 10-bit", "h264_10.mp4", cut + "-c:v libx264 -preset ultrafast -pix_fmt yuv420p10le"},
+      {"H.264 4:4:4", "h264_444.mp4", cut + "-c:v libx264 -preset ultrafast -pix_fmt yuv444p"},
+      {"grey", "grey.mkv", cut + "-c:v ffv1 -pix_fmt gray"},
+      {"361x289", "odd.mkv", cut + "-vf scale=361:289 -c:v ffv1 -pix_fmt yuv444p"},
+      {"rotated", "rotated.mp4", cut + "-vf transpose=1 -c:v libx264 -preset ultrafast"},
+      {"variable frame rate", "vfr.mkv",
+       cut +
+           "-vf \"select='lt(n\\,5)+not(mod(n\\,3))'\" -vsync vfr -c:v libx264 -preset ultrafast"},
+      {"1920x1440", "big.mp4", cut + "-vf scale=1920:1440 -c:v libx264 -preset ultrafast"},
+      {"B-frames", "bframes.mp4", cut + "-c:v libx264 -bf 3 -g 12 -preset medium"},
+  };
+  core::FaceDetector detector(kModels);
+  for (const auto& f : formats) {
+    SCOPED_TRACE(f.name);
+    const std::string out = dir + "/" + f.file;
+    ASSERT_EQ(std::system(("ffmpeg -v error -y -i " + source + " " + f.args + " " + out).c_str()),
+              0)
+        << f.args;
+    if (std::string(f.name) == "rotated") {  // stored turned clockwise, shown turned back
+      ASSERT_EQ(
+          std::system(("ffmpeg -v error -y -i " + out + " -c copy -metadata:s:v:0 rotate=90 " +
+                       out + ".mp4 && mv " + out + ".mp4 " + out)
+                          .c_str()),
+          0);
+    }
+    const std::string count_file = out + ".count";
+    ASSERT_EQ(std::system(("ffprobe -v error -select_streams v:0 -count_frames -show_entries "
+                           "stream=nb_read_frames -of csv=p=0 " +
+                           out + " > " + count_file)
+                              .c_str()),
+              0);
+    int64_t expected = 0;
+    std::ifstream(count_file) >> expected;
+    ASSERT_GT(expected, 5);
+    core::VideoReader reader(out);
+    core::VideoFrame frame;
+    int64_t frames = 0, with_face = 0;
+    while (reader.next(frame)) {
+      ++frames;
+      const auto faces = detector.detect(frame.bgr);
+      // Upright: the eyes above the mouth (rotation applied as the display matrix says).
+      if (!faces.empty() && faces[0].keypoints[FaceDetection::kRightEye].y <
+                                faces[0].keypoints[FaceDetection::kMouth].y)
+        ++with_face;
+    }
+    EXPECT_EQ(frames, expected);
+    EXPECT_TRUE(reader.problems().empty()) << reader.problems().front();
+    EXPECT_GE(with_face * 10, frames * 9) << with_face << " of " << frames;
+  }
 }
