@@ -1,8 +1,11 @@
 #include "model/json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
+#include <type_traits>
 
 #include "model/error.h"
 
@@ -287,6 +290,29 @@ int64_t Value::asInt(const std::string& what) const {
     throw Error(Error::Kind::kFormat, what + " must be an integer");
   return static_cast<int64_t>(d);
 }
+
+template <typename T>
+T Value::asNumberFor(const std::string& what) const {
+  const double d = asNumber(what);
+  if constexpr (std::is_integral_v<T>) {
+    constexpr double kExact = 9.007199254740992e15;  // 2^53: every integer below is a double
+    const double lo = std::max(-kExact, static_cast<double>(std::numeric_limits<T>::lowest()));
+    const double hi = std::min(kExact, static_cast<double>(std::numeric_limits<T>::max()));
+    if (!(d >= lo && d <= hi) || d != std::floor(d))
+      throw Error(Error::Kind::kFormat, what + " must be a whole number from " + Value(lo).dump() +
+                                            " to " + Value(hi).dump() + ", not " + Value(d).dump());
+    return static_cast<T>(d);
+  } else {
+    if (!std::isfinite(d) || std::fabs(d) > static_cast<double>(std::numeric_limits<T>::max()))
+      throw Error(Error::Kind::kFormat, what + " must be a finite number");
+    return static_cast<T>(d);
+  }
+}
+template int Value::asNumberFor<int>(const std::string&) const;
+template int64_t Value::asNumberFor<int64_t>(const std::string&) const;
+template uint64_t Value::asNumberFor<uint64_t>(const std::string&) const;
+template float Value::asNumberFor<float>(const std::string&) const;
+template double Value::asNumberFor<double>(const std::string&) const;
 
 const std::string& Value::asString(const std::string& what) const {
   if (type_ != Type::kString) typeError(what, "a string", type_);

@@ -44,6 +44,12 @@ class Value {
   bool asBool(const std::string& what = "value") const;
   double asNumber(const std::string& what = "value") const;
   int64_t asInt(const std::string& what = "value") const;
+  // A number for a field of type T (int, int64_t, uint64_t, float, double): a whole number that
+  // T holds for integral T, a finite number for floating T; otherwise throws unilearn::Error
+  // (kFormat) naming `what`. Settings readers use it so that an absurd value is an error, never
+  // an out-of-range conversion.
+  template <typename T>
+  T asNumberFor(const std::string& what = "value") const;
   const std::string& asString(const std::string& what = "value") const;
   const Array& asArray(const std::string& what = "value") const;
   const Object& asObject(const std::string& what = "value") const;

@@ -1,8 +1,10 @@
 // Helpers shared by the test files.
 #pragma once
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <string>
 
 #include <torch/torch.h>
@@ -61,6 +63,28 @@ inline std::string freshProjectPath(const std::string& name) {
   for (const char* suffix : {"", "-wal", "-shm"})
     std::remove((p + suffix).c_str());
   return p;
+}
+
+// A damaged copy of `src` for fuzzing, by round: a truncation, 1-4 flipped bits, or up to 64
+// bytes of garbage.
+inline std::string mutate(const std::string& src, std::mt19937& rng, int round) {
+  std::string m = src;
+  std::uniform_int_distribution<size_t> pos(0, src.size() - 1);
+  switch (round % 3) {
+    case 0:
+      m.resize(pos(rng));
+      break;
+    case 1:
+      for (int i = 0; i < 1 + round % 4; ++i)
+        m[pos(rng)] ^= static_cast<char>(1 << (rng() % 8));
+      break;
+    default: {
+      size_t at = pos(rng), n = std::min<size_t>(1 + rng() % 64, m.size() - at);
+      for (size_t i = 0; i < n; ++i)
+        m[at + i] = static_cast<char>(rng());
+    }
+  }
+  return m;
 }
 
 }  // namespace unilearn::test

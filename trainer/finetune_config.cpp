@@ -103,7 +103,7 @@ FinetuneConfig FinetuneConfig::fromJson(const json::Value& v) {
   }
   auto num = [&](const char* k, auto& field) {
     if (const auto* x = v.find(k))
-      field = static_cast<std::decay_t<decltype(field)>>(x->asNumber(k));
+      field = x->template asNumberFor<std::decay_t<decltype(field)>>(k);
   };
   auto str = [&](const char* k, std::string& field) {
     if (const auto* x = v.find(k)) field = x->asString(k);
@@ -140,9 +140,9 @@ FinetuneConfig FinetuneConfig::fromJson(const json::Value& v) {
       if (key == "enabled")
         o.enabled = value.asBool(key);
       else if (key == "clip_ops")
-        o.clip_ops = static_cast<int>(value.asNumber(key));
+        o.clip_ops = value.asNumberFor<int>(key);
       else if (key == "image_ops")
-        o.image_ops = static_cast<int>(value.asNumber(key));
+        o.image_ops = value.asNumberFor<int>(key);
       else if (key == "clip_magnitude")
         o.clip_magnitude = value.asNumber(key);
       else if (key == "image_magnitude")

@@ -59,7 +59,7 @@ PretrainConfig PretrainConfig::fromJson(const json::Value& v) {
       throw Error(Error::Kind::kConfig, "unknown pre-training setting '" + key + "'");
   auto num = [&](const char* k, auto& field) {
     if (const auto* x = v.find(k))
-      field = static_cast<std::decay_t<decltype(field)>>(x->asNumber(k));
+      field = x->template asNumberFor<std::decay_t<decltype(field)>>(k);
   };
   if (const auto* x = v.find("model")) c.model = x->asString("model");
   if (const auto* x = v.find("init_from")) c.init_from = x->asString("init_from");

@@ -40,11 +40,11 @@ DataSpec dataSpec(const json::Value& v, const fs::path& base, const std::string&
     else if (key == "root")
       d.root = resolved(value.asString(key), base);
     else if (key == "limit")
-      d.limit = static_cast<int64_t>(value.asNumber(key));
+      d.limit = value.asNumberFor<int64_t>(key);
     else if (key == "synthetic_clips")
-      d.synthetic_clips = static_cast<int64_t>(value.asNumber(key));
+      d.synthetic_clips = value.asNumberFor<int64_t>(key);
     else if (key == "clip_frames")
-      d.clip_frames = static_cast<int>(value.asNumber(key));
+      d.clip_frames = value.asNumberFor<int>(key);
     else if (key == "pseudo_labels")
       d.pseudo_confidence = value.asNumber(key);
     else if (key == "annotators")

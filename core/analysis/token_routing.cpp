@@ -94,9 +94,10 @@ WindowOptions analysisWindowOptions(const AnalysisRecord& analysis) {
   WindowOptions o;
   if (analysis.params_json.empty()) return o;
   const json::Value p = json::parse(analysis.params_json);
-  if (const auto* v = p.find("clip_frames")) o.clip_frames = static_cast<int>(v->asInt());
-  if (const auto* v = p.find("sampling_rate")) o.sampling_rate = static_cast<int>(v->asInt());
-  if (const auto* v = p.find("hop")) o.hop = static_cast<int>(v->asInt());
+  if (const auto* v = p.find("clip_frames")) o.clip_frames = v->asNumberFor<int>("clip_frames");
+  if (const auto* v = p.find("sampling_rate"))
+    o.sampling_rate = v->asNumberFor<int>("sampling_rate");
+  if (const auto* v = p.find("hop")) o.hop = v->asNumberFor<int>("hop");
   if (const auto* v = p.find("gaps"))
     o.gaps = v->asString() == "skip" ? WindowOptions::Gaps::kSkip : WindowOptions::Gaps::kPad;
   return o;

@@ -9,7 +9,7 @@
 # Every stage resumes where it stopped (run it again). FER+ is read from $FERPLUS (default
 # ../shared/data/ferplus); its images are never copied into the repository.
 # Settings: EPOCHS (stage 2, default 7), LIMIT / VAL_LIMIT (first N faces only; 0: all),
-# TRAIN_CLIPS (600), VAL_CLIPS (200), IMAGE_RATIO (1.0), PRETRAIN_EPOCHS (0), THREADS (2),
+# TRAIN_CLIPS (600), VAL_CLIPS (200), IMAGE_RATIO (1.0), LR (stage 2 peak, 0.0007), PRETRAIN_EPOCHS (0), THREADS (2),
 # CONFIG (scripts/train-shipped/unilearn-t16-96.json), OUT (build/train-shipped),
 # NAME (unilearn-t16-ferplus), EXTRAS=0 skips the comparisons for the card (app path, static
 # model, GRID clips, speed), INSTALL=1 copies the fp16 file and its figures into resources/models/
@@ -20,7 +20,7 @@ cd "$ROOT"
 FERPLUS="$(cd "${FERPLUS:-$ROOT/../shared/data/ferplus}" && pwd)"
 EPOCHS="${EPOCHS:-7}" TRAIN_CLIPS="${TRAIN_CLIPS:-600}" VAL_CLIPS="${VAL_CLIPS:-200}"
 LIMIT="${LIMIT:-0}" VAL_LIMIT="${VAL_LIMIT:-0}"
-IMAGE_RATIO="${IMAGE_RATIO:-1.0}" PRETRAIN_EPOCHS="${PRETRAIN_EPOCHS:-0}" THREADS="${THREADS:-2}"
+IMAGE_RATIO="${IMAGE_RATIO:-1.0}" LR="${LR:-0.0007}" PRETRAIN_EPOCHS="${PRETRAIN_EPOCHS:-0}" THREADS="${THREADS:-2}"
 CONFIG="$(realpath "${CONFIG:-scripts/train-shipped/unilearn-t16-96.json}")"
 OUT="$(realpath -m "${OUT:-build/train-shipped}")" NAME="${NAME:-unilearn-t16-ferplus}"
 CLI="${UNILEARN_CLI:-build/app/unilearn}"
@@ -30,7 +30,7 @@ mkdir -p "$OUT"
 fill() {  # template → job with this run's settings
   sed -e "s|@FERPLUS@|$FERPLUS|g" -e "s|@TRAIN_CLIPS@|$TRAIN_CLIPS|g" -e "s|@VAL_CLIPS@|$VAL_CLIPS|g" \
       -e "s|@LIMIT@|$LIMIT|g" -e "s|@VAL_LIMIT@|$VAL_LIMIT|g" \
-      -e "s|@EPOCHS@|$1|g" -e "s|@IMAGE_RATIO@|$IMAGE_RATIO|g" -e "s|@THREADS@|$THREADS|g" \
+      -e "s|@EPOCHS@|$1|g" -e "s|@IMAGE_RATIO@|$IMAGE_RATIO|g" -e "s|@LR@|$LR|g" -e "s|@THREADS@|$THREADS|g" \
       -e "s|@CONFIG@|$CONFIG|g" -e "s|@BASE@|$2|g" -e "s|@OUT@|$3|g" -e "s|@NAME@|$NAME|g" "$4"
 }
 stamp() { echo "$(date -u +%FT%TZ) $*" | tee -a "$OUT/times.log"; }

@@ -16,28 +16,9 @@
 
 using namespace unilearn;
 using unilearn::test::fileBytes;
+using unilearn::test::mutate;
 
 namespace {
-
-std::string mutate(const std::string& src, std::mt19937& rng, int round) {
-  std::string m = src;
-  std::uniform_int_distribution<size_t> pos(0, src.size() - 1);
-  switch (round % 3) {
-    case 0:
-      m.resize(pos(rng));
-      break;  // truncation
-    case 1:
-      for (int i = 0; i < 1 + round % 4; ++i)
-        m[pos(rng)] ^= static_cast<char>(1 << (rng() % 8));
-      break;  // bit flips
-    default: {
-      size_t at = pos(rng), n = std::min<size_t>(1 + rng() % 64, m.size() - at);
-      for (size_t i = 0; i < n; ++i)
-        m[at + i] = static_cast<char>(rng());
-    }  // garbage range
-  }
-  return m;
-}
 
 // Stands in for the zip's storage records when fuzzing the pickle alone.
 at::Tensor fakeStorage(const std::string& type, const std::string&, int64_t numel) {
