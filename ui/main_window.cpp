@@ -171,9 +171,23 @@ bool MainWindow::openProject(const QString& path, bool create) {
     return false;
   }
   try {
-    auto p = core::Project::open(path.toStdString(), create);
+    // The writer lock first: a project another window or a writing command has open is refused
+    // with its name, before anything is read.
+    std::unique_ptr<core::ProjectLock> lock;
+    if (lock_ && QFileInfo(path).absoluteFilePath() == project_path_)
+      lock = std::move(lock_);  // reopening our own project
+    else
+      lock = core::ProjectLock::acquire(path.toStdString(), "unilearn-studio");
+    std::unique_ptr<core::Project> p;
+    try {
+      p = core::Project::open(path.toStdString(), create);
+    } catch (...) {
+      if (!lock_ && project_) lock_ = std::move(lock);  // keep holding what is still open
+      throw;
+    }
     closeProject();
     project_ = std::move(p);
+    lock_ = std::move(lock);
     editor_->setProject(project_.get());
     rebuildSchemeMenus();
   } catch (const Error& e) {
@@ -203,6 +217,7 @@ void MainWindow::closeProject() {
   webcam_->stop();
   webcam_->setProjectPath(QString());
   project_.reset();
+  lock_.reset();
   project_path_.clear();
   media_id_ = -1;
   in_frame_ = out_frame_ = -1;

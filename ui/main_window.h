@@ -17,6 +17,7 @@
 
 #include "core/analysis/timeline.h"
 #include "core/storage/project.h"
+#include "core/storage/project_lock.h"
 #include "ui/settings.h"
 
 namespace unilearn::ui {
@@ -101,6 +102,7 @@ class MainWindow : public QMainWindow {
   void showRoutingAt(int64_t frame, int64_t ms);
 
   Settings& settings_;
+  std::unique_ptr<core::ProjectLock> lock_;  // this window writes to the project (outlives it)
   std::unique_ptr<core::Project> project_;
   QString project_path_;
   PlayerWidget* player_ = nullptr;

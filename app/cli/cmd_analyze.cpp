@@ -17,6 +17,7 @@
 #include "core/media/frame_source.h"
 #include "core/resources.h"
 #include "core/storage/project.h"
+#include "core/storage/project_lock.h"
 #include "model/error.h"
 #include "model/face_expression_net.h"
 
@@ -121,6 +122,7 @@ int runAnalyze(const std::vector<std::string>& argv) {
       std::fprintf(stderr, "note: %s has random weights: its clip predictions are meaningless\n",
                    name->c_str());
   }
+  const auto lock = core::ProjectLock::acquire(project_path, "unilearn analyze");
   auto project = core::Project::open(project_path);
   if (camera) return analyzeCamera(args, *camera, *project, model.get(), options);
   const std::string resources = core::resourceDir();

@@ -1,12 +1,14 @@
 // `unilearn import P.ulproj --eaf FILE | --tsv FILE | --csv FILE [--annotator NAME]
 // [--scheme NAME]`.
 #include <cstdio>
+#include <filesystem>
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "core/export/eaf.h"
 #include "core/export/importer.h"
 #include "core/storage/project.h"
+#include "core/storage/project_lock.h"
 #include "model/error.h"
 
 namespace unilearn::cli {
@@ -18,6 +20,9 @@ int runImport(const std::vector<std::string>& argv) {
   if (static_cast<int>(static_cast<bool>(eaf)) + static_cast<bool>(tsv) + static_cast<bool>(csv) !=
       1)
     throw UsageError{"give one of --eaf FILE, --tsv FILE or --csv FILE"};
+  if (!std::filesystem::exists(args.positional()[0]))
+    throw Error(Error::Kind::kIo, "project '" + args.positional()[0] + "' does not exist");
+  const auto lock = core::ProjectLock::acquire(args.positional()[0], "unilearn import");
   auto project = core::Project::open(args.positional()[0], false);
   const std::string annotator = args.get("annotator").value_or("");
   const std::string scheme = args.get("scheme").value_or("DFEW-7");

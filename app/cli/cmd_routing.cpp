@@ -11,6 +11,7 @@
 #include "core/export/exporter.h"
 #include "core/resources.h"
 #include "core/storage/project.h"
+#include "core/storage/project_lock.h"
 #include "model/atomic_file.h"
 #include "model/error.h"
 
@@ -20,6 +21,10 @@ int runRouting(const std::vector<std::string>& argv) {
   Args args(argv, {"project", "out", "model", "threads"}, {});
   if (args.positional().size() != 1) throw UsageError{"routing needs one VIDEO"};
   const std::string video = args.positional()[0], out_path = args.require("out");
+  // Analysing the video first writes to the project: as any writer, only when no other has it.
+  std::unique_ptr<core::ProjectLock> lock;
+  if (args.get("model"))
+    lock = core::ProjectLock::acquire(args.require("project"), "unilearn routing");
   auto project = core::Project::open(args.require("project"), args.get("model").has_value());
   const std::string path = std::filesystem::absolute(video).lexically_normal().string();
   auto clipAnalysed = [&] {

@@ -13,6 +13,7 @@
 #include "app/cli/commands.h"
 #include "core/analysis/analyzer.h"
 #include "core/resources.h"
+#include "core/storage/project_lock.h"
 #include "model/atomic_file.h"
 #include "model/config.h"
 #include "model/error.h"
@@ -94,8 +95,13 @@ int runTrain(const std::vector<std::string>& argv) {
           (job.training.select_by != "clips" ? e.val_stills : e.val).summary(r.classes).c_str());
   std::printf("wrote %s\n", r.model_path.c_str());
   if (job.register_model && !job.data.project.empty()) {
-    trainer::registerModel(job.data.project, r.model_path);
-    std::printf("added to the models of %s\n", job.data.project.c_str());
+    try {
+      const auto lock = core::ProjectLock::acquire(job.data.project, "unilearn train");
+      trainer::registerModel(job.data.project, r.model_path);
+      std::printf("added to the models of %s\n", job.data.project.c_str());
+    } catch (const Error& e) {  // the model is kept; the project can take it later
+      std::fprintf(stderr, "note: not added to the project's models: %s\n", e.what());
+    }
   }
   return 0;
 }

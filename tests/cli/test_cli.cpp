@@ -14,6 +14,7 @@
 #include <torch/torch.h>
 
 #include "core/storage/project.h"
+#include "core/storage/project_lock.h"
 #include "model/checkpoint.h"
 #include "model/json.h"
 #include "tests/test_util.h"
@@ -388,4 +389,30 @@ TEST(Cli, TrainingJobsWithImpossibleSettingsAreRefusedBeforeAnyWork) {
     EXPECT_EQ(r.code, 1) << flags << r.err;
     EXPECT_NE(r.err.find("must lie in"), std::string::npos) << flags << ": " << r.err;
   }
+}
+
+// While the app has a project open, writing commands are refused with its name, reading ones
+// work, and nothing the app holds is disturbed.
+TEST(Cli, WritingCommandsRefuseAProjectTheAppHasOpenAndReadingOnesWork) {
+  const std::string path = test::freshProjectPath("cli_locked.ulproj");
+  auto p = core::Project::open(path);
+  const int64_t media =
+      p->addMedia({0, "/v/session.mp4", "h", 640, 480, 25, 1, 1, 12800, 4000, 100});
+  p->addAnnotation({0, media, std::nullopt, "DFEW-7", 0, 10, "Happy", "ann", ""});
+  const auto lock = core::ProjectLock::acquire(path, "unilearn-studio");
+  const std::string csv = test::tempPath("cli_locked.csv");
+  std::ofstream(csv)
+      << "video,track,start_frame,end_frame,label\nsession.mp4,whole video,20,30,Sad\n";
+  CliRun imp = cli("import " + path + " --csv " + csv);
+  EXPECT_EQ(imp.code, 1);
+  EXPECT_NE(imp.err.find("is open in unilearn-studio (process " + std::to_string(getpid())),
+            std::string::npos)
+      << imp.err;
+  EXPECT_EQ(p->annotations(media).size(), 1u);
+  CliRun exp = cli("export " + path + " --format json --out -");
+  ASSERT_EQ(exp.code, 0) << exp.err;
+  EXPECT_NE(exp.out.find("\"Happy\""), std::string::npos);
+  // The app's connection keeps writing after both commands.
+  p->addAnnotation({0, media, std::nullopt, "DFEW-7", 40, 50, "Sad", "ann", ""});
+  EXPECT_EQ(p->annotations(media).size(), 2u);
 }

@@ -13,6 +13,7 @@
 
 #include "core/analysis/timeline.h"
 #include "core/storage/project.h"
+#include "core/storage/project_lock.h"
 #include "core/storage/schema.h"
 #include "model/error.h"
 #include "tests/test_util.h"
@@ -480,4 +481,68 @@ TEST(Project, AReadOnlyFolderOrFileIsNamedAsSuchNotAsDamage) {
   for (const auto& m : {folder, file, create})
     EXPECT_EQ(m.find("damaged"), std::string::npos) << m;
   EXPECT_NO_THROW(Project::open(in_locked, false));  // untouched, opens again for its owner
+}
+
+// The writer lock: a second writer (another process, or another window of this one) is refused
+// with the holder's name; a killed holder leaves nothing that blocks; releasing removes the file.
+TEST(ProjectLock, ASecondWriterIsToldWhoHasTheProjectAndAKilledOneBlocksNothing) {
+  const std::string path = test::freshProjectPath("locked.ulproj");
+  Project::open(path).reset();
+  const std::string lock_file = core::ProjectLock::lockPath(path);
+  EXPECT_FALSE(core::ProjectLock::holder(path));
+  {
+    const auto lock = core::ProjectLock::acquire(path, "test-writer");
+    const auto who = core::ProjectLock::holder(path);
+    ASSERT_TRUE(who);
+    EXPECT_NE(who->find("test-writer (process " + std::to_string(getpid()) + ") since "),
+              std::string::npos)
+        << *who;
+    std::string message;
+    try {
+      core::ProjectLock::acquire(path, "second window");
+    } catch (const Error& e) {
+      message = e.what();
+    }
+    EXPECT_NE(message.find("another window of this app"), std::string::npos) << message;
+    const pid_t child = fork();  // another program
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      try {
+        core::ProjectLock::acquire(path, "unilearn import");
+      } catch (const Error& e) {
+        const std::string m = e.what();
+        _exit(m.find("is open in test-writer") != std::string::npos &&
+                      m.find("another window") == std::string::npos
+                  ? 0
+                  : 2);
+      }
+      _exit(1);
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "child status " << status;
+  }
+  EXPECT_FALSE(std::ifstream(lock_file).good());  // released: the file is gone
+  EXPECT_FALSE(core::ProjectLock::holder(path));
+
+  int ready[2];
+  ASSERT_EQ(pipe(ready), 0);
+  const pid_t holder = fork();
+  ASSERT_GE(holder, 0);
+  if (holder == 0) {
+    const auto lock = core::ProjectLock::acquire(path, "doomed writer");
+    if (write(ready[1], "x", 1) != 1) _exit(3);
+    pause();
+    _exit(0);
+  }
+  char c = 0;
+  ASSERT_EQ(read(ready[0], &c, 1), 1);
+  EXPECT_TRUE(core::ProjectLock::holder(path));
+  kill(holder, SIGKILL);
+  waitpid(holder, nullptr, 0);
+  EXPECT_TRUE(std::ifstream(lock_file).good());   // left behind by the killed process ...
+  EXPECT_FALSE(core::ProjectLock::holder(path));  // ... and held by nobody
+  EXPECT_NO_THROW(core::ProjectLock::acquire(path, "next writer"));
+  close(ready[0]);
+  close(ready[1]);
 }

@@ -277,4 +277,14 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   EXPECT_FALSE(w.openProject(bogus));
   EXPECT_FALSE(w.lastError().isEmpty());
   EXPECT_EQ(w.videos()->count(), 1);  // still the first project
+  // A second window on the same project is refused with the reason; the first keeps it, may
+  // reopen it, and once it lets go the second window may open it.
+  ui::MainWindow second(settings);
+  EXPECT_FALSE(second.openProject(project));
+  EXPECT_NE(second.lastError().indexOf("another window"), -1) << second.lastError().toStdString();
+  EXPECT_EQ(second.project(), nullptr);
+  ASSERT_TRUE(w.openProject(project)) << w.lastError().toStdString();
+  EXPECT_TRUE(second.openProject(bogus) == false && w.project() != nullptr);
+  w.closeProject();
+  EXPECT_TRUE(second.openProject(project)) << second.lastError().toStdString();
 }
