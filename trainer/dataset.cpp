@@ -271,22 +271,6 @@ Dataset projectDataset(const core::Project& project, const ProjectDataOptions& o
   return d;
 }
 
-int matchClassName(const std::string& name, const std::vector<std::string>& classes) {
-  const std::string n = lower(name);
-  for (size_t i = 0; i < classes.size(); ++i)
-    if (lower(classes[i]) == n) return static_cast<int>(i);
-  for (size_t len : {4, 3}) {
-    int found = -1, matches = 0;
-    for (size_t i = 0; i < classes.size(); ++i)
-      if (n.size() >= len && lower(classes[i]).compare(0, len, n, 0, len) == 0) {
-        found = static_cast<int>(i);
-        ++matches;
-      }
-    if (matches == 1) return found;
-  }
-  return -1;
-}
-
 Dataset pseudoLabelDataset(const core::Project& project, const PseudoLabelOptions& o) {
   Dataset d;
   d.classes = o.classes.empty() ? std::vector<std::string>{"face"} : o.classes;

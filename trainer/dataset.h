@@ -12,6 +12,8 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include "core/analysis/class_names.h"
+
 namespace unilearn::core {
 class Project;
 }
@@ -98,9 +100,7 @@ struct PseudoLabelOptions {
 };
 Dataset pseudoLabelDataset(const core::Project& project, const PseudoLabelOptions& options);
 
-// The class of `classes` that a static-model class name stands for (case-insensitive; first
-// four letters, else first three when unambiguous); -1 when none.
-int matchClassName(const std::string& name, const std::vector<std::string>& classes);
+using core::matchClassName;  // the one class-name rule (core/analysis/class_names.h)
 
 // What a scheme's annotations hold before any frame is read (for the wizard's first page): per
 // class the labelled segments and frames, per person the segments of each class, and warnings.

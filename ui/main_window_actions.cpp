@@ -495,17 +495,34 @@ QString MainWindow::agreementReport(const QString& other) {
   try {
     const auto r = core::agreeInProject(*project_, settings_.annotator().toStdString(),
                                         other.toStdString(), scheme_);
+    // Cohen's kappa only: the emotion schemes are nominal, so a weighted kappa would weigh
+    // disagreements by the arbitrary order of the labels.
     QString text = tr("%1 vs %2 over %3 frames rated by both\nobserved agreement %4\n"
-                      "Cohen's kappa %5\nweighted kappa %6\n\nper class:")
+                      "Cohen's kappa %5\n\nspecific agreement per class:")
                        .arg(settings_.annotator(), other)
                        .arg(r.items)
                        .arg(r.observed, 0, 'f', 3)
-                       .arg(r.kappa, 0, 'f', 3)
-                       .arg(r.weighted_kappa, 0, 'f', 3);
+                       .arg(r.kappa, 0, 'f', 3);
     for (size_t i = 0; i < r.labels.size(); ++i)
       text += QString("\n  %1: %2")
                   .arg(QString::fromStdString(r.labels[i]))
                   .arg(r.per_class[i], 0, 'f', 3);
+    text += tr("\n\nconfusion (rows: %1, columns: %2):\n").arg(settings_.annotator(), other);
+    for (const auto& l : r.labels)
+      text += QString("\t%1").arg(QString::fromStdString(l));
+    for (size_t i = 0; i < r.labels.size(); ++i) {
+      text += "\n" + QString::fromStdString(r.labels[i]);
+      for (int64_t n : r.confusion[i])
+        text += QString("\t%1").arg(n);
+    }
+    if (!r.unmatched.empty()) {
+      QStringList names;
+      for (const auto& n : r.unmatched)
+        names << QString::fromStdString(n);
+      text += tr("\n\nThe model's %1 match no label of the scheme: %2 frames left out.")
+                  .arg(names.join(", "))
+                  .arg(r.unmatched_frames);
+    }
     return text;
   } catch (const Error& e) {
     fail(QString::fromUtf8(e.what()));

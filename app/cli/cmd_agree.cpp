@@ -1,4 +1,6 @@
-// `unilearn agree P.ulproj --a NAME --b NAME|model [--scheme NAME]`: Cohen's kappa frame by frame.
+// `unilearn agree P.ulproj --a NAME --b NAME|model [--scheme NAME] [--ordinal]`: Cohen's kappa
+// frame by frame; the quadratic weighted kappa only for ordinal schemes (--ordinal), where the
+// order of the labels means something.
 #include <cstdio>
 
 #include "app/cli/args.h"
@@ -9,7 +11,7 @@
 namespace unilearn::cli {
 
 int runAgree(const std::vector<std::string>& argv) {
-  Args args(argv, {"a", "b", "scheme", "threads"}, {});
+  Args args(argv, {"a", "b", "scheme", "threads"}, {"ordinal"});
   if (args.positional().size() != 1) throw UsageError{"agree needs one project file"};
   auto project = core::Project::open(args.positional()[0], false);
   const auto r = core::agreeInProject(*project, args.require("a"), args.require("b"),
@@ -17,7 +19,14 @@ int runAgree(const std::vector<std::string>& argv) {
   std::printf("frames rated by both: %lld\n", static_cast<long long>(r.items));
   std::printf("observed agreement:   %.4f\n", r.observed);
   std::printf("Cohen's kappa:        %.4f\n", r.kappa);
-  std::printf("weighted kappa (quadratic, for ordinal schemes): %.4f\n", r.weighted_kappa);
+  if (args.has("ordinal")) std::printf("weighted kappa (quadratic): %.4f\n", r.weighted_kappa);
+  if (!r.unmatched.empty()) {
+    std::string names;
+    for (const auto& n : r.unmatched)
+      names += (names.empty() ? "" : ", ") + n;
+    std::printf("note: the model's %s match no label of the scheme: %lld frames left out\n",
+                names.c_str(), static_cast<long long>(r.unmatched_frames));
+  }
   std::printf("\nper class (specific agreement):\n");
   for (size_t i = 0; i < r.labels.size(); ++i)
     std::printf("  %-16s %.4f\n", r.labels[i].c_str(), r.per_class[i]);

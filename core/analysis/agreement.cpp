@@ -1,10 +1,10 @@
 #include "core/analysis/agreement.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <tuple>
 
+#include "core/analysis/class_names.h"
 #include "core/storage/project.h"
 #include "model/config.h"
 #include "model/error.h"
@@ -12,12 +12,6 @@
 
 namespace unilearn::core {
 namespace {
-
-std::string lower(std::string s) {
-  for (auto& c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // (media, track or -1 for the whole video, frame) -> label index.
 using Ratings = std::map<std::tuple<int64_t, int64_t, int64_t>, int>;
@@ -36,7 +30,10 @@ Ratings annotatorRatings(const Project& p, const std::string& who, const std::st
   return r;
 }
 
-Ratings modelRatings(const Project& p, const std::vector<std::string>& labels) {
+// The model's top classes as the scheme's labels. Classes the scheme lacks are collected in
+// `unmatched` and the frames they cover counted in `dropped`.
+Ratings modelRatings(const Project& p, const std::vector<std::string>& labels,
+                     std::vector<std::string>& unmatched, int64_t& dropped) {
   Ratings r;
   for (const auto& m : p.media()) {
     const AnalysisRecord* latest = nullptr;
@@ -46,21 +43,24 @@ Ratings modelRatings(const Project& p, const std::vector<std::string>& labels) {
     if (!latest) continue;
     auto model = p.model(*latest->model_id);
     const ModelConfig c = ModelConfig::fromJson(json::parse(model->config_json));
-    std::vector<int> to_scheme;  // model class -> scheme label, -1 when the scheme lacks it
-    for (const auto& name : c.video_class_names) {
-      int found = -1;
-      for (size_t i = 0; i < labels.size(); ++i)
-        if (lower(labels[i]) == lower(name)) found = static_cast<int>(i);
-      to_scheme.push_back(found);
-    }
+    const ClassMapping to_scheme = mapClassNames(c.video_class_names, labels);
+    for (const auto& name : to_scheme.unmatched)
+      if (std::find(unmatched.begin(), unmatched.end(), name) == unmatched.end())
+        unmatched.push_back(name);
     // Each frame takes the top class of the latest window that covers it.
-    for (const auto& w : p.windows(latest->id)) {
-      const int label = static_cast<size_t>(w.top_class) < to_scheme.size()
-                            ? to_scheme[static_cast<size_t>(w.top_class)]
-                            : -1;
-      if (label < 0) continue;
+    std::map<std::pair<int64_t, int64_t>, int> top;  // (track, frame) -> model class
+    for (const auto& w : p.windows(latest->id))
       for (int64_t f = w.start_frame; f <= w.end_frame; ++f)
-        r[{m.id, w.track_id, f}] = label;
+        top[{w.track_id, f}] = w.top_class;
+    for (const auto& [key, cls] : top) {
+      const int label = static_cast<size_t>(cls) < to_scheme.to.size()
+                            ? to_scheme.to[static_cast<size_t>(cls)]
+                            : -1;
+      if (label < 0) {
+        ++dropped;
+        continue;
+      }
+      r[{m.id, key.first, key.second}] = label;
     }
   }
   return r;
@@ -117,10 +117,12 @@ Agreement cohensKappa(const std::vector<int>& a, const std::vector<int>& b,
 Agreement agreeInProject(const Project& p, const std::string& a, const std::string& b,
                          const std::string& scheme) {
   const auto labels = p.schemeLabels(scheme);
-  const Ratings ra =
-      a == "model" ? modelRatings(p, labels) : annotatorRatings(p, a, scheme, labels);
-  const Ratings rb =
-      b == "model" ? modelRatings(p, labels) : annotatorRatings(p, b, scheme, labels);
+  std::vector<std::string> unmatched;
+  int64_t dropped = 0;
+  const Ratings ra = a == "model" ? modelRatings(p, labels, unmatched, dropped)
+                                  : annotatorRatings(p, a, scheme, labels);
+  const Ratings rb = b == "model" ? modelRatings(p, labels, unmatched, dropped)
+                                  : annotatorRatings(p, b, scheme, labels);
   std::vector<int> xa, xb;
   for (const auto& [key, label] : ra) {
     auto it = rb.find(key);
@@ -131,7 +133,10 @@ Agreement agreeInProject(const Project& p, const std::string& a, const std::stri
   if (xa.empty())
     throw Error(Error::Kind::kArgument,
                 "'" + a + "' and '" + b + "' have no labelled frame in common");
-  return cohensKappa(xa, xb, labels);
+  Agreement out = cohensKappa(xa, xb, labels);
+  out.unmatched = unmatched;
+  out.unmatched_frames = dropped;
+  return out;
 }
 
 }  // namespace unilearn::core

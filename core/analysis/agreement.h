@@ -19,6 +19,10 @@ struct Agreement {
   double kappa = 0;                             // Cohen's kappa
   double weighted_kappa = 0;                    // quadratic weights (meaningful for ordinal sets)
   std::vector<double> per_class;                // specific agreement 2 n_ii / (n_i. + n_.i)
+  // With the model as a rater: its classes that match no label of the scheme (their frames are
+  // left out), and how many frames that was.
+  std::vector<std::string> unmatched;
+  int64_t unmatched_frames = 0;
 };
 
 // a[i] and b[i] are label indices in [0, classes) or -1 (not rated); pairs with a -1 are left out.
@@ -27,8 +31,8 @@ Agreement cohensKappa(const std::vector<int>& a, const std::vector<int>& b,
 
 // Frame-by-frame agreement over everything both raters labelled in the project, per media and
 // track. A rater is an annotator name or "model" (the top class of the latest clip analysis,
-// matched to the scheme's labels by name, case-insensitively). Throws unilearn::Error
-// (kArgument) when the raters share no labelled frame.
+// matched to the scheme's labels by core::matchClassName: "fearful" is "Fear"). Throws
+// unilearn::Error (kArgument) when the raters share no labelled frame.
 Agreement agreeInProject(const Project& project, const std::string& rater_a,
                          const std::string& rater_b, const std::string& scheme = "DFEW-7");
 

@@ -1,7 +1,10 @@
 // Cohen's kappa against hand-computed examples, and agreement between raters in a project.
+#include <tuple>
+
 #include <gtest/gtest.h>
 
 #include "core/analysis/agreement.h"
+#include "core/analysis/class_names.h"
 #include "core/storage/project.h"
 #include "model/error.h"
 #include "tests/test_util.h"
@@ -81,4 +84,41 @@ TEST(Agreement, BetweenAnnotatorsAndWithTheModelInAProject) {
   EXPECT_NEAR(m.observed, 0.5, 1e-12);
   EXPECT_NEAR(m.kappa, 0.0, 1e-12);
   EXPECT_THROW(core::agreeInProject(*p, "ann", "nobody"), Error);
+}
+
+// The model's class names (neutral, happy, sad, angry, fearful, disgusted, surprised) against
+// DFEW-7's (Fear, Disgust, Surprise, ...): matched by the one class-name rule, so fear frames
+// count; a class the scheme lacks is reported with the frames left out.
+TEST(Agreement, TheModelsFearfulIsTheSchemesFearAndUnmatchedClassesAreReported) {
+  auto p = core::Project::open(test::freshProjectPath("agree_names.ulproj"));
+  const int64_t media = p->addMedia({0, "v.mp4", "h"});
+  const int64_t track = p->track(media, 1);
+  for (auto [f0, f1, label] : {std::tuple<int64_t, int64_t, const char*>{0, 29, "Fear"},
+                               {30, 59, "Disgust"},
+                               {60, 89, "Surprise"},
+                               {90, 119, "Happy"}})
+    p->addAnnotation({0, media, track, "DFEW-7", f0, f1, label, "ann", ""});
+  const int64_t model = p->addModel(
+      {0, "m",
+       R"({"video_classes":8,"video_class_names":["neutral","happy","sad","angry","fearful",)"
+       R"("disgusted","surprised","contempt"]})",
+       "x", ""});
+  const int64_t analysis = p->startAnalysis(media, model, "clip", "{}");
+  for (auto [f0, cls] : {std::pair<int64_t, int>{0, 4}, {30, 5}, {60, 6}, {90, 7}}) {
+    core::WindowPrediction w;
+    w.analysis_id = analysis;
+    w.track_id = track;
+    w.start_frame = f0;
+    w.end_frame = f0 + 29;
+    w.probs.assign(8, 0.1f);
+    w.top_class = cls;
+    p->addWindow(w);
+  }
+  const auto r = core::agreeInProject(*p, "ann", "model");
+  EXPECT_EQ(r.items, 90);  // fear, disgust and surprise frames: all agree
+  EXPECT_NEAR(r.observed, 1.0, 1e-12);
+  EXPECT_EQ(r.unmatched, std::vector<std::string>{"contempt"});
+  EXPECT_EQ(r.unmatched_frames, 30);
+  EXPECT_EQ(core::mapClassNames({"fearful", "happy", "joy"}, p->schemeLabels("DFEW-7")).to,
+            (std::vector<int>{6, 0, -1}));
 }
