@@ -60,6 +60,9 @@ class MainWindow : public QMainWindow {
   void mergeAtPlayhead();
   void deleteAtPlayhead();
   AnnotationEditor* annotations() const { return editor_; }
+  // Go › Next/Previous annotation: the playhead to the start of the next (+1) or previous (-1)
+  // annotation of this video in the current scheme, anyone's; false when there is none.
+  bool jumpToAnnotation(int direction);
 
   // File › Export / Import over the command line's formats; the timeline picture as PNG or SVG
   // (by the file's extension). False with the reason in lastError().

@@ -18,6 +18,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 #include <chrono>
+#include <tuple>
 
 #include <QPainter>
 #include <QSvgGenerator>
@@ -97,9 +98,28 @@ void MainWindow::buildMenus() {
   QAction* undo = editor_->stack()->createUndoAction(this, tr("&Undo"));
   undo->setShortcut(QKeySequence::Undo);
   QAction* redo = editor_->stack()->createRedoAction(this, tr("&Redo"));
-  redo->setShortcut(QKeySequence::Redo);
+  redo->setShortcuts({QKeySequence(QKeySequence::Redo), QKeySequence(Qt::CTRL | Qt::Key_Y)});
   edit->addAction(undo);
   edit->addAction(redo);
+
+  // Moving through long sessions (the keys are also listed in the menu, where people look).
+  QMenu* go = menuBar()->addMenu(tr("&Go"));
+  go->addAction(tr("Go to a &time or frame…"), QKeySequence(Qt::CTRL | Qt::Key_G), this,
+                [this] { player_->focusJump(); });
+  go->addSeparator();
+  for (auto [text, key, ms] : std::initializer_list<std::tuple<QString, QKeySequence, int>>{
+           {tr("Back 1 second"), QKeySequence(Qt::SHIFT | Qt::Key_Left), -1000},
+           {tr("Forward 1 second"), QKeySequence(Qt::SHIFT | Qt::Key_Right), 1000},
+           {tr("Back 5 seconds"), QKeySequence(Qt::CTRL | Qt::Key_Left), -5000},
+           {tr("Forward 5 seconds"), QKeySequence(Qt::CTRL | Qt::Key_Right), 5000},
+           {tr("Back 1 minute"), QKeySequence(Qt::Key_PageUp), -60000},
+           {tr("Forward 1 minute"), QKeySequence(Qt::Key_PageDown), 60000}})
+    go->addAction(text, key, this, [this, ms = ms] { player_->seekBy(ms); });
+  go->addSeparator();
+  go->addAction(tr("&Previous annotation"), QKeySequence(Qt::ALT | Qt::Key_Left), this,
+                [this] { jumpToAnnotation(-1); });
+  go->addAction(tr("&Next annotation"), QKeySequence(Qt::ALT | Qt::Key_Right), this,
+                [this] { jumpToAnnotation(1); });
 
   QMenu* annotate = menuBar()->addMenu(tr("A&nnotate"));
   annotate->addAction(tr("Set &in point"), QKeySequence(Qt::Key_I), this, &MainWindow::setInPoint);
@@ -487,6 +507,26 @@ bool MainWindow::exportTimelinePicture(const QString& path) {
     fail(tr("Cannot write %1 (use .png or .svg)").arg(path));
     return false;
   }
+  return true;
+}
+
+bool MainWindow::jumpToAnnotation(int direction) {
+  if (!project_ || media_id_ < 0) return false;
+  const int64_t here = player_->currentFrame();
+  std::optional<int64_t> best;
+  for (const auto& a : project_->annotations(media_id_)) {
+    if (a.scheme != scheme_) continue;
+    const bool ahead = direction > 0 ? a.start_frame > here : a.start_frame < here;
+    if (ahead && (!best || (direction > 0 ? a.start_frame < *best : a.start_frame > *best)))
+      best = a.start_frame;
+  }
+  if (!best) {
+    statusBar()->showMessage(direction > 0 ? tr("No annotation after the playhead")
+                                           : tr("No annotation before the playhead"),
+                             3000);
+    return false;
+  }
+  player_->seekFrame(*best);
   return true;
 }
 

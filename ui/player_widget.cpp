@@ -18,6 +18,7 @@
 #include <QMediaDevices>
 
 #include "core/media/audio_decoder.h"
+#include "core/media/frame_time.h"
 #include "model/error.h"
 #include "ui/playback_decoder.h"
 #include "ui/video_canvas.h"
@@ -60,8 +61,11 @@ PlayerWidget::PlayerWidget(QWidget* parent) : QWidget(parent) {
     speed_box_->addItem(QString("%1×").arg(s), s);
   speed_box_->setCurrentIndex(2);
   jump_ = new QLineEdit(this);
-  jump_->setPlaceholderText(tr("frame or m:ss.mmm"));
-  jump_->setMaximumWidth(130);
+  jump_->setPlaceholderText(tr("go to 1:02.5 · 7.5s · f250"));
+  jump_->setToolTip(
+      tr("Go to a time (h:mm:ss.mmm as in ELAN, m:ss, 7.5s or 7.5: seconds) or a "
+         "frame (f250, 250f). Enter to go."));
+  jump_->setMaximumWidth(150);
   keypoints_ = new QCheckBox(tr("Keypoints"), this);
 
   auto* controls = new QHBoxLayout;
@@ -86,17 +90,18 @@ PlayerWidget::PlayerWidget(QWidget* parent) : QWidget(parent) {
           [this](int i) { setSpeed(speed_box_->itemData(i).toDouble()); });
   connect(keypoints_, &QCheckBox::toggled, this, &PlayerWidget::setKeypointsVisible);
   connect(jump_, &QLineEdit::returnPressed, this, [this] {
-    const QString t = jump_->text().trimmed();
-    bool ok = false;
-    const qlonglong frame = t.toLongLong(&ok);
-    if (ok) {
-      seekFrame(frame);
-    } else {  // m:ss(.mmm) or seconds with a decimal point
-      const QStringList parts = t.split(':');
-      double seconds =
-          parts.size() == 2 ? parts[0].toDouble() * 60 + parts[1].toDouble() : t.toDouble(&ok);
-      if (parts.size() == 2 || ok) seekMs(static_cast<int64_t>(seconds * 1000 + 0.5));
+    const auto to = core::parseTimeInput(jump_->text().toStdString());
+    if (!to) {  // say what it takes; keep the text to correct
+      jump_->setStyleSheet("color: #c0392b");
+      jump_->setToolTip(
+          tr("'%1' is neither a time (1:02.5, 7.5s) nor a frame (f250)").arg(jump_->text()));
+      return;
     }
+    if (to->frame)
+      seekFrame(*to->frame);
+    else
+      seekMs(*to->ms);
+    jump_->setStyleSheet(QString());
     jump_->clear();
     setFocus();
   });
@@ -222,6 +227,15 @@ void PlayerWidget::seekFrame(int64_t index) {
 
 void PlayerWidget::seekMs(int64_t ms) {
   seekFrame(frameAtMs(ms));
+}
+
+void PlayerWidget::seekBy(int64_t delta_ms) {
+  seekMs(std::max<int64_t>(0, currentMs() + delta_ms));
+}
+
+void PlayerWidget::focusJump() {
+  jump_->setFocus();
+  jump_->selectAll();
 }
 
 void PlayerWidget::stepForward() {
@@ -373,11 +387,24 @@ void PlayerWidget::keyPressEvent(QKeyEvent* e) {
     case Qt::Key_Space:
       togglePlay();
       break;
-    case Qt::Key_Left:
-      stepBack();
+    case Qt::Key_Left:  // a frame; Shift: a second; Ctrl: five seconds
+    case Qt::Key_Right: {
+      const int sign = e->key() == Qt::Key_Left ? -1 : 1;
+      if (e->modifiers() & Qt::ControlModifier)
+        seekBy(sign * 5000);
+      else if (e->modifiers() & Qt::ShiftModifier)
+        seekBy(sign * 1000);
+      else if (sign < 0)
+        stepBack();
+      else
+        stepForward();
       break;
-    case Qt::Key_Right:
-      stepForward();
+    }
+    case Qt::Key_PageUp:  // a minute
+      seekBy(-60000);
+      break;
+    case Qt::Key_PageDown:
+      seekBy(60000);
       break;
     case Qt::Key_Home:
       seekFrame(0);

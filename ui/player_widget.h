@@ -70,6 +70,8 @@ class PlayerWidget : public QWidget {
   void togglePlay();
   void seekFrame(int64_t index);
   void seekMs(int64_t ms);
+  void seekBy(int64_t delta_ms);  // from the shown time, not before the start
+  void focusJump();               // the "go to" field, selected
   void stepForward();
   void stepBack();
   void setSpeed(double speed);                // clamped to 0.25-4

@@ -1,6 +1,9 @@
 #include "core/media/frame_time.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
 
 namespace unilearn::core {
 
@@ -39,6 +42,63 @@ int64_t FrameTable::indexAtMs(int64_t ms) const {
   const int64_t p = msToPts(ms, startPts(), time_base_);
   auto it = std::upper_bound(pts_.begin(), pts_.end(), p);
   return static_cast<int64_t>(it - pts_.begin()) - 1;
+}
+
+namespace {
+
+// A non-negative decimal number filling all of `s`.
+std::optional<double> number(const std::string& s) {
+  if (s.empty() || s.size() > 24) return std::nullopt;
+  int dots = 0;
+  for (char c : s) {
+    if (c == '.')
+      ++dots;
+    else if (!std::isdigit(static_cast<unsigned char>(c)))
+      return std::nullopt;
+  }
+  if (dots > 1 || s == ".") return std::nullopt;
+  return std::strtod(s.c_str(), nullptr);
+}
+
+}  // namespace
+
+std::optional<TimeInput> parseTimeInput(const std::string& raw) {
+  std::string t;
+  for (char c : raw)
+    if (!std::isspace(static_cast<unsigned char>(c)))
+      t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (t.empty()) return std::nullopt;
+  auto frameOf = [](const std::string& digits) -> std::optional<TimeInput> {
+    const auto n = number(digits);
+    if (!n || digits.find('.') != std::string::npos || *n > 1e15) return std::nullopt;
+    TimeInput in;
+    in.frame = static_cast<int64_t>(*n);
+    return in;
+  };
+  if (t.rfind("frame", 0) == 0) return frameOf(t.substr(5));
+  if (t[0] == 'f' || t[0] == '#') return frameOf(t.substr(1));
+  if (t.back() == 'f') return frameOf(t.substr(0, t.size() - 1));
+  if (t.back() == 's') t.pop_back();
+  std::vector<std::string> parts{""};
+  for (char c : t)
+    if (c == ':')
+      parts.emplace_back();
+    else
+      parts.back() += c;
+  if (parts.size() > 3) return std::nullopt;
+  double seconds = 0;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const auto v = number(parts[i]);
+    if (!v) return std::nullopt;
+    const bool last = i + 1 == parts.size();
+    if (!last && parts[i].find('.') != std::string::npos) return std::nullopt;
+    if (i > 0 && *v >= 60) return std::nullopt;  // minutes and seconds below a larger unit
+    seconds = seconds * 60 + *v;
+  }
+  if (seconds > 1e9) return std::nullopt;
+  TimeInput in;
+  in.ms = static_cast<int64_t>(std::llround(seconds * 1000));
+  return in;
 }
 
 }  // namespace unilearn::core

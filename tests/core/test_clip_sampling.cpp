@@ -1,10 +1,12 @@
 #include <gtest/gtest.h>
 
 #include "core/clip_sampling.h"
+#include "core/media/frame_time.h"
 
 using unilearn::core::linspaceInt;
 using unilearn::core::testViews;
 using unilearn::core::trainClip;
+namespace core = unilearn::core;
 
 TEST(ClipSampling, LinspaceTruncatesLikeNumpy) {
   EXPECT_EQ(linspaceInt(0, 10, 5), (std::vector<int64_t>{0, 2, 5, 7, 10}));
@@ -49,4 +51,23 @@ TEST(ClipSampling, TrainClipsStayInsideTheVideoAndSpanSixteenStrides) {
   ASSERT_EQ(short_clip.size(), 16u);
   EXPECT_EQ(short_clip.front(), 0);
   EXPECT_EQ(short_clip.back(), 19);
+}
+
+TEST(TimeInput, ReadsElanTimesSecondsAndFrames) {
+  auto ms = [](const char* t) { return core::parseTimeInput(t).value().ms.value(); };
+  auto frame = [](const char* t) { return core::parseTimeInput(t).value().frame.value(); };
+  EXPECT_EQ(ms("1:02:03.250"), 3723250);
+  EXPECT_EQ(ms("00:00:07.5"), 7500);
+  EXPECT_EQ(ms("0:00:02.000"), 2000);
+  EXPECT_EQ(ms("2:03.5"), 123500);
+  EXPECT_EQ(ms("7.5s"), 7500);
+  EXPECT_EQ(ms(" 7.5 "), 7500);
+  EXPECT_EQ(ms("10"), 10000);  // plain numbers are seconds, as in "7.5"
+  EXPECT_EQ(frame("f250"), 250);
+  EXPECT_EQ(frame("250F"), 250);
+  EXPECT_EQ(frame("frame 12"), 12);
+  EXPECT_EQ(frame("#7"), 7);
+  for (const char* bad : {"", "abc", "-3", "1:60", "1:2:3:4", "f2.5", "1.2.3", "1.5:30", "s", "f",
+                          "99999999999999999999999"})
+    EXPECT_FALSE(core::parseTimeInput(bad)) << bad;
 }

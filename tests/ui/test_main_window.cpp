@@ -247,6 +247,26 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   const QString kappa = w.agreementReport("rater2");
   EXPECT_TRUE(kappa.contains("over 60 frames rated by both")) << kappa.toStdString();
   EXPECT_TRUE(kappa.contains("observed agreement 0.500")) << kappa.toStdString();
+  EXPECT_TRUE(kappa.contains("confusion (rows: rater1, columns: rater2)")) << kappa.toStdString();
+  EXPECT_FALSE(kappa.contains("weighted")) << kappa.toStdString();  // nominal labels
+  // Go › Next/Previous annotation walk the segments' starts (30, 60; rater2's 30 too).
+  w.player()->seekFrame(0);
+  ASSERT_TRUE(w.player()->waitForFrame(0));
+  std::vector<int64_t> starts;
+  for (int64_t was = 0; w.jumpToAnnotation(1); was = w.player()->currentFrame()) {
+    ASSERT_TRUE(QTest::qWaitFor([&] { return w.player()->currentFrame() != was; }, 3000));
+    starts.push_back(w.player()->currentFrame());
+    ASSERT_LT(starts.size(), 5u);
+  }
+  EXPECT_EQ(starts, (std::vector<int64_t>{30, 60}));
+  ASSERT_TRUE(w.jumpToAnnotation(-1));
+  ASSERT_TRUE(w.player()->waitForFrame(30));
+  EXPECT_FALSE(w.jumpToAnnotation(-1));
+  bool ctrl_y_redoes = false;
+  for (auto* a : w.findChildren<QAction*>())
+    if (a->text() == "&Redo")
+      ctrl_y_redoes = a->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Y));
+  EXPECT_TRUE(ctrl_y_redoes);
   const QString eaf = dir.filePath("session.eaf"), png = dir.filePath("timeline.png"),
                 svg = dir.filePath("timeline.svg"), csv = dir.filePath("session.csv");
   ASSERT_TRUE(w.exportTo(eaf, "eaf")) << w.lastError().toStdString();

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QTest>
 
 #include <cstring>
@@ -192,4 +193,50 @@ TEST(Player, AVideoWithSoundPlaysOnWhicheverClockThereIs) {
   player.setSpeed(2.0);  // silent at other speeds
   EXPECT_FALSE(player.audioClock());
   player.pause();
+}
+
+// Moving through a long session: the "go to" field takes ELAN's h:mm:ss.mmm, m:ss, seconds with
+// or without "s" and frames as f250; a bad entry is kept and explained; Shift/Ctrl+arrows and
+// Page Up/Down jump by 1 s, 5 s and a minute.
+TEST(Player, GoesToTypedTimesAndFramesAndJumpsBySeconds) {
+  ui::PlayerWidget player;
+  player.resize(800, 520);
+  player.show();
+  ASSERT_TRUE(player.open(QString::fromStdString(testClip()))) << player.lastError().toStdString();
+  core::VideoReader reader(testClip());
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&player));
+  expectShows(player, reader, 0);
+  QLineEdit* jump = nullptr;
+  for (auto* e : player.findChildren<QLineEdit*>())
+    if (e->placeholderText().startsWith("go to")) jump = e;
+  ASSERT_NE(jump, nullptr);
+  auto go = [&](const QString& text) {
+    jump->setFocus();
+    jump->setText(text);
+    QTest::keyClick(jump, Qt::Key_Return);
+  };
+  for (auto [text, frame] :
+       std::initializer_list<std::pair<const char*, int64_t>>{{"0:00:02.000", 60},
+                                                              {"0:03.5", 105},
+                                                              {"1.5s", 45},
+                                                              {"4", 120},
+                                                              {"f10", 10},
+                                                              {"25f", 25},
+                                                              {"frame 33", 33}}) {
+    go(text);
+    expectShows(player, reader, frame);
+    EXPECT_TRUE(jump->text().isEmpty()) << text;
+  }
+  go("1:75");  // not a time: kept, explained, nothing moves
+  EXPECT_EQ(jump->text(), "1:75");
+  EXPECT_NE(jump->toolTip().indexOf("neither a time"), -1);
+  EXPECT_EQ(player.currentFrame(), 33);
+  jump->clear();
+  player.setFocus();
+  QTest::keyClick(&player, Qt::Key_Right, Qt::ShiftModifier);  // 1.1 s + 1 s
+  expectShows(player, reader, 63);
+  QTest::keyClick(&player, Qt::Key_Left, Qt::ControlModifier);  // 5 s back: the start
+  expectShows(player, reader, 0);
+  QTest::keyClick(&player, Qt::Key_PageDown);  // a minute on: the end of a 5-s clip
+  expectShows(player, reader, 149);
 }
