@@ -71,6 +71,7 @@ void MainWindow::buildMenus() {
   QMenu* exports = file->addMenu(tr("&Export"));
   for (const auto& [format, label, filter] : std::vector<std::tuple<QString, QString, QString>>{
            {"csv", tr("Windows and frames as &CSV…"), tr("CSV (*.csv)")},
+           {"annotations", tr("&Annotations as a table (CSV for R, SPSS)…"), tr("CSV (*.csv)")},
            {"eaf", tr("This video for &ELAN…"), tr("ELAN (*.eaf)")},
            {"tsv", tr("States for &BORIS (TSV)…"), tr("TSV (*.tsv)")},
            {"json", tr("Everything as &JSON…"), tr("JSON (*.json)")}})
@@ -443,14 +444,7 @@ bool MainWindow::exportTo(const QString& path, const QString& format) {
     writeFileAtomically(
         path.toStdString(),
         [&](std::ostream& out) {
-          if (format == "csv")
-            core::exportCsv(*project_, out, o);
-          else if (format == "json")
-            core::exportJson(*project_, out, o);
-          else if (format == "tsv")
-            core::exportTsv(*project_, out, o);
-          else
-            core::exportEaf(*project_, out, o);
+          core::exportFormat(format.toStdString()).write(*project_, out, o);
         },
         /*binary=*/false);
   } catch (const Error& e) {

@@ -1,4 +1,5 @@
-// `unilearn export P.ulproj --format csv|json|eaf|tsv --out FILE|- [--video NAME] [--frames]`.
+// `unilearn export P.ulproj --format csv|annotations|json|eaf|tsv --out FILE|- [--video NAME]
+// [--frames]`.
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -18,8 +19,12 @@ int runExport(const std::vector<std::string>& argv) {
   if (args.positional().size() != 1) throw UsageError{"export needs one project file"};
   const std::string format = args.require("format");
   const std::string out_path = args.require("out");
-  if (format != "csv" && format != "json" && format != "tsv" && format != "eaf")
-    throw UsageError{"--format must be csv, json, eaf or tsv"};
+  const core::ExportFormat* chosen = nullptr;
+  try {
+    chosen = &core::exportFormat(format);
+  } catch (const Error& e) {
+    throw UsageError{e.what()};
+  }
   const std::string project_path = args.positional()[0];
   std::error_code ec;
   if (out_path != "-" && std::filesystem::exists(out_path, ec) &&
@@ -33,16 +38,7 @@ int runExport(const std::vector<std::string>& argv) {
   options.video = args.get("video");
   options.frames = args.has("frames");
   options.document_dir = std::filesystem::absolute(out_path).parent_path().string();
-  const auto write = [&](std::ostream& out) {
-    if (format == "csv")
-      core::exportCsv(*project, out, options);
-    else if (format == "json")
-      core::exportJson(*project, out, options);
-    else if (format == "eaf")
-      core::exportEaf(*project, out, options);
-    else
-      core::exportTsv(*project, out, options);
-  };
+  const auto write = [&](std::ostream& out) { chosen->write(*project, out, options); };
   if (out_path == "-") {  // standard output
     write(std::cout);
     std::cout.flush();

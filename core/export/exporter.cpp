@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/analysis/timeline.h"
+#include "core/export/eaf.h"
 #include "core/export/export_util.h"
 #include "core/storage/project.h"
 #include "model/error.h"
@@ -98,8 +99,8 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
       for (const auto& w : p.windows(a.id)) {
         const TrackRecord& t = tracks[w.track_id];
         out << "window," << csvField(fileName(m.path)) << ',' << a.id << ',' << t.tracker_id << ','
-            << csvField(t.person) << ',' << w.start_frame << ',' << w.end_frame << ',' << w.start_ms
-            << ',' << w.end_ms;
+            << csvField(detail::subjectName(t)) << ',' << w.start_frame << ',' << w.end_frame << ','
+            << w.start_ms << ',' << w.end_ms;
         for (const auto& c : classes) {
           auto it = std::find(names.begin(), names.end(), c);
           const size_t i = static_cast<size_t>(it - names.begin());
@@ -115,8 +116,8 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
       for (const auto& [id, t] : tracks) {
         for (const auto& f : p.frames(a.id, id)) {
           out << "frame," << csvField(fileName(m.path)) << ',' << a.id << ',' << t.tracker_id << ','
-              << csvField(t.person) << ',' << f.frame << ',' << f.frame << ',' << f.ms << ','
-              << f.ms;
+              << csvField(detail::subjectName(t)) << ',' << f.frame << ',' << f.frame << ',' << f.ms
+              << ',' << f.ms;
           for (size_t i = 0; i < classes.size() + 2; ++i)
             out << ',';
           for (size_t c = 0; c < statics.size(); ++c)
@@ -127,6 +128,50 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
       }
     }
   }
+}
+
+void exportAnnotationsCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
+  out << "video,track,person,scheme,label,annotator,start_frame,end_frame,start_s,end_s,"
+         "duration_s,note\n";
+  for (const auto& m : selectedMedia(p, o)) {
+    std::map<int64_t, TrackRecord> tracks;
+    for (const auto& t : p.tracks(m.id))
+      tracks[t.id] = t;
+    const double fps = m.fps_num > 0 && m.fps_den > 0
+                           ? static_cast<double>(m.fps_num) / static_cast<double>(m.fps_den)
+                           : 0.0;
+    auto seconds = [&](int64_t frame) { return fps > 0 ? num(frame / fps, "%.3f") : ""; };
+    for (const auto& a : p.annotations(m.id)) {
+      const TrackRecord* t =
+          a.track_id && tracks.count(*a.track_id) ? &tracks[*a.track_id] : nullptr;
+      out << csvField(fileName(m.path)) << ','
+          << (t ? std::to_string(t->tracker_id) : std::string("whole video")) << ','
+          << csvField(t ? detail::subjectName(*t) : std::string("whole video")) << ','
+          << csvField(a.scheme) << ',' << csvField(a.label) << ',' << csvField(a.annotator) << ','
+          << a.start_frame << ',' << a.end_frame << ',' << seconds(a.start_frame) << ','
+          << seconds(a.end_frame + 1) << ','
+          << (fps > 0 ? num((a.end_frame + 1 - a.start_frame) / fps, "%.3f") : "") << ','
+          << csvField(a.note) << '\n';
+    }
+  }
+}
+
+const std::vector<ExportFormat>& exportFormats() {
+  static const std::vector<ExportFormat> formats = {
+      {"csv", "csv", exportCsv},    {"annotations", "csv", exportAnnotationsCsv},
+      {"json", "json", exportJson}, {"eaf", "eaf", exportEaf},
+      {"tsv", "tsv", exportTsv},
+  };
+  return formats;
+}
+
+const ExportFormat& exportFormat(const std::string& name) {
+  std::string names;
+  for (const auto& f : exportFormats()) {
+    if (f.name == name) return f;
+    names += (names.empty() ? "" : ", ") + f.name;
+  }
+  throw Error(Error::Kind::kArgument, "no export format '" + name + "': choose one of " + names);
 }
 
 void exportJson(const Project& p, std::ostream& out, const ExportOptions& o) {
@@ -264,8 +309,8 @@ void exportRoutingCsv(const Project& p, std::ostream& out, const ExportOptions& 
         for (size_t l = 0; l < w.expert_share.size(); ++l) {
           const TrackRecord& t = tracks[w.track_id];
           out << csvField(fileName(m.path)) << ',' << a.id << ',' << t.tracker_id << ','
-              << csvField(t.person) << ',' << w.start_frame << ',' << w.end_frame << ','
-              << w.start_ms << ',' << w.end_ms << ','
+              << csvField(detail::subjectName(t)) << ',' << w.start_frame << ',' << w.end_frame
+              << ',' << w.start_ms << ',' << w.end_ms << ','
               << csvField(detail::className(names, w.top_class)) << ',' << l;
           for (size_t e = 0; e < experts; ++e)
             out << ',' << (e < w.expert_share[l].size() ? num(w.expert_share[l][e]) : "");

@@ -1,6 +1,7 @@
 // Exports of a project built through its API: CSV, JSON and BORIS-style TSV.
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -255,4 +256,54 @@ TEST(Import, AllRowsOrNone) {
   batch[1].label = "Sad";
   EXPECT_EQ(f.p->addAnnotations(batch).size(), 2u);
   EXPECT_EQ(f.p->annotations(f.media).size(), before + 2);
+}
+
+// The annotations as one table: names for unnamed people, times in seconds (end exclusive, as
+// ELAN), notes with commas, quotes and line breaks; it reads back as the same annotations.
+TEST(Export, AnnotationsTableHasTimesAndNamesAndReadsBack) {
+  Fixture f = makeProject();
+  const int64_t unnamed = f.p->track(f.media, 5);
+  f.p->addAnnotation(
+      {0, f.media, unnamed, "DFEW-7", 0, 24, "Sad", "rater2", "sighs, \"no\"\nthen looks away"});
+  f.p->addAnnotation({0, f.media, std::nullopt, "DFEW-7", 100, 149, "Neutral", "rater2", ""});
+  std::ostringstream out;
+  core::exportFormat("annotations").write(*f.p, out, {});
+  const std::string text = out.str();
+  EXPECT_EQ(text.substr(0, text.find('\n')),
+            "video,track,person,scheme,label,annotator,start_frame,end_frame,start_s,end_s,"
+            "duration_s,note");
+  EXPECT_NE(text.find("session.mp4,2,\"Client, A\",DFEW-7,Happy,rater1,50,99,2.000,4.000,2.000,\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("session.mp4,5,face 5,DFEW-7,Sad,rater2,0,24,0.000,1.000,1.000,"
+                      "\"sighs, \"\"no\"\"\nthen looks away\"\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("session.mp4,whole video,whole video,DFEW-7,Neutral,rater2,100,149,4.000,"
+                      "6.000,2.000,\n"),
+            std::string::npos)
+      << text;
+  // The windows' CSV names unnamed people too.
+  std::ostringstream windows;
+  core::exportCsv(*f.p, windows, {});
+  EXPECT_EQ(windows.str().find(",2,,"), std::string::npos);
+  // Into a fresh project with the same video and people: the same annotations.
+  const std::string csv = test::tempPath("annotations.csv");
+  std::ofstream(csv) << text;
+  auto q = core::Project::open(test::freshProjectPath("annotations_back.ulproj"));
+  const int64_t media =
+      q->addMedia({0, "/elsewhere/session.mp4", "h1", 640, 480, 25, 1, 1, 12800, 10000, 250});
+  q->track(media, 2);
+  q->track(media, 5);
+  const auto report = core::importCsv(*q, csv, "");
+  EXPECT_EQ(report.imported, 3) << (report.skipped.empty() ? "" : report.skipped[0]);
+  auto key = [](const core::Project& p, int64_t m) {
+    std::multiset<std::string> s;
+    for (const auto& a : p.annotations(m))
+      s.insert(a.label + "|" + a.annotator + "|" + std::to_string(a.start_frame) + "|" +
+               std::to_string(a.end_frame) + "|" + a.note + "|" + (a.track_id ? "t" : "whole"));
+    return s;
+  };
+  EXPECT_EQ(key(*q, media), key(*f.p, f.media));
+  EXPECT_THROW(core::exportFormat("xlsx"), Error);
 }
