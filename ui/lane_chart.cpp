@@ -8,6 +8,7 @@
 #include <QWheelEvent>
 #include <algorithm>
 
+#include "ui/emotion_palette.h"
 #include "ui/timeline_view.h"
 
 namespace unilearn::ui {
@@ -68,7 +69,7 @@ void LaneChart::build() {
   lowers_.clear();
   statics_.clear();
   for (size_t c = 0; c < n; ++c) {
-    const QColor color = TimelineView::classColor(static_cast<int>(c));
+    const QColor color = emotionColor(timeline_->data().classes[c]);
     auto* line = new QLineSeries;
     line->setName(QString::fromStdString(timeline_->data().classes[c]));
     lines_.push_back(line);
@@ -200,7 +201,9 @@ void LaneChart::drawOverlay(QPainter* p) {
   p->fillRect(top, QColor(235, 235, 235));
   for (const auto& s : data().top)
     fill(top, static_cast<double>(s.start_ms), static_cast<double>(s.end_ms),
-         TimelineView::classColor(s.label));
+         emotionColor(static_cast<size_t>(s.label) < timeline_->data().classes.size()
+                          ? timeline_->data().classes[static_cast<size_t>(s.label)]
+                          : std::string()));
   const std::string* who[2] = {&timeline_->firstAnnotator(), &timeline_->secondAnnotator()};
   for (int row = 0; row < 2; ++row) {
     if (who[row]->empty()) continue;
@@ -209,8 +212,7 @@ void LaneChart::drawOverlay(QPainter* p) {
     for (const Mark& m : data().marks) {
       if (m.annotator != *who[row]) continue;
       fill(band, static_cast<double>(m.start_ms), static_cast<double>(m.end_ms),
-           m.color.empty() ? TimelineView::classColor(m.label)
-                           : QColor(QString::fromStdString(m.color)));
+           m.color.empty() ? emotionColor(m.label_name) : QColor(QString::fromStdString(m.color)));
       const double a = std::max(xOf(static_cast<double>(m.start_ms)), plot.left());
       const double b = std::min(xOf(static_cast<double>(m.end_ms)), plot.right());
       if (b - a > 40) {  // the label when it fits

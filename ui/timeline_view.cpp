@@ -6,6 +6,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "ui/emotion_palette.h"
 #include "ui/lane_chart.h"
 
 namespace unilearn::ui {
@@ -24,15 +25,6 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent) {
 }
 
 TimelineView::~TimelineView() = default;
-
-QColor TimelineView::classColor(int index) {
-  static const QColor kColors[] = {
-      QColor(230, 159, 0), QColor(86, 119, 233), QColor(150, 150, 150), QColor(213, 50, 40),
-      QColor(0, 170, 160), QColor(120, 160, 40), QColor(140, 80, 170),  QColor(240, 110, 170),
-      QColor(100, 60, 30), QColor(0, 110, 180),  QColor(200, 200, 60)};
-  const int n = static_cast<int>(sizeof kColors / sizeof kColors[0]);
-  return kColors[((index % n) + n) % n];
-}
 
 void TimelineView::setData(TimelineData data) {
   const bool was_all = t0_ <= 0 && t1_ >= static_cast<double>(data_.duration_ms);
@@ -54,7 +46,7 @@ void TimelineView::setData(TimelineData data) {
     QString legend;
     for (size_t c = 0; c < data_.classes.size(); ++c)
       legend += QString("<span style='color:%1'>&#9632;</span>&nbsp;%2&nbsp;&nbsp; ")
-                    .arg(classColor(static_cast<int>(c)).name(),
+                    .arg(emotionColor(data_.classes[c]).name(),
                          QString::fromStdString(data_.classes[c]).toHtmlEscaped());
     if (!data_.classes.empty()) legend += tr("<span style='color:#555'>&#8943; confidence</span>");
     auto* legend_label = new QLabel(legend);

@@ -53,7 +53,6 @@ class TimelineView : public QWidget {
   qint64 selectionEnd() const { return sel_end_; }
 
   // Colour of a class (also used by the band and by other views).
-  static QColor classColor(int index);
 
   // Rebuilds the charts now (normally done by the timer); returns how long it took in ms.
   double rebuildNow();

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "core/faces/face_pipeline.h"
-#include "ui/timeline_view.h"
+#include "ui/emotion_palette.h"
 
 namespace unilearn::ui {
 
@@ -92,14 +92,8 @@ void VideoCanvas::paintEvent(QPaintEvent*) {
   p.setFont(f);
   for (const Face& face : faces_) {
     const QRectF box(map(face.box.topLeft()), face.box.size() * s);
-    int cls = -1;
-    if (timeline_) {
-      const auto& names =
-          timeline_->classes.empty() ? core::FacePipeline::expressionNames() : timeline_->classes;
-      auto it = std::find(names.begin(), names.end(), face.emotion.toStdString());
-      if (it != names.end()) cls = static_cast<int>(it - names.begin());
-    }
-    const QColor color = cls >= 0 ? TimelineView::classColor(cls) : QColor(0, 200, 255);
+    const QColor color =
+        face.emotion.isEmpty() ? QColor(0, 200, 255) : emotionColor(face.emotion.toStdString());
     p.setPen(QPen(color, 2));
     p.setBrush(Qt::NoBrush);
     p.drawRect(box);

@@ -8,7 +8,9 @@
 
 #include <cmath>
 #include <random>
+#include <set>
 
+#include "ui/emotion_palette.h"
 #include "ui/lane_chart.h"
 #include "ui/timeline_view.h"
 
@@ -179,4 +181,23 @@ TEST(TimelineView, AnHourRepaintsQuicklyZoomsPansAndSeeks) {
   renamed.tracks[0].track.person = "Client";
   view.setData(ui::timelineData(renamed));
   EXPECT_EQ(view.lane(0)->chart()->title(), "Client");
+}
+
+// Colours belong to label names: a coder's "Sad" (DFEW-7) is the model's "sad", "Fear" is
+// "fearful"; the seven expressions are seven distinct colours; other labels keep theirs.
+TEST(EmotionPalette, AHumanLabelIsDrawnInTheModelsColourForTheSameEmotion) {
+  const std::vector<std::pair<std::string, std::string>> same = {
+      {"Happy", "happy"},        {"Sad", "sad"},
+      {"Neutral", "neutral"},    {"Angry", "angry"},
+      {"Surprise", "surprised"}, {"Disgust", "disgusted"},
+      {"Fear", "fearful"},       {"happiness", "happy"},
+      {"Anger", "angry"}};
+  for (const auto& [human, model] : same)
+    EXPECT_EQ(ui::emotionColor(human), ui::emotionColor(model)) << human;
+  std::set<QRgb> distinct;
+  for (const char* m : {"neutral", "happy", "sad", "angry", "fearful", "disgusted", "surprised"})
+    distinct.insert(ui::emotionColor(m).rgb());
+  EXPECT_EQ(distinct.size(), 7u);
+  EXPECT_EQ(ui::emotionColor("Engaged"), ui::emotionColor("engaged"));  // stable for any label
+  EXPECT_TRUE(ui::emotionColor("Engaged").isValid());
 }
