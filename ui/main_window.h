@@ -11,6 +11,7 @@
 #include <QProgressBar>
 #include <QTimer>
 #include <atomic>
+#include <map>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -67,7 +68,10 @@ class MainWindow : public QMainWindow {
   // File › Export / Import over the command line's formats; the timeline picture as PNG or SVG
   // (by the file's extension). False with the reason in lastError().
   bool exportTo(const QString& path, const QString& format);  // csv, json, eaf, tsv
-  bool importFrom(const QString& path);                       // .eaf, .tsv, .csv
+  // A file naming people the project does not know ("Client") first asks which person each is
+  // (participant mapping); `subjects` gives that answer without asking (e.g. from a script).
+  bool importFrom(const QString& path,  // .eaf, .tsv, .csv
+                  std::map<std::string, std::string> subjects = {});
   bool exportTimelinePicture(const QString& path);
   // Cohen's kappa between the annotator and `other` ("model" for the model), as text.
   QString agreementReport(const QString& other);
@@ -101,6 +105,8 @@ class MainWindow : public QMainWindow {
   std::optional<int64_t> selectedTrack() const;
   std::optional<core::Annotation> segmentAtPlayhead() const;
   bool ensureAnnotator();
+  std::optional<std::map<std::string, std::string>> askSubjectMapping(
+      const std::vector<std::string>& unmatched);
   void rebuildSchemeMenus();
   void showRoutingAt(int64_t frame, int64_t ms);
 

@@ -4,11 +4,15 @@
 #include "ui/main_window.h"
 
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -454,15 +458,30 @@ bool MainWindow::exportTo(const QString& path, const QString& format) {
   return true;
 }
 
-bool MainWindow::importFrom(const QString& path) {
+bool MainWindow::importFrom(const QString& path, std::map<std::string, std::string> subjects) {
   if (!project_ || !ensureAnnotator()) return false;
   try {
-    const std::string who = settings_.annotator().toStdString(), file = path.toStdString();
-    const core::ImportReport r = path.endsWith(".eaf", Qt::CaseInsensitive)
-                                     ? core::importEaf(*project_, file, who, scheme_)
-                                 : path.endsWith(".tsv", Qt::CaseInsensitive)
-                                     ? core::importTsv(*project_, file, who, scheme_)
-                                     : core::importCsv(*project_, file, who, scheme_);
+    const std::string file = path.toStdString();
+    core::ImportOptions o;
+    o.annotator = settings_.annotator().toStdString();
+    o.scheme = scheme_;
+    o.subjects = std::move(subjects);
+    auto run = [&] {
+      return path.endsWith(".eaf", Qt::CaseInsensitive)   ? core::importEaf(*project_, file, o)
+             : path.endsWith(".tsv", Qt::CaseInsensitive) ? core::importTsv(*project_, file, o)
+                                                          : core::importCsv(*project_, file, o);
+    };
+    if (o.subjects.empty() && qEnvironmentVariable("QT_QPA_PLATFORM") != "offscreen") {
+      o.dry_run = true;  // whom does the file name that we do not know?
+      const auto unmatched = run().unmatched_subjects;
+      o.dry_run = false;
+      if (!unmatched.empty()) {
+        auto mapping = askSubjectMapping(unmatched);
+        if (!mapping) return false;  // cancelled: nothing imported
+        o.subjects = std::move(*mapping);
+      }
+    }
+    const core::ImportReport r = run();
     QString text = tr("%1 annotations imported, %2 already in the project, %3 not mapped.")
                        .arg(r.imported)
                        .arg(r.duplicates)
@@ -479,6 +498,41 @@ bool MainWindow::importFrom(const QString& path) {
   }
   loadTimelineAsync();
   return true;
+}
+
+std::optional<std::map<std::string, std::string>> MainWindow::askSubjectMapping(
+    const std::vector<std::string>& unmatched) {
+  QDialog dialog(this);
+  dialog.setWindowTitle(tr("Who is who?"));
+  auto* form = new QFormLayout(&dialog);
+  form->addRow(
+      new QLabel(tr("The file names people this project does not know. Choose who each "
+                    "of them is here:")));
+  QStringList people;
+  for (const auto& t : project_->tracks(media_id_))
+    people << QString::fromStdString(t.person.empty() ? "face " + std::to_string(t.tracker_id)
+                                                      : t.person);
+  std::vector<QComboBox*> boxes;
+  for (const auto& name : unmatched) {
+    auto* box = new QComboBox(&dialog);
+    box->addItems(people);
+    box->addItem(tr("the whole video"), QString("whole video"));
+    box->addItem(tr("leave out"), QString(""));
+    form->addRow(QString::fromStdString(name), box);
+    boxes.push_back(box);
+  }
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  form->addRow(buttons);
+  if (dialog.exec() != QDialog::Accepted) return std::nullopt;
+  std::map<std::string, std::string> mapping;
+  for (size_t i = 0; i < unmatched.size(); ++i) {
+    const QVariant data = boxes[i]->currentData();
+    mapping[unmatched[i]] =
+        (data.isValid() ? data.toString() : boxes[i]->currentText()).toStdString();
+  }
+  return mapping;
 }
 
 bool MainWindow::exportTimelinePicture(const QString& path) {

@@ -44,6 +44,7 @@ const char* kUsage =
     "           windows (and frames) per track as CSV, everything as JSON, ELAN, BORIS-style TSV\n"
     "  import   P.ulproj --eaf FILE | --tsv FILE | --csv FILE [--annotator NAME] [--scheme "
     "DFEW-7]\n"
+    "           [--subjects \"Client=face 1,...\"] [--dry-run]\n"
     "           human annotations (ELAN, BORIS-style TSV, CSV); what does not map is listed\n"
     "  agree    P.ulproj --a NAME --b NAME|model [--scheme DFEW-7]\n"
     "           Cohen's kappa (and weighted kappa) frame by frame, per class, confusion\n"

@@ -385,6 +385,14 @@ struct ReadAnnotation {
 
 ImportReport importEaf(Project& p, const std::string& path, const std::string& annotator,
                        const std::string& scheme) {
+  ImportOptions o;
+  o.annotator = annotator;
+  o.scheme = scheme;
+  return importEaf(p, path, o);
+}
+
+ImportReport importEaf(Project& p, const std::string& path, const ImportOptions& o) {
+  const std::string& annotator = o.annotator;
   Doc d;
   // No network, no entity expansion: an annotation file cannot reach out or blow up.
   d.doc =
@@ -545,7 +553,7 @@ ImportReport importEaf(Project& p, const std::string& path, const std::string& a
                     notes.count(a.id) ? notes[a.id] : "", std::to_string(f0),
                     std::to_string(std::max(f0, f1)), where});
   }
-  ImportReport mapped = detail::importRows(p, rows, scheme);
+  ImportReport mapped = detail::importRows(p, rows, o);
   mapped.skipped.insert(mapped.skipped.begin(), report.skipped.begin(), report.skipped.end());
   return mapped;
 }

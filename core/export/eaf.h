@@ -28,5 +28,7 @@ void exportEaf(const Project& project, std::ostream& out, const ExportOptions& o
 // the file cannot be read or is not an EAF document.
 ImportReport importEaf(Project& project, const std::string& path, const std::string& annotator,
                        const std::string& scheme = "DFEW-7");
+// With a participant mapping, or as a dry run (ImportOptions).
+ImportReport importEaf(Project& project, const std::string& path, const ImportOptions& options);
 
 }  // namespace unilearn::core

@@ -22,7 +22,7 @@ struct ImportRow {
 
 // Labels match the scheme case-insensitively and are stored in the scheme's spelling.
 ImportReport importRows(Project& project, const std::vector<ImportRow>& rows,
-                        const std::string& scheme);
+                        const ImportOptions& options);
 
 }  // namespace detail
 }  // namespace unilearn::core

@@ -100,7 +100,8 @@ std::string lower(std::string s) {
 
 namespace detail {
 
-ImportReport importRows(Project& p, const std::vector<ImportRow>& rows, const std::string& scheme) {
+ImportReport importRows(Project& p, const std::vector<ImportRow>& rows, const ImportOptions& o) {
+  const std::string& scheme = o.scheme;
   ImportReport report;
   const auto labels = p.schemeLabels(scheme);
   const auto media = p.media();
@@ -152,15 +153,25 @@ ImportReport importRows(Project& p, const std::vector<ImportRow>& rows, const st
     a.label = *label;
     a.annotator = r.annotator;
     a.note = r.note;
-    if (r.subject != "whole video" && !r.subject.empty()) {
+    const auto mapped = o.subjects.find(r.subject);
+    const std::string subject = mapped == o.subjects.end() ? r.subject : mapped->second;
+    if (mapped != o.subjects.end() && subject.empty()) {
+      fail("'" + r.subject + "' is left out by the participant mapping");
+      continue;
+    }
+    if (subject != "whole video" && !subject.empty()) {
       std::optional<int64_t> track;
       if (!tracks.count(m->id)) tracks[m->id] = p.tracks(m->id);
       for (const auto& t : tracks[m->id])
-        if (t.person == r.subject || "face " + std::to_string(t.tracker_id) == r.subject ||
-            std::to_string(t.tracker_id) == r.subject)
+        if (t.person == subject || "face " + std::to_string(t.tracker_id) == subject ||
+            std::to_string(t.tracker_id) == subject)
           track = t.id;
       if (!track) {
-        fail("no face track '" + r.subject + "' in " + fileName(m->path));
+        fail("no face track '" + subject + "' in " + fileName(m->path) +
+             (mapped == o.subjects.end() ? " (map it onto a person of the project)" : ""));
+        if (std::find(report.unmatched_subjects.begin(), report.unmatched_subjects.end(),
+                      r.subject) == report.unmatched_subjects.end())
+          report.unmatched_subjects.push_back(r.subject);
         continue;
       }
       a.track_id = track;
@@ -178,7 +189,7 @@ ImportReport importRows(Project& p, const std::vector<ImportRow>& rows, const st
     }
     adding.push_back(a);
   }
-  p.addAnnotations(adding);
+  if (!o.dry_run) p.addAnnotations(adding);
   report.imported = static_cast<int>(adding.size());
   return report;
 }
@@ -187,6 +198,22 @@ ImportReport importRows(Project& p, const std::vector<ImportRow>& rows, const st
 
 ImportReport importTsv(Project& p, const std::string& path, const std::string& annotator,
                        const std::string& scheme) {
+  ImportOptions o;
+  o.annotator = annotator;
+  o.scheme = scheme;
+  return importTsv(p, path, o);
+}
+
+ImportReport importCsv(Project& p, const std::string& path, const std::string& annotator,
+                       const std::string& scheme) {
+  ImportOptions o;
+  o.annotator = annotator;
+  o.scheme = scheme;
+  return importCsv(p, path, o);
+}
+
+ImportReport importTsv(Project& p, const std::string& path, const ImportOptions& o) {
+  const std::string& annotator = o.annotator;
   const Table t = readTable(path, '\t');
   const int media = t.column("Media file"), subject = t.column("Subject"),
             behavior = t.column("Behavior"), start = t.column("Image index start"),
@@ -208,11 +235,11 @@ ImportReport importTsv(Project& p, const std::string& path, const std::string& a
     if (src.rfind("annotator:", 0) == 0) r.annotator = src.substr(10);
     rows.push_back(r);
   }
-  return detail::importRows(p, rows, scheme);
+  return detail::importRows(p, rows, o);
 }
 
-ImportReport importCsv(Project& p, const std::string& path, const std::string& annotator,
-                       const std::string& scheme) {
+ImportReport importCsv(Project& p, const std::string& path, const ImportOptions& o) {
+  const std::string& annotator = o.annotator;
   const Table t = readTable(path, ',');
   const int video = t.column("video"), track = t.column("track"), start = t.column("start_frame"),
             stop = t.column("end_frame"), label = t.column("label"), who = t.column("annotator"),
@@ -230,7 +257,7 @@ ImportReport importCsv(Project& p, const std::string& path, const std::string& a
                     who >= 0 && !at(who).empty() ? at(who) : annotator, at(note), at(start),
                     at(stop), ""});
   }
-  return detail::importRows(p, rows, scheme);
+  return detail::importRows(p, rows, o);
 }
 
 }  // namespace unilearn::core

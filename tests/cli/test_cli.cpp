@@ -416,3 +416,31 @@ TEST(Cli, WritingCommandsRefuseAProjectTheAppHasOpenAndReadingOnesWork) {
   p->addAnnotation({0, media, std::nullopt, "DFEW-7", 40, 50, "Sad", "ann", ""});
   EXPECT_EQ(p->annotations(media).size(), 2u);
 }
+
+// A colleague's ELAN file names the client "Client"; here the person is "face 1": the import
+// says how to map them, and --subjects does.
+TEST(Cli, ImportMapsAColleaguesParticipantsWithSubjects) {
+  const std::string theirs = test::freshProjectPath("cli_theirs.ulproj"),
+                    ours = test::freshProjectPath("cli_ours.ulproj");
+  for (const auto& path : {theirs, ours}) {
+    auto p = core::Project::open(path);
+    const int64_t media =
+        p->addMedia({0, "/v/session.mp4", "h", 640, 480, 25, 1, 1, 12800, 4000, 100});
+    const int64_t track = p->track(media, 1);
+    if (path == theirs) {
+      p->renameTrack(track, "Client");
+      p->addAnnotation({0, media, track, "DFEW-7", 0, 40, "Happy", "colleague", ""});
+    }
+  }
+  const std::string eaf = test::tempPath("cli_theirs.eaf");
+  ASSERT_EQ(cli("export " + theirs + " --format eaf --out " + eaf).code, 0);
+  CliRun dry = cli("import " + ours + " --eaf " + eaf);
+  ASSERT_EQ(dry.code, 0) << dry.err;
+  EXPECT_NE(dry.out.find("0 annotations imported"), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("--subjects \"Client=PERSON\" (people here: face 1)"), std::string::npos)
+      << dry.out;
+  CliRun mapped = cli("import " + ours + " --eaf " + eaf + " --subjects \"Client=face 1\"");
+  ASSERT_EQ(mapped.code, 0) << mapped.err;
+  EXPECT_NE(mapped.out.find("1 annotations imported"), std::string::npos) << mapped.out;
+  EXPECT_EQ(cli("import " + ours + " --eaf " + eaf + " --subjects Client").code, 2);
+}

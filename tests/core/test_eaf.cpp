@@ -310,3 +310,39 @@ TEST(Eaf, BadInputGivesErrorsAPersonCanActOn) {
   one.video = "session 2.mp4";
   EXPECT_EQ(schemaErrors(exportOf(*s.p, one), test::dataPath("eaf/eaf-3.0-profile.xsd")), "");
 }
+
+// A colleague's document names the client "Client <A> & co"; here the same person is "face 2".
+// Without a mapping nothing of theirs lands (each row says why, the name is reported once);
+// a dry run changes nothing; with the mapping every row lands; "" leaves a person out.
+TEST(Eaf, AParticipantMappingPutsAColleaguesPeopleOntoOurs) {
+  Session s = makeSession("eaf_mapping_src.ulproj");
+  const std::string path = test::tempPath("colleague.eaf");
+  std::ofstream(path) << exportOf(*s.p);
+  auto q = core::Project::open(test::freshProjectPath("eaf_mapping_dst.ulproj"));
+  const int64_t media =
+      q->addMedia({0, "/mnt/share/session 1.mp4", "h", 640, 480, 25, 1, 1, 12800, 10000, 250});
+  q->track(media, 2);  // unnamed: "face 2"
+  core::ImportOptions o;
+  o.annotator = "x";
+  o.dry_run = true;
+  auto r = core::importEaf(*q, path, o);
+  EXPECT_EQ(r.imported, 1);  // the whole-video annotation only
+  EXPECT_EQ(r.unmatched_subjects, std::vector<std::string>{"Client <A> & co"});
+  EXPECT_TRUE(q->annotations(media).empty());  // a dry run
+  o.dry_run = false;
+  o.subjects = {{"Client <A> & co", "face 2"}};
+  r = core::importEaf(*q, path, o);
+  EXPECT_EQ(r.imported, 4);
+  EXPECT_TRUE(r.unmatched_subjects.empty());
+  const auto anns = q->annotations(media);
+  EXPECT_EQ(std::count_if(anns.begin(), anns.end(),
+                          [](const core::Annotation& a) { return a.track_id.has_value(); }),
+            3);
+  auto fresh = core::Project::open(test::freshProjectPath("eaf_mapping_out.ulproj"));
+  fresh->addMedia({0, "/mnt/share/session 1.mp4", "h", 640, 480, 25, 1, 1, 12800, 10000, 250});
+  o.subjects = {{"Client <A> & co", ""}};
+  r = core::importEaf(*fresh, path, o);
+  EXPECT_EQ(r.imported, 1);
+  ASSERT_FALSE(r.skipped.empty());
+  EXPECT_NE(r.skipped.back().find("left out by the participant mapping"), std::string::npos);
+}
