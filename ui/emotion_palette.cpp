@@ -18,7 +18,7 @@ QColor emotionColor(const std::string& label) {
   const int i = core::matchClassName(label, kNames);
   if (i >= 0) return kColours[static_cast<size_t>(i)];
   static const std::array<QColor, 6> kOthers = {QColor(240, 110, 170), QColor(0, 110, 180),
-                                                QColor(200, 200, 60),  QColor(60, 60, 60),
+                                                QColor(200, 200, 60),  QColor(30, 150, 90),
                                                 QColor(255, 140, 90),  QColor(90, 200, 120)};
   uint32_t h = 2166136261u;  // FNV-1a of the lower-case name: the same label, the same colour
   for (char c : label)
