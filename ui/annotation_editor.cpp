@@ -121,6 +121,31 @@ class PersonCommand : public QUndoCommand {
   bool first_ = true;
 };
 
+class RenameCommand : public QUndoCommand {
+ public:
+  RenameCommand(AnnotationEditor* editor, core::Project* project, int64_t media, int64_t track,
+                std::string before, std::string after)
+      : QUndoCommand(AnnotationEditor::tr("Rename person")),
+        editor_(editor),
+        project_(project),
+        media_(media),
+        track_(track),
+        before_(std::move(before)),
+        after_(std::move(after)) {}
+  void redo() override { set(after_); }
+  void undo() override { set(before_); }
+
+ private:
+  void set(const std::string& name) {
+    project_->renameTrack(track_, name);
+    emit editor_->changed(media_);
+  }
+  AnnotationEditor* editor_;
+  core::Project* project_;
+  int64_t media_, track_;
+  std::string before_, after_;
+};
+
 AnnotationEditor::AnnotationEditor(core::Project* project, QObject* parent)
     : QObject(parent), project_(project) {}
 
@@ -230,6 +255,26 @@ bool AnnotationEditor::splitPerson(int64_t media_id, int64_t track, int64_t at_f
     return false;
   }
   emit changed(media_id);
+  return true;
+}
+
+bool AnnotationEditor::renamePerson(int64_t media_id, int64_t track, const std::string& name) {
+  if (!project_) return false;
+  try {
+    std::string before;
+    bool found = false;
+    for (const auto& t : project_->tracks(media_id))
+      if (t.id == track) {
+        before = t.person;
+        found = true;
+      }
+    if (!found) throw Error(Error::Kind::kArgument, "no such person in this video");
+    if (before == name) return true;
+    stack_.push(new RenameCommand(this, project_, media_id, track, before, name));
+  } catch (const Error& e) {
+    error_ = QString::fromUtf8(e.what());
+    return false;
+  }
   return true;
 }
 

@@ -37,6 +37,8 @@ class AnnotationEditor : public QObject {
   // People: merge `from` into `into`, or split `track` at a frame (see core::Project).
   bool mergePeople(int64_t media_id, int64_t from, int64_t into);
   bool splitPerson(int64_t media_id, int64_t track, int64_t at_frame);
+  // Names a person (undoable like every edit here).
+  bool renamePerson(int64_t media_id, int64_t track, const std::string& name);
   QString lastError() const { return error_; }
 
  signals:

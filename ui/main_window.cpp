@@ -4,14 +4,18 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QVBoxLayout>
 #include <chrono>
 
 #include <QPainter>
@@ -58,7 +62,47 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   split->setSizes({480, 360});  // room for a lane of the timeline under the video
   webcam_ = new WebcamView(this);
   auto* tabs = new QTabWidget(this);
-  tabs->addTab(split, tr("Session"));
+  // The start page until a project is open: what one can do first, in plain words.
+  welcome_ = new QWidget(this);
+  welcome_->setObjectName("welcome");
+  auto* intro = new QVBoxLayout(welcome_);
+  intro->addStretch(1);
+  auto* title = new QLabel(tr("<h2>UniLearn Studio</h2>"
+                              "<p>Emotions in faces, frame by frame and clip by clip — for your "
+                              "recorded sessions, live from a webcam, and for exploring how the "
+                              "model decides.</p>"),
+                           welcome_);
+  title->setWordWrap(true);
+  title->setAlignment(Qt::AlignCenter);
+  intro->addWidget(title);
+  auto* first = new QHBoxLayout;
+  first->addStretch(1);
+  for (auto [text, slot] : std::initializer_list<std::pair<QString, void (MainWindow::*)()>>{
+           {tr("New project…"), &MainWindow::askNewProject},
+           {tr("Open project…"), &MainWindow::askOpenProject}}) {
+    auto* b = new QPushButton(text, welcome_);
+    connect(b, &QPushButton::clicked, this, slot);
+    first->addWidget(b);
+  }
+  auto* live = new QPushButton(tr("Try the webcam"), welcome_);
+  connect(live, &QPushButton::clicked, this, [tabs, this] { tabs->setCurrentWidget(webcam_); });
+  first->addWidget(live);
+  first->addStretch(1);
+  intro->addLayout(first);
+  welcome_recent_ = new QVBoxLayout;
+  intro->addLayout(welcome_recent_);
+  auto* hint = new QLabel(tr("Then add videos (File › Add videos, or drop them here) and analyse "
+                             "them. Help › First session walks through a whole session; F1 lists "
+                             "the keys."),
+                          welcome_);
+  hint->setWordWrap(true);
+  hint->setAlignment(Qt::AlignCenter);
+  intro->addWidget(hint);
+  intro->addStretch(2);
+  session_stack_ = new QStackedWidget(this);
+  session_stack_->addWidget(welcome_);
+  session_stack_->addWidget(split);
+  tabs->addTab(session_stack_, tr("Session"));
   tabs->addTab(webcam_, tr("Webcam"));
   setCentralWidget(tabs);
   connect(webcam_, &WebcamView::sessionEnded, this, [this] { refreshVideos(); });
@@ -84,7 +128,11 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   auto* routing_dock = new QDockWidget(tr("Routing"), this);
   routing_dock->setObjectName("routing");
   routing_ = new RoutingPanel(routing_dock);
-  routing_dock->setWidget(routing_);
+  // Scrolls rather than holding the dock (and with it the video) at its views' full width.
+  auto* routing_scroll = new QScrollArea(routing_dock);
+  routing_scroll->setWidget(routing_);
+  routing_scroll->setWidgetResizable(true);
+  routing_dock->setWidget(routing_scroll);
   addDockWidget(Qt::LeftDockWidgetArea, routing_dock);
   tabifyDockWidget(people_dock, routing_dock);
   tabifyDockWidget(people_dock, model_dock);
@@ -129,15 +177,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
             if (!editor_->change(*before, after, tr("Move segment edge")))
               fail(editor_->lastError());
           });
-  connect(people_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Rename person"), tr("Name:"),
-                                               QLineEdit::Normal, item->text(), &ok);
-    if (!ok || name.trimmed().isEmpty() || !project_) return;
-    project_->renameTrack(item->data(Qt::UserRole).toLongLong(), name.trimmed().toStdString());
-    refreshPeople();
-    loadTimelineAsync();
-  });
+  connect(people_, &QListWidget::itemDoubleClicked, this, [this] { askRenamePerson(); });
   editor_ = new AnnotationEditor(nullptr, this);
   connect(editor_, &AnnotationEditor::changed, this, [this](qint64 media) {
     if (media != media_id_) return;
@@ -149,7 +189,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   connect(&reload_, &QTimer::timeout, this, &MainWindow::loadTimelineAsync);
   buildMenus();
   if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 860);
-  restoreState(settings_.windowState());
+  // Side panels start narrow: the video and the timeline get the width.
+  if (!restoreState(settings_.windowState()))
+    resizeDocks({videos_dock, people_dock}, {280, 280}, Qt::Horizontal);
 }
 
 MainWindow::~MainWindow() {
@@ -195,6 +237,7 @@ bool MainWindow::openProject(const QString& path, bool create) {
     return false;
   }
   project_path_ = QFileInfo(path).absoluteFilePath();
+  showWelcome(false);
   webcam_->setProjectPath(project_path_);
   models_->setProject(project_.get(), project_path_);
   routing_->setProject(project_path_);
@@ -205,6 +248,24 @@ bool MainWindow::openProject(const QString& path, bool create) {
   refreshVideos();
   if (videos_->count() > 0) videos_->setCurrentRow(0);
   return true;
+}
+
+bool MainWindow::renamePerson(int64_t track, const QString& name) {
+  if (!project_ || name.trimmed().isEmpty()) return false;
+  if (!editor_->renamePerson(media_id_, track, name.trimmed().toStdString())) {
+    fail(editor_->lastError());
+    return false;
+  }
+  return true;
+}
+
+void MainWindow::askRenamePerson() {
+  QListWidgetItem* item = people_->currentItem();
+  if (!item || !project_) return;
+  bool ok = false;
+  const QString name = QInputDialog::getText(this, tr("Rename person"), tr("Name:"),
+                                             QLineEdit::Normal, item->text(), &ok);
+  if (ok) renamePerson(item->data(Qt::UserRole).toLongLong(), name);
 }
 
 void MainWindow::closeProject() {
@@ -219,6 +280,7 @@ void MainWindow::closeProject() {
   project_.reset();
   lock_.reset();
   project_path_.clear();
+  showWelcome(true);
   media_id_ = -1;
   in_frame_ = out_frame_ = -1;
   timeline_->setSelection(-1, -1);

@@ -9,7 +9,9 @@
 #include <QListWidget>
 #include <QMainWindow>
 #include <QProgressBar>
+#include <QStackedWidget>
 #include <QTimer>
+#include <QVBoxLayout>
 #include <atomic>
 #include <map>
 #include <memory>
@@ -61,6 +63,8 @@ class MainWindow : public QMainWindow {
   void mergeAtPlayhead();
   void deleteAtPlayhead();
   AnnotationEditor* annotations() const { return editor_; }
+  // People panel › F2 (or double-click): names a person, undoable with Ctrl+Z.
+  bool renamePerson(int64_t track, const QString& name);
   // Go › Next/Previous annotation: the playhead to the start of the next (+1) or previous (-1)
   // annotation of this video in the current scheme, anyone's; false when there is none.
   bool jumpToAnnotation(int direction);
@@ -77,6 +81,10 @@ class MainWindow : public QMainWindow {
   QString agreementReport(const QString& other);
 
   QString lastError() const { return error_; }
+  // Help › Keyboard shortcuts: every menu action with a key, from the menus themselves (HTML).
+  QString shortcutSheet() const;
+  // The start page (no project open): new, open, recent, webcam.
+  bool welcomeShown() const;
   core::Project* project() const { return project_.get(); }
   PlayerWidget* player() const { return player_; }
   TimelineView* timeline() const { return timeline_; }
@@ -97,6 +105,10 @@ class MainWindow : public QMainWindow {
 
  private:
   void buildMenus();
+  void askNewProject();
+  void askRenamePerson();
+  void askOpenProject();
+  void showWelcome(bool on);
   void refreshVideos();
   void refreshPeople();
   void loadTimelineAsync();
@@ -111,6 +123,9 @@ class MainWindow : public QMainWindow {
   void showRoutingAt(int64_t frame, int64_t ms);
 
   Settings& settings_;
+  QWidget* welcome_ = nullptr;
+  QStackedWidget* session_stack_ = nullptr;
+  QVBoxLayout* welcome_recent_ = nullptr;
   std::unique_ptr<core::ProjectLock> lock_;  // this window writes to the project (outlives it)
   std::unique_ptr<core::Project> project_;
   QString project_path_;

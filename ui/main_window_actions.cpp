@@ -16,12 +16,15 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 #include <chrono>
+#include <functional>
 #include <tuple>
 
 #include <QPainter>
@@ -54,17 +57,8 @@ namespace unilearn::ui {
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  file->addAction(tr("&New project…"), QKeySequence::New, this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(),
-                                                      tr("UniLearn projects (*.ulproj)"));
-    if (!path.isEmpty())
-      openProject(path.endsWith(".ulproj") ? path : path + ".ulproj", /*create=*/true);
-  });
-  file->addAction(tr("&Open project…"), QKeySequence::Open, this, [this] {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
-                                                      tr("UniLearn projects (*.ulproj)"));
-    if (!path.isEmpty()) openProject(path);
-  });
+  file->addAction(tr("&New project…"), QKeySequence::New, this, &MainWindow::askNewProject);
+  file->addAction(tr("&Open project…"), QKeySequence::Open, this, &MainWindow::askOpenProject);
   recent_menu_ = file->addMenu(tr("Open &recent"));
   updateRecentMenu();
   file->addAction(tr("&Add videos…"), this, [this] {
@@ -154,6 +148,8 @@ void MainWindow::buildMenus() {
         editor_->change(*a, b, tr("Note"));
       });
   annotate->addSeparator();
+  annotate->addAction(tr("&Rename the selected person…"), QKeySequence(Qt::Key_F2), this,
+                      &MainWindow::askRenamePerson);
   annotate->addAction(tr("Split the selected &person at the playhead"), this, [this] {
     if (auto t = selectedTrack();
         t && !editor_->splitPerson(media_id_, *t, player_->currentFrame()))
@@ -272,6 +268,75 @@ void MainWindow::buildMenus() {
   QAction* keypoints = view->addAction(tr("Face &keypoints"));
   keypoints->setCheckable(true);
   connect(keypoints, &QAction::toggled, player_, &PlayerWidget::setKeypointsVisible);
+  view->addSeparator();  // panels closed by their × come back from here
+  for (QDockWidget* dock : findChildren<QDockWidget*>())
+    view->addAction(dock->toggleViewAction());
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this, [this] {
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Keyboard shortcuts"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(shortcutSheet());
+    box.exec();
+  });
+  help->addAction(tr("&First session…"), this, [this] {
+    QMessageBox::information(
+        this, tr("Your first session"),
+        tr("<ol><li><b>File › New project</b>: one file holds the videos, the model's results and "
+           "your annotations.</li>"
+           "<li><b>File › Add videos</b> (or drop them on the window), then <b>Analysis › Analyse"
+           "</b>: faces are found and followed, and each person's emotions drawn on the timeline."
+           "</li>"
+           "<li>Rename people in the People panel (F2).</li>"
+           "<li>Annotate: mark <b>I</b>n and <b>O</b>ut, then press a label key (Annotate › Label "
+           "keys); <b>N</b> adds a note; <b>S</b> splits, <b>M</b> merges.</li>"
+           "<li>Compare with a colleague or the model (Analysis › Agreement) and export for ELAN, "
+           "BORIS, R or SPSS (File › Export).</li></ol>"
+           "The timeline's curves come from UniLearn; the Webcam tab uses the static per-frame "
+           "model. Each model's card (Models panel) says what it was trained on and how well it "
+           "does."));
+  });
+}
+
+void MainWindow::askNewProject() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("New project"), QString(),
+                                                    tr("UniLearn projects (*.ulproj)"));
+  if (!path.isEmpty())
+    openProject(path.endsWith(".ulproj") ? path : path + ".ulproj", /*create=*/true);
+}
+
+void MainWindow::askOpenProject() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                    tr("UniLearn projects (*.ulproj)"));
+  if (!path.isEmpty()) openProject(path);
+}
+
+QString MainWindow::shortcutSheet() const {
+  // Generated from the menus, so it always says what the keys do now.
+  QString html = "<table cellspacing=4>";
+  std::function<void(const QMenu*, const QString&)> walk = [&](const QMenu* menu,
+                                                               const QString& path) {
+    for (QAction* a : menu->actions()) {
+      const QString name = path + " › " + QString(a->text()).remove('&').remove(QChar(0x2026));
+      if (a->menu()) {
+        walk(a->menu(), name);
+      } else if (!a->shortcut().isEmpty()) {
+        QStringList keys;
+        for (const auto& k : a->shortcuts())
+          keys << k.toString(QKeySequence::NativeText);
+        html += QString("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(keys.join(", ").toHtmlEscaped(), name.toHtmlEscaped());
+      }
+    }
+  };
+  for (QAction* a : menuBar()->actions())
+    if (a->menu()) walk(a->menu(), QString(a->text()).remove('&'));
+  html +=
+      tr("<tr><td><b>Space</b></td><td>Player › Play or pause</td></tr>"
+         "<tr><td><b>Left, Right</b></td><td>Player › One frame back or on</td></tr>"
+         "<tr><td><b>Home, End</b></td><td>Player › First or last frame</td></tr>");
+  return html + "</table>";
 }
 
 void MainWindow::updateRecentMenu() {
@@ -279,6 +344,27 @@ void MainWindow::updateRecentMenu() {
   for (const QString& path : settings_.recentProjects())
     recent_menu_->addAction(path, this, [this, path] { openProject(path); });
   recent_menu_->setEnabled(!recent_menu_->isEmpty());
+  if (!welcome_recent_) return;
+  while (QLayoutItem* item = welcome_recent_->takeAt(0)) {  // the start page's recent projects
+    delete item->widget();
+    delete item;
+  }
+  const QStringList recent = settings_.recentProjects();
+  for (int i = 0; i < recent.size() && i < 4; ++i) {
+    auto* b = new QPushButton(tr("Open %1").arg(QFileInfo(recent[i]).fileName()), welcome_);
+    b->setToolTip(recent[i]);
+    b->setFlat(true);
+    connect(b, &QPushButton::clicked, this, [this, path = recent[i]] { openProject(path); });
+    welcome_recent_->addWidget(b, 0, Qt::AlignHCenter);
+  }
+}
+
+void MainWindow::showWelcome(bool on) {
+  if (session_stack_) session_stack_->setCurrentIndex(on ? 0 : 1);
+}
+
+bool MainWindow::welcomeShown() const {
+  return session_stack_ && session_stack_->currentIndex() == 0;
 }
 
 void MainWindow::rebuildSchemeMenus() {

@@ -7,6 +7,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QMenuBar>
 #include <QMouseEvent>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -307,4 +308,58 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   EXPECT_TRUE(second.openProject(bogus) == false && w.project() != nullptr);
   w.closeProject();
   EXPECT_TRUE(second.openProject(project)) << second.lastError().toStdString();
+}
+
+// What a newcomer meets: a start page until a project is open, the keys listed under Help (from
+// the menus themselves), closed panels restored from View, people renamed with F2 and undone.
+TEST(MainWindow, StartPageHelpPanelsAndRenamingPeople) {
+  QTemporaryDir dir;
+  ui::Settings settings(dir.filePath("settings.ini"));
+  ui::MainWindow w(settings);
+  w.resize(1024, 700);
+  w.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  EXPECT_TRUE(w.welcomeShown());
+  auto* welcome = w.findChild<QWidget*>("welcome");
+  ASSERT_NE(welcome, nullptr);
+  EXPECT_TRUE(welcome->isVisible());
+  QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
+  EXPECT_TRUE(w.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/welcome.png"));
+  // At 1024 px the side panels leave the video most of the width (they held 525 px before).
+  EXPECT_GE(w.centralWidget()->width(), 640);
+  const QString sheet = w.shortcutSheet();
+  for (const char* want : {"Next annotation", "Alt+Right", "Forward 5 seconds", "Ctrl+Y",
+                           "Rename the selected person", "F2", "Set in point"})
+    EXPECT_TRUE(sheet.contains(want)) << want << " missing from " << sheet.toStdString();
+
+  const QString project = dir.filePath("people.ulproj");
+  ASSERT_TRUE(w.openProject(project, true)) << w.lastError().toStdString();
+  EXPECT_FALSE(w.welcomeShown());
+  ASSERT_TRUE(w.addVideos({QString::fromStdString(test::faceClip())}));
+  const int64_t media = w.selectedMediaId();
+  const int64_t track = w.project()->track(media, 1);
+  ASSERT_TRUE(w.renamePerson(track, "  Client  "));
+  EXPECT_EQ(w.project()->tracks(media)[0].person, "Client");
+  w.annotations()->stack()->undo();
+  EXPECT_EQ(w.project()->tracks(media)[0].person, "");
+  w.annotations()->stack()->redo();
+  EXPECT_EQ(w.project()->tracks(media)[0].person, "Client");
+
+  // A closed panel comes back from View.
+  auto* people_dock = w.findChild<QDockWidget*>("people");
+  ASSERT_NE(people_dock, nullptr);
+  people_dock->close();
+  EXPECT_FALSE(people_dock->isVisible());
+  QAction* toggle = nullptr;
+  for (auto* a : w.findChildren<QAction*>())
+    if (a == people_dock->toggleViewAction()) toggle = a;
+  ASSERT_NE(toggle, nullptr);
+  bool in_view_menu = false;
+  for (auto* top : w.menuBar()->actions())
+    if (top->text() == "&View" && top->menu()->actions().contains(toggle)) in_view_menu = true;
+  EXPECT_TRUE(in_view_menu);
+  toggle->trigger();
+  EXPECT_TRUE(people_dock->isVisible());
+  w.closeProject();
+  EXPECT_TRUE(w.welcomeShown());
 }
