@@ -41,14 +41,17 @@ torch::Tensor SparseMoEImpl::forward(const torch::Tensor& x, const ForwardOption
   const int64_t b = x.size(0), n = x.size(1), c = x.size(2);
   const int64_t tokens = b * n;
   auto flat = x.reshape({tokens, c});
-  auto routed = router->route(flat, options.routerNoise());
+  // The router may be kept in fp32 while the experts run in bf16 (model/precision.h).
+  const auto router_type = router->topkroute_linear->weight.scalar_type();
+  auto routed = router->route(flat.scalar_type() == router_type ? flat : flat.to(router_type),
+                              options.routerNoise());
 
   // Assignments in token-major order; a stable sort by expert keeps each expert's tokens in
   // ascending flat order, which is the order the official capacity rule keeps them in.
   auto expert_of = routed.indices.reshape({-1});
   auto token_of =
       torch::arange(tokens, flat.options().dtype(torch::kLong)).repeat_interleave(top_k_);
-  auto gate_of = routed.gates.reshape({-1});
+  auto gate_of = routed.gates.reshape({-1}).to(flat.scalar_type());
   auto sorted = torch::sort(expert_of, /*stable=*/true, /*dim=*/0, /*descending=*/false);
   auto order = std::get<1>(sorted);
   auto sorted_expert = std::get<0>(sorted);

@@ -116,6 +116,10 @@ ForwardOutput VitMoEImpl::forward(const torch::Tensor& input, const ForwardOptio
   }
   out.features = fc_norm->forward(x.mean(1));
   out.logits = (out.video ? video_head_ : image_head_)->forward(out.features);
+  if (out.logits.scalar_type() != torch::kFloat32) {  // a bf16 network answers in fp32 too
+    out.logits = out.logits.to(torch::kFloat32);
+    out.features = out.features.to(torch::kFloat32);
+  }
   if (options.aux_loss)
     out.aux_loss = aux_total.defined() ? aux_total : torch::zeros({}, out.logits.options());
   return out;

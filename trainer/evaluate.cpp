@@ -4,6 +4,7 @@
 
 #include "model/error.h"
 #include "model/face_expression_net.h"
+#include "model/precision.h"
 #include "model/runtime.h"
 #include "trainer/train_session.h"
 
@@ -12,10 +13,12 @@ namespace unilearn::trainer {
 using namespace detail;
 
 Evaluation evaluateModel(const std::string& model, const Dataset& data, int sampling_rate,
-                         const std::string& device_name) {
+                         const std::string& device_name, const std::string& precision) {
   const torch::Device device = pickDevice(device_name);
   LoadedNetwork l = loadNetwork(model, std::nullopt);
   l.network->to(device);
+  if (device.is_cpu())
+    applyPrecision(*l.network, usablePrecision(parsePrecision(precision), nullptr));
   // Map the data's classes onto each head's by name (the model's order wins).
   auto mapping = [&](const std::vector<std::string>& names, const char* head) {
     std::vector<int> to_model;

@@ -113,9 +113,10 @@ struct Evaluation {
 // The official test protocol for clips (two temporal views of 16 frames sampled every
 // `sampling_rate`, softmax averaged) through head.video, and stills through head.image.
 // `data.classes` must be the model's classes (by name) in any order; each head's own names
-// count for its samples.
+// count for its samples. `precision` "bf16" runs it in bfloat16 on the CPU (model/precision.h;
+// fp32 where the CPU has no native bf16).
 Evaluation evaluateModel(const std::string& model, const Dataset& data, int sampling_rate = 4,
-                         const std::string& device = "auto");
+                         const std::string& device = "auto", const std::string& precision = "fp32");
 
 // The static expression model (FaceExpressionNet under `resources`/models) on the stills of
 // `data`, each resized to its 112-pixel input as face-api.js does; `data.classes` must be its

@@ -20,6 +20,7 @@
 #include "core/storage/project_lock.h"
 #include "model/error.h"
 #include "model/face_expression_net.h"
+#include "model/precision.h"
 
 namespace unilearn::cli {
 namespace {
@@ -91,8 +92,10 @@ int analyzeCamera(const Args& args, const std::string& camera, core::Project& pr
 }  // namespace
 
 int runAnalyze(const std::vector<std::string>& argv) {
-  Args args(argv, {"project", "model", "every", "hop", "batch", "threads", "camera", "seconds"},
-            {"static-only", "again"});
+  Args args(
+      argv,
+      {"project", "model", "every", "hop", "batch", "threads", "camera", "seconds", "precision"},
+      {"static-only", "again"});
   const auto camera = args.get("camera");
   if (args.positional().empty() && !camera)
     throw UsageError{"analyze needs at least one VIDEO, or --camera ID"};
@@ -117,7 +120,9 @@ int runAnalyze(const std::vector<std::string>& argv) {
       throw UsageError{
           "give --model FILE|PRESET (a UniLearn model file, or a preset name for "
           "random weights), or --static-only"};
-    model = core::ClipModel::load(*name);
+    model = core::ClipModel::load(*name, parsePrecision(args.get("precision").value_or("fp32")));
+    if (!model->precisionNote().empty())
+      std::fprintf(stderr, "note: %s\n", model->precisionNote().c_str());
     if (model->randomWeights())
       std::fprintf(stderr, "note: %s has random weights: its clip predictions are meaningless\n",
                    name->c_str());

@@ -10,6 +10,7 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/model_args.h"
+#include "model/precision.h"
 #include "model/runtime.h"
 
 namespace unilearn::cli {
@@ -38,7 +39,8 @@ double medianMs(int repeat, const std::function<void()>& run) {
 }  // namespace
 
 int runBench(const std::vector<std::string>& argv) {
-  Args args(argv, {"config", "weights", "batch", "threads", "repeat", "mode", "image-batch"},
+  Args args(argv,
+            {"config", "weights", "batch", "threads", "repeat", "mode", "image-batch", "precision"},
             {"routing", "no-image", "no-video", "trace-overhead"});
   const int batch = static_cast<int>(args.getInt("batch", 1));
   const int image_batch = static_cast<int>(args.getInt("image-batch", 1));
@@ -56,12 +58,17 @@ int runBench(const std::vector<std::string>& argv) {
   torch::InferenceMode inference;
   LoadedNetwork net = networkFromArgs(args, true);
   const ModelConfig& c = net.config;
+  std::string fallback;
+  const Precision precision =
+      usablePrecision(parsePrecision(args.get("precision").value_or("fp32")), &fallback);
+  if (!fallback.empty()) std::fprintf(stderr, "note: %s\n", fallback.c_str());
+  applyPrecision(*net.network, precision);
   const char* wait_policy = std::getenv("OMP_WAIT_POLICY");
   std::printf(
-      "model %lld params, %d threads (OpenMP wait policy %s), mode %s%s, peak memory after load "
-      "%.0f MB\n",
-      static_cast<long long>(parameterCount(*net.network)), runtimeThreads(),
-      wait_policy ? wait_policy : "unset", mode.c_str(),
+      "model %lld params, %s, %d threads (OpenMP wait policy %s), mode %s%s, peak memory after "
+      "load %.0f MB\n",
+      static_cast<long long>(parameterCount(*net.network)), precisionName(precision),
+      runtimeThreads(), wait_policy ? wait_policy : "unset", mode.c_str(),
       options.trace_routing ? " + routing trace" : "", peakRssMb());
   torch::manual_seed(0);
   if (!args.has("no-video")) {

@@ -109,7 +109,7 @@ int runTrain(const std::vector<std::string>& argv) {
 int runEvaluate(const std::vector<std::string>& argv) {
   Args args(argv,
             {"data", "split", "format", "root", "limit", "sampling-rate", "threads", "device",
-             "json", "face-size", "margin"},
+             "json", "face-size", "margin", "precision"},
             {"app-path"});
   if (args.positional().size() != 1) throw UsageError{"evaluate needs one MODEL"};
   const std::string model = args.positional()[0];
@@ -155,7 +155,8 @@ int runEvaluate(const std::vector<std::string>& argv) {
   const auto e = static_model ? trainer::evaluateStaticModel(core::resourceDir(), data)
                               : trainer::evaluateModel(
                                     model, data, static_cast<int>(args.getInt("sampling-rate", 4)),
-                                    args.get("device").value_or("auto"));
+                                    args.get("device").value_or("auto"),
+                                    args.get("precision").value_or("fp32"));
   if (e.clips.samples > 0) {
     std::printf("clips (head.video, 2 temporal views): %s\n",
                 e.clips.summary(e.clip_classes).c_str());

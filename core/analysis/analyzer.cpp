@@ -61,6 +61,9 @@ std::string paramsJson(const AnalysisOptions& o, const ClipModel* model) {
   if (model) {
     p.set("model", model->name());
     p.set("weights", model->weightsHash());
+    // Only when not fp32, so that earlier analyses keep matching (and resuming) as they were.
+    if (model->precision() != Precision::kFp32)
+      p.set("precision", precisionName(model->precision()));
   }
   return p.dump();
 }

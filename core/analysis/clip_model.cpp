@@ -19,7 +19,7 @@ struct ClipModel::Impl {
 ClipModel::ClipModel() : impl_(std::make_unique<Impl>()) {}
 ClipModel::~ClipModel() = default;
 
-std::unique_ptr<ClipModel> ClipModel::load(const std::string& what) try {
+std::unique_ptr<ClipModel> ClipModel::load(const std::string& what, Precision precision) try {
   std::unique_ptr<ClipModel> m(new ClipModel());
   m->source_ = what;
   const bool preset =
@@ -37,6 +37,8 @@ std::unique_ptr<ClipModel> ClipModel::load(const std::string& what) try {
     m->name_ = what.substr(what.find_last_of('/') + 1);
     m->weights_hash_ = contentHash(what);
   }
+  m->precision_ = usablePrecision(precision, &m->precision_note_);
+  applyPrecision(*m->impl_->net.network, m->precision_);
   return m;
 } catch (...) {
   rethrowAsError("loading the model '" + what + "'");

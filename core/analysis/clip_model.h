@@ -12,6 +12,7 @@
 
 #include "core/analysis/token_routing.h"
 #include "model/config.h"
+#include "model/precision.h"
 
 namespace unilearn::core {
 
@@ -28,8 +29,10 @@ struct ClipResult {
 class ClipModel {
  public:
   // A model file (.safetensors ours, or an authors' .pth) or a preset name (random weights:
-  // for plumbing and speed tests only). Throws unilearn::Error.
-  static std::unique_ptr<ClipModel> load(const std::string& file_or_preset);
+  // for plumbing and speed tests only), run in `precision` (model/precision.h; bf16 falls back
+  // to fp32 on a CPU without native bf16, see precisionNote()). Throws unilearn::Error.
+  static std::unique_ptr<ClipModel> load(const std::string& file_or_preset,
+                                         Precision precision = Precision::kFp32);
   ~ClipModel();
 
   const ModelConfig& config() const;
@@ -38,6 +41,8 @@ class ClipModel {
   const std::string& source() const { return source_; }  // what load() was given
   const std::string& weightsHash() const { return weights_hash_; }
   bool randomWeights() const { return random_; }
+  Precision precision() const { return precision_; }
+  const std::string& precisionNote() const { return precision_note_; }  // why it fell back
 
   // Each clip: config().num_frames aligned BGR crops of img_size. Deterministic numerics: a
   // clip's result does not depend on the others in the batch.
@@ -58,6 +63,8 @@ class ClipModel {
   std::unique_ptr<Impl> impl_;
   std::string name_, source_, weights_hash_;
   bool random_ = false;
+  Precision precision_ = Precision::kFp32;
+  std::string precision_note_;
 };
 
 }  // namespace unilearn::core
