@@ -34,6 +34,7 @@
 #include "model/atomic_file.h"
 #include "model/config.h"
 #include "model/error.h"
+#include "model/precision.h"
 #include "model/runtime.h"
 #include "ui/annotation_editor.h"
 #include "ui/model_manager.h"
@@ -410,18 +411,21 @@ void MainWindow::analyzeSelected(const QString& model) {
   cancel_ = false;
   progress_->setValue(0);
   progress_->setVisible(true);
-  model_label_->setText(tr("Model: %1 · CPU, %2 threads")
+  const Precision precision =
+      usablePrecision(parsePrecision(settings_.precision().toStdString()), nullptr);
+  model_label_->setText(tr("Model: %1 · CPU, %2 threads%3")
                             .arg(model.isEmpty() ? tr("static only") : model)
-                            .arg(runtimeThreads()));
+                            .arg(runtimeThreads())
+                            .arg(precision == Precision::kBf16 ? tr(", bf16") : QString()));
   reload_.start();
   const std::string project_path = project_path_.toStdString(), model_spec = model.toStdString();
-  worker_ = std::thread([this, project_path, model_spec, video] {
+  worker_ = std::thread([this, project_path, model_spec, video, precision] {
     QString message;
     bool ok = true;
     try {
       auto p = core::Project::open(project_path, false);  // this thread's own connection
       std::unique_ptr<core::ClipModel> clip;
-      if (!model_spec.empty()) clip = core::ClipModel::load(model_spec);
+      if (!model_spec.empty()) clip = core::ClipModel::load(model_spec, precision);
       auto s = core::analyzeVideo(
           *p, video.toStdString(), clip.get(), core::resourceDir(), {},
           [this](const core::AnalysisProgress& pr) {

@@ -41,6 +41,14 @@ void Settings::setInferenceThreads(int t) {
   settings_->setValue("inference/threads", t < 0 ? 0 : t);
 }
 
+QString Settings::precision() const {
+  const QString p = settings_->value("inference/precision", "fp32").toString();
+  return p == "bf16" ? p : QStringLiteral("fp32");
+}
+void Settings::setPrecision(const QString& p) {
+  settings_->setValue("inference/precision", p == "bf16" ? p : QStringLiteral("fp32"));
+}
+
 QString Settings::defaultModel() const {
   // Until someone chooses, the UniLearn model that ships with the app (a preset's random weights
   // where an installation has none).

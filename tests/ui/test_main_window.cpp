@@ -17,6 +17,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "model/precision.h"
 #include "tests/ui/ui_fixtures.h"
 #include "ui/annotation_editor.h"
 #include "ui/lane_chart.h"
@@ -360,6 +361,19 @@ TEST(MainWindow, StartPageHelpPanelsAndRenamingPeople) {
   EXPECT_TRUE(in_view_menu);
   toggle->trigger();
   EXPECT_TRUE(people_dock->isVisible());
+  // Analysis › Fast arithmetic (bf16) is a remembered setting, offered where the CPU has bf16.
+  QAction* fast = nullptr;
+  for (auto* a : w.findChildren<QAction*>())
+    if (a->text() == "&Fast arithmetic (bf16)") fast = a;
+  ASSERT_NE(fast, nullptr);
+  EXPECT_EQ(fast->isEnabled(), cpuHasBf16());
+  EXPECT_EQ(settings.precision(), "fp32");
+  if (cpuHasBf16()) {
+    fast->trigger();
+    EXPECT_EQ(settings.precision(), "bf16");
+    fast->trigger();
+    EXPECT_EQ(settings.precision(), "fp32");
+  }
   w.closeProject();
   EXPECT_TRUE(w.welcomeShown());
 }
