@@ -220,9 +220,19 @@ bool AnnotationEditor::mergeWithNext(const core::Annotation& a) {
     error_ = tr("There is no later segment to merge with");
     return false;
   }
+  if (next->label != a.label) {  // a merge would silently drop one of them
+    error_ = tr("The next segment is labelled %1, this one %2: give them the same label first "
+                "(a merge keeps one label)")
+                 .arg(QString::fromStdString(next->label), QString::fromStdString(a.label));
+    return false;
+  }
   core::Annotation merged = a;
   merged.end_frame = std::max(a.end_frame, next->end_frame);
-  if (merged.note.empty()) merged.note = next->note;
+  // Both notes are kept.
+  if (merged.note.empty())
+    merged.note = next->note;
+  else if (!next->note.empty() && next->note != merged.note)
+    merged.note += "\n" + next->note;
   return push(new AnnotationCommand(
       this, tr("Merge segments"),
       {{AnnotationCommand::Op::kDelete, *next, {}}, {AnnotationCommand::Op::kUpdate, merged, a}}));

@@ -1,5 +1,6 @@
 #include "ui/emotion_palette.h"
 
+#include <QObject>
 #include <array>
 #include <cctype>
 #include <vector>
@@ -24,6 +25,13 @@ QColor emotionColor(const std::string& label) {
   for (char c : label)
     h = (h ^ static_cast<uint8_t>(std::tolower(static_cast<unsigned char>(c)))) * 16777619u;
   return kOthers[h % kOthers.size()];
+}
+
+QString verdictText(const QString& emotion, double confidence) {
+  const int percent = static_cast<int>(confidence * 100 + 0.5);
+  if (confidence >= 0.75) return QString("%1 %2 %").arg(emotion).arg(percent);
+  if (confidence >= 0.5) return QObject::tr("likely %1 %2 %").arg(emotion).arg(percent);
+  return QObject::tr("unsure: %1? %2 %").arg(emotion).arg(percent);
 }
 
 }  // namespace unilearn::ui

@@ -5,10 +5,15 @@
 #pragma once
 
 #include <QColor>
+#include <QString>
 #include <string>
 
 namespace unilearn::ui {
 
 QColor emotionColor(const std::string& label);
+
+// An emotion as a person should read it, qualified by how sure the model is: "happy 82 %",
+// "likely happy 61 %", "unsure: happy? 38 %" (below 75 % and 50 %).
+QString verdictText(const QString& emotion, double confidence);
 
 }  // namespace unilearn::ui

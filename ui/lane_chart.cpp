@@ -2,8 +2,10 @@
 
 #include <QAreaSeries>
 #include <QChart>
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QToolTip>
 #include <QValueAxis>
 #include <QWheelEvent>
 #include <algorithm>
@@ -287,6 +289,43 @@ void LaneChart::mousePressEvent(QMouseEvent* e) {
     }
   }
   e->accept();
+}
+
+QString LaneChart::markTipAt(QPointF pos) const {
+  const std::string* who[2] = {&timeline_->firstAnnotator(), &timeline_->secondAnnotator()};
+  const QRectF plot = plotArea();
+  const double at = timeline_->msAt(pos.x(), plot.left(), plot.width());
+  auto clock = [](int64_t ms) {
+    return QString("%1:%2").arg(ms / 60000).arg((ms % 60000) / 1000.0, 4, 'f', 1, QChar('0'));
+  };
+  for (int row = 0; row < 2; ++row) {
+    if (who[row]->empty() || !bandRect(1 + row).contains(pos)) continue;
+    for (const Mark& m : data().marks) {
+      if (m.annotator != *who[row] || at < static_cast<double>(m.start_ms) ||
+          at > static_cast<double>(m.end_ms))
+        continue;
+      QString tip =
+          QString("%1 · %2 · %3–%4")
+              .arg(QString::fromStdString(m.label_name), QString::fromStdString(m.annotator),
+                   clock(m.start_ms), clock(m.end_ms));
+      if (!m.note.empty()) tip += "\n" + tr("note: %1").arg(QString::fromStdString(m.note));
+      return tip;
+    }
+  }
+  return {};
+}
+
+bool LaneChart::viewportEvent(QEvent* e) {
+  if (e->type() == QEvent::ToolTip) {
+    auto* help = static_cast<QHelpEvent*>(e);
+    const QString tip = markTipAt(help->pos());
+    if (tip.isEmpty())
+      QToolTip::hideText();
+    else
+      QToolTip::showText(help->globalPos(), tip, viewport());
+    return true;
+  }
+  return QChartView::viewportEvent(e);
 }
 
 void LaneChart::mouseMoveEvent(QMouseEvent* e) {

@@ -27,6 +27,9 @@ class LaneChart : public QChartView {
   QRectF plotArea() const;
   // Band i under the plot: 0 the model's top classes, 1 and 2 the annotators' rows.
   QRectF bandRect(int i) const;
+  // What hovering `pos` (viewport pixels) shows: an annotation's label, annotator, times and
+  // note on the annotators' rows; empty elsewhere.
+  QString markTipAt(QPointF pos) const;
 
  protected:
   void paintEvent(QPaintEvent* e) override;
@@ -35,6 +38,7 @@ class LaneChart : public QChartView {
   void mousePressEvent(QMouseEvent* e) override;
   void mouseMoveEvent(QMouseEvent* e) override;
   void mouseReleaseEvent(QMouseEvent* e) override;
+  bool viewportEvent(QEvent* e) override;
 
  private:
   void build();

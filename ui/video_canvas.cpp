@@ -34,6 +34,7 @@ void VideoCanvas::setKeypointsVisible(bool on) {
 
 void VideoCanvas::computeFaces() {
   faces_.clear();
+  source_.clear();
   if (!timeline_ || index_ < 0) return;
   const auto& classes = timeline_->classes;
   for (const auto& tt : timeline_->tracks) {
@@ -61,6 +62,8 @@ void VideoCanvas::computeFaces() {
     if (best && static_cast<size_t>(best->top_class) < classes.size()) {
       face.emotion = QString::fromStdString(classes[static_cast<size_t>(best->top_class)]);
       face.confidence = best->confidence;
+      source_ = tr("emotions: UniLearn, clips of %1 s")
+                    .arg(static_cast<double>(best->end_ms - best->start_ms) / 1000.0, 0, 'f', 1);
     } else if (classes.empty() && !fp.smoothed.empty()) {
       // A static-only analysis: the static model's smoothed expression of this frame.
       const auto top = std::max_element(fp.smoothed.begin(), fp.smoothed.end());
@@ -69,6 +72,7 @@ void VideoCanvas::computeFaces() {
       if (k < names.size()) {
         face.emotion = QString::fromStdString(names[k]);
         face.confidence = *top;
+        source_ = tr("emotions: static model, per frame");
       }
     }
     faces_.push_back(face);
@@ -98,8 +102,7 @@ void VideoCanvas::paintEvent(QPaintEvent*) {
     p.setBrush(Qt::NoBrush);
     p.drawRect(box);
     QString label = face.person;
-    if (!face.emotion.isEmpty())
-      label += QString(" · %1 %2%").arg(face.emotion).arg(qRound(face.confidence * 100));
+    if (!face.emotion.isEmpty()) label += " · " + verdictText(face.emotion, face.confidence);
     const QRectF text = p.fontMetrics().boundingRect(label).adjusted(-4, -2, 4, 2);
     const QRectF tag(box.left(), box.top() - text.height(), text.width(), text.height());
     p.fillRect(tag, QColor(0, 0, 0, 170));
@@ -111,6 +114,17 @@ void VideoCanvas::paintEvent(QPaintEvent*) {
       for (const QPointF& k : face.keypoints)
         p.drawEllipse(map(k), 2.5, 2.5);
     }
+  }
+  if (!source_.isEmpty()) {  // which model speaks here
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.85);
+    p.setFont(small);
+    const QRectF text = p.fontMetrics().boundingRect(source_).adjusted(-5, -2, 5, 2);
+    const QRectF tag(target.left() + 4, target.bottom() - text.height() - 4, text.width(),
+                     text.height());
+    p.fillRect(tag, QColor(0, 0, 0, 150));
+    p.setPen(Qt::white);
+    p.drawText(tag, Qt::AlignCenter, source_);
   }
 }
 

@@ -29,6 +29,9 @@ class VideoCanvas : public QWidget {
   };
   // The faces the overlay shows for the current frame (tests read them).
   const std::vector<Face>& faces() const { return faces_; }
+  // Which model the shown emotions come from ("UniLearn, 16-frame clips" or "static model, per
+  // frame"), drawn in the corner so nobody has to guess; empty without emotions.
+  const QString& emotionSource() const { return source_; }
   const QImage& image() const { return image_; }
   int64_t frameIndex() const { return index_; }
 
@@ -42,6 +45,7 @@ class VideoCanvas : public QWidget {
   int64_t index_ = -1;
   std::shared_ptr<const core::Timeline> timeline_;
   std::vector<Face> faces_;
+  QString source_;
   bool keypoints_ = false;
 };
 

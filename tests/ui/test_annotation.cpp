@@ -96,4 +96,10 @@ TEST(AnnotationEditor, RefusedEditsLeaveNoTraceAndSayWhy) {
   EXPECT_FALSE(e.mergeWithNext(a));  // nothing after it
   EXPECT_EQ(e.stack()->count(), 1);
   EXPECT_EQ(f.rows(), "0-9:Fear ");
+  // A merge that would drop a label is refused with both labels named.
+  ASSERT_TRUE(e.create(f.segment(20, 29, "Happy")));
+  EXPECT_FALSE(e.mergeWithNext(a));
+  EXPECT_TRUE(e.lastError().contains("labelled Happy, this one Fear"))
+      << e.lastError().toStdString();
+  EXPECT_EQ(f.rows(), "0-9:Fear 20-29:Happy ");
 }

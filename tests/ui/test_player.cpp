@@ -129,6 +129,8 @@ TEST(Player, OverlayShowsPersonAndEmotionFromTheAnalysis) {
   w.end_frame = 60;
   w.top_class = 1;
   w.confidence = 0.8;
+  w.start_ms = 0;
+  w.end_ms = 2000;
   tt.windows.push_back(w);
   t->tracks.push_back(tt);
   player.setTimeline(t);
@@ -141,6 +143,7 @@ TEST(Player, OverlayShowsPersonAndEmotionFromTheAnalysis) {
   EXPECT_EQ(canvas->faces()[0].emotion, "Sad");
   EXPECT_DOUBLE_EQ(canvas->faces()[0].confidence, 0.8);
   EXPECT_EQ(canvas->faces()[0].box, QRectF(40, 30, 100, 120));
+  EXPECT_EQ(canvas->emotionSource(), "emotions: UniLearn, clips of 2.0 s");  // who speaks
   EXPECT_TRUE(player.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/player_overlay.png"));
   player.seekFrame(100);  // after the window: the face, but no emotion
   ASSERT_TRUE(player.waitForFrame(100));
@@ -156,6 +159,7 @@ TEST(Player, OverlayShowsPersonAndEmotionFromTheAnalysis) {
   ASSERT_EQ(canvas->faces().size(), 1u);
   EXPECT_EQ(canvas->faces()[0].emotion, "happy");
   EXPECT_NEAR(canvas->faces()[0].confidence, 0.7, 1e-6);
+  EXPECT_EQ(canvas->emotionSource(), "emotions: static model, per frame");
 }
 
 TEST(Player, ABrokenFileGivesAMessageNotACrash) {

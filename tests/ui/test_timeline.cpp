@@ -201,3 +201,39 @@ TEST(EmotionPalette, AHumanLabelIsDrawnInTheModelsColourForTheSameEmotion) {
   EXPECT_EQ(ui::emotionColor("Engaged"), ui::emotionColor("engaged"));  // stable for any label
   EXPECT_TRUE(ui::emotionColor("Engaged").isValid());
 }
+
+// The overlay qualifies a verdict by the model's confidence instead of stating it flatly.
+TEST(EmotionPalette, VerdictsSayHowSureTheModelIs) {
+  EXPECT_EQ(ui::verdictText("happy", 0.82), "happy 82 %");
+  EXPECT_EQ(ui::verdictText("happy", 0.61), "likely happy 61 %");
+  EXPECT_EQ(ui::verdictText("sad", 0.38), "unsure: sad? 38 %");
+}
+
+// Hovering an annotation on the timeline shows its label, annotator, times and note.
+TEST(TimelineView, HoveringAnAnnotationShowsItsNote) {
+  ui::TimelineView view;
+  view.resize(1000, 400);
+  ui::TimelineData d = ui::timelineData(hourTimeline(1));
+  ui::Mark m;
+  m.id = 1;
+  m.start_ms = 10000;
+  m.end_ms = 20000;
+  m.label_name = "Sad";
+  m.annotator = "rater1";
+  m.note = "looks down";
+  d.lanes[0].marks.push_back(m);
+  view.setData(d);
+  view.setAnnotators("rater1", "");
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  view.setRange(0, 60000);
+  view.rebuildNow();
+  ui::LaneChart* lane = view.lane(0);
+  const QRectF plot = lane->plotArea();
+  const double x = plot.left() + 15000.0 / 60000.0 * plot.width();
+  const QString tip = lane->markTipAt({x, lane->bandRect(1).center().y()});
+  EXPECT_TRUE(tip.contains("Sad · rater1 · 0:10.0–0:20.0")) << tip.toStdString();
+  EXPECT_TRUE(tip.contains("note: looks down")) << tip.toStdString();
+  EXPECT_TRUE(lane->markTipAt({x, lane->bandRect(0).center().y()}).isEmpty());  // model band
+  EXPECT_TRUE(lane->markTipAt({plot.left() + 2, lane->bandRect(1).center().y()}).isEmpty());
+}
