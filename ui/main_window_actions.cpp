@@ -688,6 +688,10 @@ QString MainWindow::agreementReport(const QString& other) {
                        .arg(r.items)
                        .arg(r.observed, 0, 'f', 3)
                        .arg(r.kappa, 0, 'f', 3);
+    if (r.ordinal)  // an ordered scale: disagreement by one step counts less than by four
+      text.replace(tr("\n\nspecific agreement per class:"),
+                   tr("\nweighted kappa (quadratic) %1\n\nspecific agreement per class:")
+                       .arg(r.weighted_kappa, 0, 'f', 3));
     for (size_t i = 0; i < r.labels.size(); ++i)
       text += QString("\n  %1: %2")
                   .arg(QString::fromStdString(r.labels[i]))

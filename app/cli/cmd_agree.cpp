@@ -19,7 +19,8 @@ int runAgree(const std::vector<std::string>& argv) {
   std::printf("frames rated by both: %lld\n", static_cast<long long>(r.items));
   std::printf("observed agreement:   %.4f\n", r.observed);
   std::printf("Cohen's kappa:        %.4f\n", r.kappa);
-  if (args.has("ordinal")) std::printf("weighted kappa (quadratic): %.4f\n", r.weighted_kappa);
+  if (r.ordinal || args.has("ordinal"))
+    std::printf("weighted kappa (quadratic): %.4f\n", r.weighted_kappa);
   if (!r.unmatched.empty()) {
     std::string names;
     for (const auto& n : r.unmatched)

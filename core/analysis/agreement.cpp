@@ -135,6 +135,7 @@ Agreement agreeInProject(const Project& p, const std::string& a, const std::stri
                 "'" + a + "' and '" + b + "' have no labelled frame in common");
   Agreement out = cohensKappa(xa, xb, labels);
   out.unmatched = unmatched;
+  out.ordinal = p.schemeOrdinal(scheme);
   out.unmatched_frames = dropped;
   return out;
 }

@@ -18,7 +18,8 @@ struct Agreement {
   double observed = 0;                          // share of identical labels
   double kappa = 0;                             // Cohen's kappa
   double weighted_kappa = 0;                    // quadratic weights (meaningful for ordinal sets)
-  std::vector<double> per_class;                // specific agreement 2 n_ii / (n_i. + n_.i)
+  bool ordinal = false;  // the scheme is an ordered scale: report weighted_kappa (else do not)
+  std::vector<double> per_class;  // specific agreement 2 n_ii / (n_i. + n_.i)
   // With the model as a rater: its classes that match no label of the scheme (their frames are
   // left out), and how many frames that was.
   std::vector<std::string> unmatched;

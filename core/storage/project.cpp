@@ -442,6 +442,13 @@ std::vector<std::string> Project::schemeLabels(const std::string& scheme) const 
   return labels;
 }
 
+bool Project::schemeOrdinal(const std::string& scheme) const {
+  auto q = db_->prepare("SELECT ordinal FROM annotation_schemes WHERE name = ?");
+  q.bind(1, scheme);
+  if (!q.step()) throw Error(Error::Kind::kArgument, "no annotation scheme '" + scheme + "'");
+  return q.integer(0) != 0;
+}
+
 std::vector<std::string> Project::schemeColors(const std::string& scheme) const {
   auto q = db_->prepare("SELECT colors_json FROM annotation_schemes WHERE name = ?");
   q.bind(1, scheme);

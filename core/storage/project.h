@@ -139,6 +139,9 @@ class Project {
   std::vector<std::string> schemeLabels(const std::string& scheme) const;
   // Colours of a scheme's labels ("#rrggbb", one per label), empty when it uses the palette.
   std::vector<std::string> schemeColors(const std::string& scheme) const;
+  // Whether a scheme's labels are ordered (an intensity scale), so that a weighted kappa means
+  // something; emotion categories are not. Throws unilearn::Error (kArgument) when unknown.
+  bool schemeOrdinal(const std::string& scheme) const;
   // A user-defined scheme. Throws unilearn::Error (kArgument) for a taken or empty name, no
   // labels, repeated labels, or colours that are not one "#rrggbb" per label.
   void addScheme(const std::string& name, const std::vector<std::string>& labels,

@@ -121,4 +121,9 @@ TEST(Agreement, TheModelsFearfulIsTheSchemesFearAndUnmatchedClassesAreReported) 
   EXPECT_EQ(r.unmatched_frames, 30);
   EXPECT_EQ(core::mapClassNames({"fearful", "happy", "joy"}, p->schemeLabels("DFEW-7")).to,
             (std::vector<int>{6, 0, -1}));
+  EXPECT_FALSE(r.ordinal);  // emotions are categories: no weighted kappa is reported
+  p->addScheme("Intensity", {"none", "slight", "strong"}, {}, /*ordinal=*/true);
+  p->addAnnotation({0, media, track, "Intensity", 0, 9, "slight", "ann", ""});
+  p->addAnnotation({0, media, track, "Intensity", 0, 9, "strong", "bob", ""});
+  EXPECT_TRUE(core::agreeInProject(*p, "ann", "bob", "Intensity").ordinal);
 }
