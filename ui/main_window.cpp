@@ -269,6 +269,26 @@ void MainWindow::askRenamePerson() {
   if (ok) renamePerson(item->data(Qt::UserRole).toLongLong(), name);
 }
 
+bool MainWindow::locateVideo(int64_t media_id, const QString& file) {
+  if (!project_) return false;
+  for (const auto& m : project_->media()) {
+    if (m.id != media_id) continue;
+    const std::string path = QFileInfo(file).absoluteFilePath().toStdString();
+    if (core::contentHash(path) != m.content_hash) {
+      fail(tr("%1 is not the video this project analysed (its content differs); choose the "
+              "original file")
+               .arg(QFileInfo(file).fileName()));
+      return false;
+    }
+    project_->setMediaFile(m.id, path, m.content_hash);
+    for (int i = 0; i < videos_->count(); ++i)
+      if (videos_->item(i)->data(Qt::UserRole).toLongLong() == media_id)
+        videos_->item(i)->setToolTip(QString::fromStdString(path));
+    return true;
+  }
+  return false;
+}
+
 void MainWindow::closeProject() {
   cancelAnalysis();
   player_->close();
@@ -341,7 +361,29 @@ void MainWindow::refreshPeople() {
 void MainWindow::selectVideo(int row) {
   if (!project_ || row < 0 || row >= videos_->count()) return;
   media_id_ = videos_->item(row)->data(Qt::UserRole).toLongLong();
-  const QString path = videos_->item(row)->toolTip();
+  QString path = videos_->item(row)->toolTip();
+  if (!path.startsWith("live:") && !QFileInfo::exists(path)) {
+    // Moved with the project? Look beside it before asking.
+    for (const auto& m : project_->media())
+      if (m.id == media_id_) {
+        if (const auto found = core::findMovedVideo(m, project_path_.toStdString())) {
+          project_->setMediaFile(m.id, *found, m.content_hash);
+          path = QString::fromStdString(*found);
+          videos_->item(row)->setToolTip(path);
+          statusBar()->showMessage(tr("Found the moved video at %1").arg(path), 8000);
+        } else if (qEnvironmentVariable("QT_QPA_PLATFORM") != "offscreen" &&
+                   QMessageBox::question(
+                       this, tr("Video not found"),
+                       tr("%1 is no longer at %2, nor beside the project. Locate it?")
+                           .arg(QFileInfo(path).fileName(), QFileInfo(path).path())) ==
+                       QMessageBox::Yes) {
+          const QString chosen =
+              QFileDialog::getOpenFileName(this, tr("Locate %1").arg(QFileInfo(path).fileName()),
+                                           QFileInfo(project_path_).path());
+          if (!chosen.isEmpty() && locateVideo(m.id, chosen)) path = chosen;
+        }
+      }
+  }
   if (path.startsWith("live:"))
     player_->close(), statusBar()->showMessage(tr("A live session: its timeline, no recording"));
   else if (!player_->open(path))

@@ -65,6 +65,9 @@ class MainWindow : public QMainWindow {
   AnnotationEditor* annotations() const { return editor_; }
   // People panel › F2 (or double-click): names a person, undoable with Ctrl+Z.
   bool renamePerson(int64_t track, const QString& name);
+  // "Locate missing video": the project's video `media_id` is now `file` (refused unless the
+  // content is the same). Moved videos beside the project are found without asking.
+  bool locateVideo(int64_t media_id, const QString& file);
   // Go › Next/Previous annotation: the playhead to the start of the next (+1) or previous (-1)
   // annotation of this video in the current scheme, anyone's; false when there is none.
   bool jumpToAnnotation(int direction);

@@ -316,6 +316,37 @@ std::string contentHash(const std::string& path) {
   return out;
 }
 
+std::optional<std::string> findMovedVideo(const MediaRecord& media,
+                                          const std::string& project_path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(media.path, ec)) return media.path;
+  const fs::path name = fs::path(media.path).filename();
+  if (name.empty()) return std::nullopt;
+  // The recorded size is the hash's last field: only files of that size are read.
+  const auto colon = media.content_hash.rfind(':');
+  const std::string size_text =
+      colon == std::string::npos ? std::string() : media.content_hash.substr(colon + 1);
+  const fs::path dir = fs::absolute(project_path, ec).parent_path();
+  std::vector<fs::path> candidates = {dir / name, dir.parent_path() / name};
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
+       end;
+       !ec && it != end; it.increment(ec)) {
+    if (it.depth() > 2) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->path().filename() == name) candidates.push_back(it->path());
+  }
+  for (const auto& c : candidates) {
+    if (!fs::is_regular_file(c, ec)) continue;
+    if (!size_text.empty() && std::to_string(fs::file_size(c, ec)) != size_text) continue;
+    if (contentHash(c.string()) == media.content_hash)
+      return fs::absolute(c).lexically_normal().string();
+  }
+  return std::nullopt;
+}
+
 static MediaRecord registerVideo(Project& project, const std::string& video, VideoReader& reader) {
   const VideoInfo& info = reader.info();
   MediaRecord m;

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -88,5 +89,13 @@ MediaRecord registerVideo(Project& project, const std::string& video);
 
 // A stable identity of a file's content (CRC-32 of its bytes and its size).
 std::string contentHash(const std::string& path);
+
+// Where a project's video is now, when it is no longer at its recorded path: a project folder
+// moved together with its videos. Looks for the same file name beside the project, in its
+// subfolders (two levels) and in the folder above, and accepts a file only when its content is
+// the recorded one (size first, then contentHash). Nothing when not found; the recorded path
+// when it still exists.
+std::optional<std::string> findMovedVideo(const MediaRecord& media,
+                                          const std::string& project_path);
 
 }  // namespace unilearn::core

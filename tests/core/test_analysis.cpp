@@ -428,3 +428,29 @@ TEST(Analysis, Bf16AnswersAsFp32AndIsRecorded) {
   EXPECT_NE(b->analyses(b->media()[0].id).back().params_json.find("\"precision\":\"bf16\""),
             std::string::npos);
 }
+
+// A project folder moved with its videos: the video is found beside the project by name and
+// content; a same-named file with other content is not taken.
+TEST(Analysis, AVideoMovedWithItsProjectIsFoundByContent) {
+  namespace fs = std::filesystem;
+  const fs::path root = test::tempPath("moved");
+  fs::remove_all(root);
+  fs::create_directories(root / "before" / "videos");
+  const fs::path video = root / "before" / "videos" / "session.mp4";
+  fs::copy_file(test::astroClip(30), video);
+  const std::string project = (root / "before" / "p.ulproj").string();
+  core::MediaRecord m;
+  {
+    auto p = core::Project::open(project);
+    m = core::registerVideo(*p, video.string());
+  }
+  fs::rename(root / "before", root / "after");
+  m.path = video.string();  // the recorded path, now gone
+  const auto found = core::findMovedVideo(m, (root / "after" / "p.ulproj").string());
+  ASSERT_TRUE(found);
+  EXPECT_EQ(*found, (root / "after" / "videos" / "session.mp4").string());
+  // A different file under the same name is not the video.
+  std::ofstream((root / "after" / "session.mp4").string()) << "another file";
+  fs::remove(root / "after" / "videos" / "session.mp4");
+  EXPECT_FALSE(core::findMovedVideo(m, (root / "after" / "p.ulproj").string()));
+}

@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QMenuBar>
 #include <QMouseEvent>
@@ -345,6 +347,15 @@ TEST(MainWindow, StartPageHelpPanelsAndRenamingPeople) {
   EXPECT_EQ(w.project()->tracks(media)[0].person, "");
   w.annotations()->stack()->redo();
   EXPECT_EQ(w.project()->tracks(media)[0].person, "Client");
+  // Locating a missing video takes the same content only.
+  const QString copy = dir.filePath("copy.mp4"), other = dir.filePath("other.mp4");
+  ASSERT_TRUE(QFile::copy(QString::fromStdString(test::faceClip()), copy));
+  std::ofstream(other.toStdString()) << "not the video";
+  EXPECT_FALSE(w.locateVideo(media, other));
+  EXPECT_TRUE(w.lastError().contains("content differs")) << w.lastError().toStdString();
+  ASSERT_TRUE(w.locateVideo(media, copy));
+  EXPECT_EQ(QString::fromStdString(w.project()->media()[0].path),
+            QFileInfo(copy).absoluteFilePath());
 
   // A closed panel comes back from View.
   auto* people_dock = w.findChild<QDockWidget*>("people");
