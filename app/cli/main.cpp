@@ -46,6 +46,8 @@ const char* kUsage =
     "DFEW-7]\n"
     "           [--subjects \"Client=face 1,...\"] [--dry-run]\n"
     "           human annotations (ELAN, BORIS-style TSV, CSV); what does not map is listed\n"
+    "  stats    P.ulproj [--video NAME] [--scheme S] [--from TIME] [--to TIME] [--out F|-]\n"
+    "           per person and rater: time and share in each emotion, bouts, latency (CSV)\n"
     "  agree    P.ulproj --a NAME --b NAME|model [--scheme DFEW-7]\n"
     "           Cohen's kappa (and weighted kappa) frame by frame, per class, confusion\n"
     "  routing  VIDEO --project P.ulproj --out routing.csv [--model FILE|NAME]\n"
@@ -115,6 +117,7 @@ int main(int argc, char** argv) {
     if (command == "export") return unilearn::cli::runExport(args);
     if (command == "heads") return unilearn::cli::runHeads(args);
     if (command == "agree") return unilearn::cli::runAgree(args);
+    if (command == "stats") return unilearn::cli::runStats(args);
     if (command == "import") return unilearn::cli::runImport(args);
     if (command == "bench-timeline") return unilearn::cli::runBenchTimeline(args);
     if (command == "routing") return unilearn::cli::runRouting(args);

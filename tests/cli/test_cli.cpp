@@ -258,6 +258,15 @@ TEST(Cli, AgreeAndExportWorkOnAProject) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("frames rated by both: 100"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Cohen's kappa:        0.8000"), std::string::npos) << r.out;
+  CliRun st = cli("stats " + path + " --from 0:00.0");
+  ASSERT_EQ(st.code, 0) << st.err;
+  EXPECT_EQ(st.out.substr(0, st.out.find('\n')),
+            "person,rater,label,frames,seconds,share,bouts,mean_bout_s,latency_s");
+  EXPECT_NE(st.out.find("face 1,ann,Happy,50,2.000,0.5000,1,2.000,0.000\n"), std::string::npos)
+      << st.out;
+  EXPECT_NE(st.out.find("face 1,bob,Sad,40,1.600,0.4000,1,1.600,2.400\n"), std::string::npos)
+      << st.out;
+  EXPECT_EQ(cli("stats " + path + " --from soon").code, 2);
   const std::string tsv = test::tempPath("agree.tsv");
   CliRun e = cli("export " + path + " --format tsv --out " + tsv);
   ASSERT_EQ(e.code, 0) << e.err;

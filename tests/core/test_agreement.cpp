@@ -1,10 +1,12 @@
 // Cohen's kappa against hand-computed examples, and agreement between raters in a project.
+#include <sstream>
 #include <tuple>
 
 #include <gtest/gtest.h>
 
 #include "core/analysis/agreement.h"
 #include "core/analysis/class_names.h"
+#include "core/analysis/statistics.h"
 #include "core/storage/project.h"
 #include "model/error.h"
 #include "tests/test_util.h"
@@ -126,4 +128,63 @@ TEST(Agreement, TheModelsFearfulIsTheSchemesFearAndUnmatchedClassesAreReported) 
   p->addAnnotation({0, media, track, "Intensity", 0, 9, "slight", "ann", ""});
   p->addAnnotation({0, media, track, "Intensity", 0, 9, "strong", "bob", ""});
   EXPECT_TRUE(core::agreeInProject(*p, "ann", "bob", "Intensity").ordinal);
+}
+
+// Session statistics checked by hand: 25 fps, 100 frames; the model says happy on frames 0-49
+// and sad on 50-99 for face 1; an annotator marks Happy 10-19 and 30-39 (two bouts) and Sad
+// 60-79; over the interval 0-99 and over 20-99.
+TEST(Statistics, TimeSharesBoutsAndLatenciesPerPersonAndRater) {
+  auto p = core::Project::open(test::freshProjectPath("stats.ulproj"));
+  const int64_t media = p->addMedia({0, "v.mp4", "h", 640, 480, 25, 1, 1, 12800, 4000, 100});
+  const int64_t track = p->track(media, 1);
+  const int64_t model =
+      p->addModel({0, "m", R"({"video_classes":2,"video_class_names":["happy","sad"]})", "x", ""});
+  const int64_t a = p->startAnalysis(media, model, "clip", "{}");
+  for (auto [f0, f1, cls] : {std::tuple<int64_t, int64_t, int>{0, 49, 0}, {50, 99, 1}}) {
+    core::WindowPrediction w;
+    w.analysis_id = a;
+    w.track_id = track;
+    w.start_frame = f0;
+    w.end_frame = f1;
+    w.probs = {0.5f, 0.5f};
+    w.top_class = cls;
+    p->addWindow(w);
+  }
+  p->finishAnalysis(a, "done");
+  for (auto [f0, f1, label] : {std::tuple<int64_t, int64_t, const char*>{10, 19, "Happy"},
+                               {30, 39, "Happy"},
+                               {60, 79, "Sad"}})
+    p->addAnnotation({0, media, track, "DFEW-7", f0, f1, label, "ann", ""});
+  auto s = core::sessionStatistics(*p, media);
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[0].rater, "model");  // the model first, then the annotators
+  EXPECT_EQ(s[0].label, "happy");
+  EXPECT_EQ(s[0].frames, 50);
+  EXPECT_NEAR(s[0].seconds, 2.0, 1e-9);
+  EXPECT_NEAR(s[0].share, 0.5, 1e-9);
+  EXPECT_EQ(s[0].bouts, 1);
+  EXPECT_NEAR(*s[0].latency_seconds, 0.0, 1e-9);
+  EXPECT_NEAR(*s[1].latency_seconds, 2.0, 1e-9);  // model sad from frame 50
+  EXPECT_EQ(s[2].rater, "ann");
+  EXPECT_EQ(s[2].label, "Happy");
+  EXPECT_EQ(s[2].frames, 20);
+  EXPECT_EQ(s[2].bouts, 2);
+  EXPECT_NEAR(s[2].mean_bout_seconds, 0.4, 1e-9);
+  EXPECT_NEAR(s[2].share, 0.5, 1e-9);  // of the 40 frames the annotator labelled
+  EXPECT_NEAR(*s[2].latency_seconds, 0.4, 1e-9);
+  EXPECT_EQ(s[3].label, "Sad");
+  EXPECT_NEAR(*s[3].latency_seconds, 2.4, 1e-9);
+  core::StatisticsOptions late;
+  late.from = 20;
+  auto t = core::sessionStatistics(*p, media, late);
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].frames, 30);                     // model happy on 20-49
+  EXPECT_EQ(t[2].bouts, 1);                       // only 30-39 is left
+  EXPECT_NEAR(*t[2].latency_seconds, 0.4, 1e-9);  // 10 frames after 20
+  std::ostringstream csv;
+  core::writeStatisticsCsv(s, csv);
+  EXPECT_NE(csv.str().find("face 1,ann,Happy,20,0.800,0.5000,2,0.400,0.400\n"), std::string::npos)
+      << csv.str();
+  late.to = 10;
+  EXPECT_THROW(core::sessionStatistics(*p, media, late), Error);
 }
