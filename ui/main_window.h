@@ -82,6 +82,10 @@ class MainWindow : public QMainWindow {
   bool exportTimelinePicture(const QString& path);
   // Cohen's kappa between the annotator and `other` ("model" for the model), as text.
   QString agreementReport(const QString& other);
+  // Annotate › Session statistics: per person and rater, for the selection or the whole video
+  // (core::sessionStatistics), as an HTML table and as CSV.
+  QString statisticsTable();
+  bool saveStatistics(const QString& path);
 
   QString lastError() const { return error_; }
   // Help › Keyboard shortcuts: every menu action with a key, from the menus themselves (HTML).

@@ -35,6 +35,7 @@
 #include "core/analysis/agreement.h"
 #include "core/analysis/analyzer.h"
 #include "core/analysis/clip_model.h"
+#include "core/analysis/statistics.h"
 #include "core/analysis/timeline.h"
 #include "core/export/eaf.h"
 #include "core/export/exporter.h"
@@ -197,6 +198,21 @@ void MainWindow::buildMenus() {
     if (!ok) return;
     const QString report = agreementReport(who);
     if (!report.isEmpty()) QMessageBox::information(this, tr("Agreement"), report);
+  });
+  annotate->addAction(tr("Session &statistics…"), this, [this] {
+    const QString table = statisticsTable();
+    if (table.isEmpty()) return;
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Session statistics"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(table);
+    QPushButton* save = box.addButton(tr("Save as CSV…"), QMessageBox::ActionRole);
+    box.addButton(QMessageBox::Close);
+    box.exec();
+    if (box.clickedButton() != save) return;
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Statistics"), QString(), tr("CSV (*.csv)"));
+    if (!path.isEmpty()) saveStatistics(path);
   });
   annotate->addAction(tr("&Compare with another annotator…"), this, [this] {
     QStringList others;
@@ -672,6 +688,62 @@ bool MainWindow::jumpToAnnotation(int direction) {
     return false;
   }
   player_->seekFrame(*best);
+  return true;
+}
+
+QString MainWindow::statisticsTable() {
+  if (!project_ || media_id_ < 0) return {};
+  try {
+    core::StatisticsOptions o;
+    o.scheme = scheme_;
+    if (in_frame_ >= 0 && out_frame_ >= in_frame_) {  // the selection, when there is one
+      o.from = in_frame_;
+      o.to = out_frame_;
+    }
+    const auto stats = core::sessionStatistics(*project_, media_id_, o);
+    QString html = tr("<p>%1</p><table cellspacing=6><tr><th align=left>person</th>"
+                      "<th align=left>rater</th><th align=left>emotion</th><th>time (s)</th>"
+                      "<th>share</th><th>bouts</th><th>mean bout (s)</th><th>first at (s)</th>"
+                      "</tr>")
+                       .arg(o.from ? tr("Frames %1 to %2 (the selection)").arg(*o.from).arg(*o.to)
+                                   : tr("The whole video"));
+    for (const auto& s : stats)
+      html += QString(
+                  "<tr><td>%1</td><td>%2</td><td>%3</td><td align=right>%4</td>"
+                  "<td align=right>%5 %</td><td align=right>%6</td><td align=right>%7</td>"
+                  "<td align=right>%8</td></tr>")
+                  .arg(QString::fromStdString(s.person).toHtmlEscaped(),
+                       QString::fromStdString(s.rater).toHtmlEscaped(),
+                       QString::fromStdString(s.label).toHtmlEscaped())
+                  .arg(s.seconds, 0, 'f', 1)
+                  .arg(s.share * 100, 0, 'f', 1)
+                  .arg(s.bouts)
+                  .arg(s.mean_bout_seconds, 0, 'f', 1)
+                  .arg(s.latency_seconds ? QString::number(*s.latency_seconds, 'f', 1) : "—");
+    return html + "</table>";
+  } catch (const Error& e) {
+    fail(QString::fromUtf8(e.what()));
+    return {};
+  }
+}
+
+bool MainWindow::saveStatistics(const QString& path) {
+  if (!project_ || media_id_ < 0) return false;
+  try {
+    core::StatisticsOptions o;
+    o.scheme = scheme_;
+    if (in_frame_ >= 0 && out_frame_ >= in_frame_) {
+      o.from = in_frame_;
+      o.to = out_frame_;
+    }
+    const auto stats = core::sessionStatistics(*project_, media_id_, o);
+    writeFileAtomically(
+        path.toStdString(), [&](std::ostream& out) { core::writeStatisticsCsv(stats, out); },
+        /*binary=*/false);
+  } catch (const Error& e) {
+    fail(QString::fromUtf8(e.what()));
+    return false;
+  }
   return true;
 }
 

@@ -253,6 +253,13 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   EXPECT_TRUE(kappa.contains("observed agreement 0.500")) << kappa.toStdString();
   EXPECT_TRUE(kappa.contains("confusion (rows: rater1, columns: rater2)")) << kappa.toStdString();
   EXPECT_FALSE(kappa.contains("weighted")) << kappa.toStdString();  // nominal labels
+  const QString stats = w.statisticsTable();
+  EXPECT_TRUE(stats.contains("<td>rater2</td><td>Sad</td>")) << stats.toStdString();
+  ASSERT_TRUE(w.saveStatistics(dir.filePath("stats.csv")));
+  std::ifstream stats_in(dir.filePath("stats.csv").toStdString());
+  std::string header;
+  std::getline(stats_in, header);
+  EXPECT_EQ(header, "person,rater,label,frames,seconds,share,bouts,mean_bout_s,latency_s");
   // Go › Next/Previous annotation walk the segments' starts (30, 60; rater2's 30 too).
   w.player()->seekFrame(0);
   ASSERT_TRUE(w.player()->waitForFrame(0));
