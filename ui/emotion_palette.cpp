@@ -20,7 +20,7 @@ QColor emotionColor(const std::string& label) {
   if (i >= 0) return kColours[static_cast<size_t>(i)];
   static const std::array<QColor, 6> kOthers = {QColor(240, 110, 170), QColor(0, 110, 180),
                                                 QColor(200, 200, 60),  QColor(30, 150, 90),
-                                                QColor(255, 140, 90),  QColor(90, 200, 120)};
+                                                QColor(255, 140, 90),  QColor(120, 120, 200)};
   uint32_t h = 2166136261u;  // FNV-1a of the lower-case name: the same label, the same colour
   for (char c : label)
     h = (h ^ static_cast<uint8_t>(std::tolower(static_cast<unsigned char>(c)))) * 16777619u;

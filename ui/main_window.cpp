@@ -56,7 +56,18 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   scroll->setWidget(timeline_);
   scroll->setWidgetResizable(true);
   auto* split = new QSplitter(Qt::Vertical, this);
-  split->addWidget(player_);
+  // The label keys on screen, under the video, where the annotating hand needs them.
+  auto* above = new QWidget(this);
+  auto* above_layout = new QVBoxLayout(above);
+  above_layout->setContentsMargins(0, 0, 0, 0);
+  above_layout->setSpacing(2);
+  above_layout->addWidget(player_, 1);
+  key_legend_ = new QLabel(this);
+  key_legend_->setObjectName("key_legend");
+  key_legend_->setWordWrap(true);
+  key_legend_->setTextFormat(Qt::RichText);
+  above_layout->addWidget(key_legend_);
+  split->addWidget(above);
   split->addWidget(scroll);
   split->setStretchFactor(0, 3);
   split->setStretchFactor(1, 2);

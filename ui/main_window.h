@@ -88,6 +88,8 @@ class MainWindow : public QMainWindow {
   bool saveStatistics(const QString& path);
 
   QString lastError() const { return error_; }
+  // The legend under the video: each label key with its label, and the annotation keys.
+  QString keyLegend() const;
   // Help › Keyboard shortcuts: every menu action with a key, from the menus themselves (HTML).
   QString shortcutSheet() const;
   // The start page (no project open): new, open, recent, webcam.
@@ -131,6 +133,7 @@ class MainWindow : public QMainWindow {
 
   Settings& settings_;
   QWidget* welcome_ = nullptr;
+  QLabel* key_legend_ = nullptr;
   QStackedWidget* session_stack_ = nullptr;
   QVBoxLayout* welcome_recent_ = nullptr;
   std::unique_ptr<core::ProjectLock> lock_;  // this window writes to the project (outlives it)

@@ -47,6 +47,7 @@
 #include "model/precision.h"
 #include "model/runtime.h"
 #include "ui/annotation_editor.h"
+#include "ui/emotion_palette.h"
 #include "ui/model_manager.h"
 #include "ui/player_widget.h"
 #include "ui/reconstruction_view.h"
@@ -176,9 +177,14 @@ void MainWindow::buildMenus() {
   });
   annotate->addAction(tr("Label &keys…"), this, [this] {
     bool ok = false;
-    const QString keys = QInputDialog::getText(this, tr("Label keys"),
-                                               tr("One key per label, in the scheme's order:"),
-                                               QLineEdit::Normal, settings_.labelKeys(), &ok);
+    QStringList labels;
+    for (QAction* a : labels_menu_->actions())
+      labels << a->text();
+    const QString keys = QInputDialog::getText(
+        this, tr("Label keys"),
+        tr("One key per label, in this order:\n%1\n(for example 1234567 or qwertyu)")
+            .arg(labels.join(", ")),
+        QLineEdit::Normal, settings_.labelKeys(), &ok);
     if (!ok || keys.isEmpty()) return;
     settings_.setLabelKeys(keys);
     rebuildSchemeMenus();
@@ -441,11 +447,27 @@ void MainWindow::rebuildSchemeMenus() {
     setScheme(name.trimmed());
   });
   const QString keys = settings_.labelKeys();
+  QStringList legend;
   for (int i = 0; i < static_cast<int>(labels.size()); ++i) {
-    QAction* a = labels_menu_->addAction(QString::fromStdString(labels[static_cast<size_t>(i)]),
-                                         this, [this, i] { labelSelection(i); });
-    if (i < keys.size()) a->setShortcut(QKeySequence(QString(keys[i])));
+    const std::string& label = labels[static_cast<size_t>(i)];
+    QAction* a = labels_menu_->addAction(QString::fromStdString(label), this,
+                                         [this, i] { labelSelection(i); });
+    if (i < keys.size()) {
+      a->setShortcut(QKeySequence(QString(keys[i])));
+      legend << QString("<b>%1</b>&nbsp;<span style='color:%2'>&#9632;</span>&nbsp;%3")
+                    .arg(QString(keys[i]).toHtmlEscaped(), emotionColor(label).name(),
+                         QString::fromStdString(label).toHtmlEscaped());
+    }
   }
+  if (key_legend_)
+    key_legend_->setText(
+        tr("<span style='color:#555'>%1:</span> %2 &nbsp;·&nbsp; <b>I</b>/<b>O</b> in/out "
+           "&nbsp;<b>N</b> note &nbsp;<b>S</b> split &nbsp;<b>M</b> merge &nbsp;<b>F1</b> all keys")
+            .arg(QString::fromStdString(scheme_).toHtmlEscaped(), legend.join(" &nbsp;")));
+}
+
+QString MainWindow::keyLegend() const {
+  return key_legend_ ? key_legend_->text() : QString();
 }
 
 void MainWindow::setScheme(const QString& scheme) {
@@ -466,9 +488,11 @@ std::optional<int64_t> MainWindow::selectedTrack() const {
 bool MainWindow::ensureAnnotator() {
   if (!settings_.annotator().isEmpty()) return true;
   bool ok = false;
-  const QString name = QInputDialog::getText(this, tr("Annotator"),
-                                             tr("Your name, as it should appear on annotations:"),
-                                             QLineEdit::Normal, QString(), &ok);
+  const QString name = QInputDialog::getText(
+      this, tr("Who is annotating?"),
+      tr("Every label you make is stored under your name, so that two coders can be compared\n"
+         "(agreement, statistics) and exports say who coded what. Your name or initials:"),
+      QLineEdit::Normal, QString(), &ok);
   if (!ok || name.trimmed().isEmpty()) return false;
   settings_.setAnnotator(name);
   timeline_->setAnnotators(name.trimmed().toStdString(), timeline_->secondAnnotator());

@@ -22,6 +22,7 @@
 #include "model/precision.h"
 #include "tests/ui/ui_fixtures.h"
 #include "ui/annotation_editor.h"
+#include "ui/emotion_palette.h"
 #include "ui/lane_chart.h"
 #include "ui/main_window.h"
 #include "ui/player_widget.h"
@@ -345,6 +346,11 @@ TEST(MainWindow, StartPageHelpPanelsAndRenamingPeople) {
   const QString project = dir.filePath("people.ulproj");
   ASSERT_TRUE(w.openProject(project, true)) << w.lastError().toStdString();
   EXPECT_FALSE(w.welcomeShown());
+  // The label keys are on screen, each with its label and colour.
+  const QString legend = w.keyLegend();
+  EXPECT_TRUE(legend.contains("<b>1</b>") && legend.contains("Happy") && legend.contains("Fear"))
+      << legend.toStdString();
+  EXPECT_TRUE(legend.contains(ui::emotionColor("Sad").name())) << legend.toStdString();
   ASSERT_TRUE(w.addVideos({QString::fromStdString(test::faceClip())}));
   const int64_t media = w.selectedMediaId();
   const int64_t track = w.project()->track(media, 1);
