@@ -206,6 +206,15 @@ void LaneChart::drawOverlay(QPainter* p) {
          emotionColor(static_cast<size_t>(s.label) < timeline_->data().classes.size()
                           ? timeline_->data().classes[static_cast<size_t>(s.label)]
                           : std::string()));
+  // Where the model is unsure, its band is washed out and hatched: read it with care.
+  for (const auto& [a, b] : data().unsure) {
+    fill(top, static_cast<double>(a), static_cast<double>(b), QColor(255, 255, 255, 150));
+    if (static_cast<double>(b) < t0 || static_cast<double>(a) > t1) continue;
+    const double x0 = std::max(xOf(static_cast<double>(a)), plot.left());
+    const double x1 = std::min(xOf(static_cast<double>(b)), plot.right());
+    p->fillRect(QRectF(x0, top.top(), std::max(1.0, x1 - x0), top.height()),
+                QBrush(QColor(90, 90, 90, 120), Qt::BDiagPattern));
+  }
   const std::string* who[2] = {&timeline_->firstAnnotator(), &timeline_->secondAnnotator()};
   for (int row = 0; row < 2; ++row) {
     if (who[row]->empty()) continue;

@@ -90,6 +90,16 @@ TimelineData timelineData(const core::Timeline& t) {
       }
       d.duration_ms = std::max(d.duration_ms, w.end_ms);
     }
+    const auto& mids = lane.confidence.ms;
+    for (size_t i = 0; i < tt.windows.size() && i < mids.size(); ++i) {
+      if (tt.windows[i].confidence >= kUnsure) continue;
+      const int64_t a = i == 0 ? tt.windows[i].start_ms : (mids[i - 1] + mids[i]) / 2;
+      const int64_t b = i + 1 == mids.size() ? tt.windows[i].end_ms : (mids[i] + mids[i + 1]) / 2;
+      if (!lane.unsure.empty() && lane.unsure.back().second >= a)
+        lane.unsure.back().second = std::max(lane.unsure.back().second, b);
+      else
+        lane.unsure.emplace_back(a, b);
+    }
     for (const auto& f : tt.frames) {
       for (size_t c = 0; c < n; ++c) {
         const int s = static_of[c];

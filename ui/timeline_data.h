@@ -40,7 +40,12 @@ struct Lane {
   std::vector<Series> static_probs;  // one per clip class; empty series where no static class maps
   std::vector<Segment> top;          // consecutive windows with the same top class merged
   std::vector<Mark> marks;           // annotations of this person and of the whole video
+  // Where the model is unsure (a window's top class below kUnsure): greyed on the timeline.
+  // Each window owns the time from halfway to its neighbours' centres.
+  std::vector<std::pair<int64_t, int64_t>> unsure;
 };
+
+constexpr float kUnsure = 0.5f;  // as the overlay's "unsure:" (emotion_palette.h)
 
 struct TimelineData {
   std::vector<std::string> classes;

@@ -85,7 +85,7 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
   out << "kind,video,analysis,track,person,start_frame,end_frame,start_ms,end_ms";
   for (const auto& c : classes)
     out << ',' << csvField(c);
-  out << ",top_class,confidence";
+  out << ",top_class,confidence,unsure";  // unsure: 1 below 50 % (greyed in the app)
   if (o.frames)
     for (const auto& c : statics)
       out << ",static_" << c << ",smoothed_" << c;
@@ -106,7 +106,8 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
           const size_t i = static_cast<size_t>(it - names.begin());
           out << ',' << (it != names.end() && i < w.probs.size() ? num(w.probs[i]) : "");
         }
-        out << ',' << csvField(detail::className(names, w.top_class)) << ',' << num(w.confidence);
+        out << ',' << csvField(detail::className(names, w.top_class)) << ',' << num(w.confidence)
+            << ',' << (w.confidence < 0.5 ? 1 : 0);
         if (o.frames)
           for (size_t i = 0; i < statics.size() * 2; ++i)
             out << ',';
@@ -118,7 +119,7 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
           out << "frame," << csvField(fileName(m.path)) << ',' << a.id << ',' << t.tracker_id << ','
               << csvField(detail::subjectName(t)) << ',' << f.frame << ',' << f.frame << ',' << f.ms
               << ',' << f.ms;
-          for (size_t i = 0; i < classes.size() + 2; ++i)
+          for (size_t i = 0; i < classes.size() + 3; ++i)
             out << ',';
           for (size_t c = 0; c < statics.size(); ++c)
             out << ',' << (c < f.probs.size() ? num(f.probs[c]) : "") << ','

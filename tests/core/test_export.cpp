@@ -91,6 +91,9 @@ TEST(Export, CsvHasOneRowPerWindowAndOptionallyPerFrame) {
   EXPECT_EQ(r[1][0], "window");
   EXPECT_EQ(r[1][1], "session.mp4");
   EXPECT_EQ(r[1][3], "2");
+  EXPECT_EQ(r[0][14], "unsure");
+  EXPECT_EQ(r[1].back(), "0");  // 70 % (the quoted person splits in this simple reader)
+  EXPECT_EQ(r[3].back(), "0");  // 60 %
   EXPECT_EQ(out.str().find("\"Client, A\"") != std::string::npos, true);  // quoted person
   std::ostringstream with_frames;
   core::ExportOptions o;

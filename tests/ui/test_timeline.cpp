@@ -237,3 +237,25 @@ TEST(TimelineView, HoveringAnAnnotationShowsItsNote) {
   EXPECT_TRUE(lane->markTipAt({x, lane->bandRect(0).center().y()}).isEmpty());  // model band
   EXPECT_TRUE(lane->markTipAt({plot.left() + 2, lane->bandRect(1).center().y()}).isEmpty());
 }
+
+// Stretches where the model is unsure (top class below 50 %) are marked for greying: each
+// window owns the time between its neighbours' centres; adjacent unsure windows merge.
+TEST(TimelineData, UnsureStretchesFollowTheWindowsConfidence) {
+  core::Timeline t;
+  t.classes = {"happy", "sad"};
+  core::TrackTimeline tt;
+  tt.track.id = 1;
+  const float conf[5] = {0.9f, 0.4f, 0.45f, 0.8f, 0.3f};
+  for (int i = 0; i < 5; ++i) {
+    core::WindowPrediction w;
+    w.start_ms = i * 1000;
+    w.end_ms = i * 1000 + 2000;  // centres at 1000, 2000, ... 5000
+    w.probs = {conf[i], 1 - conf[i]};
+    w.confidence = conf[i];
+    tt.windows.push_back(w);
+  }
+  t.tracks.push_back(tt);
+  const auto d = ui::timelineData(t);
+  const std::vector<std::pair<int64_t, int64_t>> want = {{1500, 3500}, {4500, 6000}};
+  EXPECT_EQ(d.lanes[0].unsure, want);
+}
