@@ -3,6 +3,7 @@
 #include <QPainter>
 #include <algorithm>
 
+#include "core/faces/face_detector.h"
 #include "core/faces/face_pipeline.h"
 #include "ui/emotion_palette.h"
 
@@ -45,13 +46,14 @@ void VideoCanvas::computeFaces() {
                          [](int64_t f, const core::FramePrediction& p) { return f < p.frame; });
     if (it == tt.frames.begin()) continue;
     const core::FramePrediction& fp = *std::prev(it);
-    if (index_ - fp.frame > 8 || fp.face.size() < 17) continue;
+    const auto packed = core::unpackFace(fp.face);
+    if (index_ - fp.frame > 8 || !packed) continue;
     Face face;
     face.person = QString::fromStdString(
         tt.track.person.empty() ? "face " + std::to_string(tt.track.tracker_id) : tt.track.person);
-    face.box = QRectF(fp.face[0], fp.face[1], fp.face[2], fp.face[3]);
-    for (size_t k = 0; k < 6; ++k)
-      face.keypoints.emplace_back(fp.face[5 + 2 * k], fp.face[6 + 2 * k]);
+    face.box = QRectF(packed->box.x, packed->box.y, packed->box.width, packed->box.height);
+    for (const auto& k : packed->keypoints)
+      face.keypoints.emplace_back(k.x, k.y);
     // The clip window whose centre is nearest this frame.
     const core::WindowPrediction* best = nullptr;
     for (const auto& w : tt.windows)

@@ -147,13 +147,7 @@ class Run {
         t.smoothed[c] = a * p[c] + (1 - a) * t.smoothed[c];
     }
     t.last_static = index;
-    std::vector<float> face = {f.face.box.x, f.face.box.y, f.face.box.width, f.face.box.height,
-                               f.face.score};
-    for (const auto& k : f.face.keypoints) {
-      face.push_back(k.x);
-      face.push_back(k.y);
-    }
-    frames_.push_back({analysis_, t.db_id, index, ms, p, t.smoothed, face});
+    frames_.push_back({analysis_, t.db_id, index, ms, p, t.smoothed, packFace(f.face)});
     ++summary.faces;
   }
 

@@ -118,13 +118,9 @@ StoredFaces storedFaces(const Project& project, const AnalysisRecord& analysis, 
   if (s.video.empty())
     throw Error(Error::Kind::kArgument, "the analysis' video is not in the project any more");
   for (const auto& f : project.frames(analysis.id, track)) {
-    if (f.face.size() < 17) continue;
-    FaceDetection d;
-    d.box = cv::Rect2f(f.face[0], f.face[1], f.face[2], f.face[3]);
-    d.score = f.face[4];
-    for (size_t k = 0; k < 6; ++k)
-      d.keypoints[k] = cv::Point2f(f.face[5 + 2 * k], f.face[6 + 2 * k]);
-    s.faces[f.frame] = d;
+    const auto d = unpackFace(f.face);
+    if (!d) continue;
+    s.faces[f.frame] = *d;
     s.seen.push_back(f.frame);
   }
   if (s.seen.empty())

@@ -183,4 +183,24 @@ std::vector<FaceDetection> FaceDetector::detect(const cv::Mat& bgr) {
   return suppressOverlaps(std::move(faces), options_.nms_iou);
 }
 
+std::vector<float> packFace(const FaceDetection& f) {
+  std::vector<float> out = {f.box.x, f.box.y, f.box.width, f.box.height, f.score};
+  out.reserve(kPackedFaceFloats);
+  for (const auto& k : f.keypoints) {
+    out.push_back(k.x);
+    out.push_back(k.y);
+  }
+  return out;
+}
+
+std::optional<FaceDetection> unpackFace(const std::vector<float>& p) {
+  if (p.size() < kPackedFaceFloats) return std::nullopt;
+  FaceDetection d;
+  d.box = cv::Rect2f(p[0], p[1], p[2], p[3]);
+  d.score = p[4];
+  for (size_t k = 0; k < 6; ++k)
+    d.keypoints[k] = cv::Point2f(p[5 + 2 * k], p[6 + 2 * k]);
+  return d;
+}
+
 }  // namespace unilearn::core

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,13 @@ struct FaceDetection {
   std::array<cv::Point2f, 6> keypoints;  // image pixels
   enum Keypoint { kRightEye, kLeftEye, kNose, kMouth, kRightEar, kLeftEar };
 };
+
+// A detection as a project stores it with each frame (FramePrediction::face): box x, y, w, h,
+// score, then the six keypoints' x, y — 17 floats. The one place that packs and unpacks it.
+constexpr size_t kPackedFaceFloats = 17;
+std::vector<float> packFace(const FaceDetection& face);
+// Nothing when `packed` holds no face (projects of schema version 1 stored none).
+std::optional<FaceDetection> unpackFace(const std::vector<float>& packed);
 
 struct DetectorOptions {
   // kAuto runs the 128 model and, when it finds no face or only small ones, the 256 model too.

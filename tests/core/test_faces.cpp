@@ -231,3 +231,22 @@ TEST(FormatMatrix, EveryCommonFormatDecodesFullyWithTheFaceFound) {
     EXPECT_GE(with_face * 10, frames * 9) << with_face << " of " << frames;
   }
 }
+
+// The 17 floats a project stores per face round-trip through the one packer.
+TEST(FaceDetector, APackedFaceReadsBackExactly) {
+  FaceDetection f;
+  f.box = cv::Rect2f(10.5f, 20.25f, 100, 120);
+  f.score = 0.875f;
+  for (size_t k = 0; k < 6; ++k)
+    f.keypoints[k] = cv::Point2f(30.0f + k, 40.0f - k);
+  const auto packed = core::packFace(f);
+  ASSERT_EQ(packed.size(), core::kPackedFaceFloats);
+  const auto back = core::unpackFace(packed);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->box, f.box);
+  EXPECT_EQ(back->score, f.score);
+  for (size_t k = 0; k < 6; ++k)
+    EXPECT_EQ(back->keypoints[k], f.keypoints[k]);
+  EXPECT_FALSE(core::unpackFace({}));  // projects of schema 1 stored no face
+  EXPECT_FALSE(core::unpackFace(std::vector<float>(16, 1.0f)));
+}
