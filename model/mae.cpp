@@ -9,6 +9,7 @@
 #include <torch/torch.h>
 
 #include "model/error.h"
+#include "model/network_file.h"
 
 namespace unilearn {
 
@@ -181,7 +182,7 @@ void loadMaeState(MaePretrainImpl& model, const StateDict& state) {
 LoadedMae loadMae(const std::string& path, const std::optional<MaeConfig>& config) {
   LoadedMae out;
   StateDict state;
-  if (path.size() > 12 && path.substr(path.size() - 12) == ".safetensors") {
+  if (isSafetensorsFile(path)) {
     SafetensorsFile f = readSafetensors(path);
     state = f.tensors;
     std::string json_text;

@@ -7,13 +7,11 @@
 #include "model/error.h"
 
 namespace unilearn {
-namespace {
-
 // A safetensors file: an 8-byte little-endian header length, then the JSON header ('{'); torch.save
 // files start with a zip header ("PK") or, in the legacy format, a pickle PROTO opcode (0x80).
 // The safetensors test comes first: a header length whose low byte is 0x80 also starts with it.
 // Anything else is read as safetensors, whose reader explains what is wrong.
-bool isSafetensors(const std::string& path) {
+bool isSafetensorsFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(Error::Kind::kIo, "cannot open '" + path + "': no such file or no access");
   unsigned char head[9] = {0};
@@ -29,8 +27,6 @@ bool isSafetensors(const std::string& path) {
   return !torch_file;
 }
 
-}  // namespace
-
 StateDict stateDictOf(const torch::nn::Module& module) {
   StateDict sd;
   for (const auto& item : module.named_parameters(/*recurse=*/true))
@@ -42,7 +38,7 @@ LoadedNetwork loadNetwork(const std::string& path, const std::optional<ModelConf
                           const LoadOptions& options) {
   LoadedNetwork out;
   StateDict state;
-  if (isSafetensors(path)) {
+  if (isSafetensorsFile(path)) {
     SafetensorsFile file = readSafetensors(path);
     out.format = "safetensors";
     out.metadata = file.metadata;

@@ -29,6 +29,11 @@ LoadedNetwork loadNetwork(const std::string& path, const std::optional<ModelConf
 // given provenance entries in the metadata.
 void saveNetwork(const std::string& path, VitMoE& network, const Metadata& provenance = {});
 
+// Whether a model file is ours (safetensors) or a torch.save file (zip or legacy pickle), by
+// its first bytes, never by its name: the one place that decides. Throws unilearn::Error (kIo)
+// when it cannot be opened.
+bool isSafetensorsFile(const std::string& path);
+
 StateDict stateDictOf(const torch::nn::Module& module);
 
 }  // namespace unilearn

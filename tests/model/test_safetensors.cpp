@@ -154,3 +154,16 @@ TEST(Safetensors, AHeaderLengthEndingIn0x80IsNotTakenForALegacyTorchFile) {
   }
   FAIL() << "no padding gave a header length ending in 0x80";
 }
+
+// What kind of model file this is goes by its first bytes, never its name: ours under another
+// extension, an authors' checkpoint named .safetensors.
+TEST(Safetensors, TheFileKindIsReadFromTheBytesNotTheName) {
+  const std::string ours = test::tempPath("ours.pt");
+  writeSafetensors(ours, {{"a", torch::ones({2})}}, {});
+  EXPECT_TRUE(isSafetensorsFile(ours));
+  const std::string theirs = test::tempPath("theirs.safetensors");
+  std::ofstream(theirs, std::ios::binary)
+      << test::fileBytes(test::dataPath("tiny_authors_checkpoint.pth"));
+  EXPECT_FALSE(isSafetensorsFile(theirs));
+  EXPECT_THROW(isSafetensorsFile(test::tempPath("missing.bin")), Error);
+}
