@@ -50,24 +50,6 @@ std::string modelPath(const ClipModel& model) {
   return std::filesystem::absolute(model.source()).lexically_normal().string();
 }
 
-std::string paramsJson(const AnalysisOptions& o, const ClipModel* model) {
-  json::Value p = json::Value::object();
-  p.set("every", o.every);
-  p.set("clip_frames", o.windows.clip_frames);
-  p.set("sampling_rate", o.windows.sampling_rate);
-  p.set("hop", o.windows.hop);
-  p.set("gaps", o.windows.gaps == WindowOptions::Gaps::kPad ? "pad" : "skip");
-  p.set("smoothing", o.smoothing);
-  if (model) {
-    p.set("model", model->name());
-    p.set("weights", model->weightsHash());
-    // Only when not fp32, so that earlier analyses keep matching (and resuming) as they were.
-    if (model->precision() != Precision::kFp32)
-      p.set("precision", precisionName(model->precision()));
-  }
-  return p.dump();
-}
-
 class Run {
  public:
   Run(Project& project, ClipModel* model, const AnalysisOptions& o, int64_t media_id,
@@ -294,6 +276,37 @@ class Run {
 
 }  // namespace
 
+std::string analysisParamsJson(const AnalysisOptions& o, const ClipModel* model) {
+  json::Value p = json::Value::object();
+  p.set("every", o.every);
+  p.set("clip_frames", o.windows.clip_frames);
+  p.set("sampling_rate", o.windows.sampling_rate);
+  p.set("hop", o.windows.hop);
+  p.set("gaps", o.windows.gaps == WindowOptions::Gaps::kPad ? "pad" : "skip");
+  p.set("smoothing", o.smoothing);
+  if (model) {
+    p.set("model", model->name());
+    p.set("weights", model->weightsHash());
+    // Only when not fp32, so that earlier analyses keep matching (and resuming) as they were.
+    if (model->precision() != Precision::kFp32)
+      p.set("precision", precisionName(model->precision()));
+  }
+  return p.dump();
+}
+
+WindowOptions analysisWindowOptions(const AnalysisRecord& analysis) {
+  WindowOptions o;
+  if (analysis.params_json.empty()) return o;
+  const json::Value p = json::parse(analysis.params_json);
+  if (const auto* v = p.find("clip_frames")) o.clip_frames = v->asNumberFor<int>("clip_frames");
+  if (const auto* v = p.find("sampling_rate"))
+    o.sampling_rate = v->asNumberFor<int>("sampling_rate");
+  if (const auto* v = p.find("hop")) o.hop = v->asNumberFor<int>("hop");
+  if (const auto* v = p.find("gaps"))
+    o.gaps = v->asString() == "skip" ? WindowOptions::Gaps::kSkip : WindowOptions::Gaps::kPad;
+  return o;
+}
+
 std::string contentHash(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::vector<char> buf(1 << 20);
@@ -382,7 +395,7 @@ AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipMod
     model_id = project.addModel({0, model->name(), model->config().toJson().dump(),
                                  model->weightsHash(), modelPath(*model)});
   const std::string kind = model ? "clip" : "static";
-  const std::string params = paramsJson(options, model);
+  const std::string params = analysisParamsJson(options, model);
   if (!options.again) {
     if (const auto done = project.finishedAnalysis(media, kind, params)) {
       AnalysisSummary s;
@@ -462,8 +475,8 @@ AnalysisSummary analyzeLive(Project& project, LiveCapture& capture, const std::s
   if (model)
     model_id = project.addModel({0, model->name(), model->config().toJson().dump(),
                                  model->weightsHash(), modelPath(*model)});
-  const int64_t analysis =
-      project.startAnalysis(media, model_id, model ? "clip" : "static", paramsJson(options, model));
+  const int64_t analysis = project.startAnalysis(media, model_id, model ? "clip" : "static",
+                                                 analysisParamsJson(options, model));
   PipelineOptions po;
   po.detector = options.detector;
   FacePipeline pipeline(resources, po);

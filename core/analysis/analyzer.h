@@ -87,6 +87,12 @@ AnalysisSummary analyzeLive(Project& project, LiveCapture& capture, const std::s
 // file cannot be read as a video.
 MediaRecord registerVideo(Project& project, const std::string& video);
 
+// An analysis' parameters as the project stores them (AnalysisRecord::params_json): the
+// windows, sampling, smoothing, the model and its precision; and the windows read back. The one
+// writer and reader of that record.
+std::string analysisParamsJson(const AnalysisOptions& options, const ClipModel* model);
+WindowOptions analysisWindowOptions(const AnalysisRecord& analysis);
+
 // A stable identity of a file's content (CRC-32 of its bytes and its size).
 std::string contentHash(const std::string& path);
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/analysis/analyzer.h"
 #include "core/analysis/timeline.h"
 #include "core/faces/face_aligner.h"
 #include "core/media/video_reader.h"
@@ -88,19 +89,6 @@ std::vector<float> routingDistance(const std::vector<std::vector<float>>& a,
     out.push_back(static_cast<float>(d / 2));
   }
   return out;
-}
-
-WindowOptions analysisWindowOptions(const AnalysisRecord& analysis) {
-  WindowOptions o;
-  if (analysis.params_json.empty()) return o;
-  const json::Value p = json::parse(analysis.params_json);
-  if (const auto* v = p.find("clip_frames")) o.clip_frames = v->asNumberFor<int>("clip_frames");
-  if (const auto* v = p.find("sampling_rate"))
-    o.sampling_rate = v->asNumberFor<int>("sampling_rate");
-  if (const auto* v = p.find("hop")) o.hop = v->asNumberFor<int>("hop");
-  if (const auto* v = p.find("gaps"))
-    o.gaps = v->asString() == "skip" ? WindowOptions::Gaps::kSkip : WindowOptions::Gaps::kPad;
-  return o;
 }
 
 namespace {

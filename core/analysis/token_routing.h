@@ -50,8 +50,8 @@ struct TokenRouting {
 std::vector<float> routingDistance(const std::vector<std::vector<float>>& a,
                                    const std::vector<std::vector<float>>& b);
 
-// The clip window options an analysis was made with (its stored parameters).
-WindowOptions analysisWindowOptions(const AnalysisRecord& analysis);
+// analysisWindowOptions (the windows an analysis was made with) is in analyzer.h, beside the
+// writer of the parameters it reads.
 
 // The aligned face crops (img_size px, BGR) that the analysis fed the clip model for `window`,
 // rebuilt from the video and the face boxes and keypoints the analysis stored with its frames

@@ -454,3 +454,21 @@ TEST(Analysis, AVideoMovedWithItsProjectIsFoundByContent) {
   fs::remove(root / "after" / "videos" / "session.mp4");
   EXPECT_FALSE(core::findMovedVideo(m, (root / "after" / "p.ulproj").string()));
 }
+
+// The analysis parameters have one writer and one reader: what is stored reads back.
+TEST(Analysis, StoredParametersReadBackAsTheWindowsTheyDescribe) {
+  core::AnalysisOptions o;
+  o.windows.clip_frames = 16;
+  o.windows.sampling_rate = 2;
+  o.windows.hop = 12;
+  o.windows.gaps = core::WindowOptions::Gaps::kSkip;
+  core::AnalysisRecord a;
+  a.params_json = core::analysisParamsJson(o, nullptr);
+  const core::WindowOptions back = core::analysisWindowOptions(a);
+  EXPECT_EQ(back.clip_frames, 16);
+  EXPECT_EQ(back.sampling_rate, 2);
+  EXPECT_EQ(back.hop, 12);
+  EXPECT_EQ(back.gaps, core::WindowOptions::Gaps::kSkip);
+  a.params_json = "{\"hop\": 1e12}";  // damaged parameters: an error, not a wrapped number
+  EXPECT_THROW(core::analysisWindowOptions(a), Error);
+}
