@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "model/error.h"
+#include "model/text.h"
 
 namespace unilearn {
 namespace {
@@ -208,8 +209,7 @@ ModelConfig ModelConfig::preset(const std::string& name) {
 
 ModelConfig ModelConfig::fromNameOrFile(const std::string& nameOrPath) {
   if (isPreset(nameOrPath)) return preset(nameOrPath);
-  if (nameOrPath.size() > 5 && nameOrPath.substr(nameOrPath.size() - 5) == ".json")
-    return fromFile(nameOrPath);
+  if (endsWith(nameOrPath, ".json")) return fromFile(nameOrPath);
   std::string known;
   for (const auto& n : presetNames())
     known += (known.empty() ? "" : ", ") + n;

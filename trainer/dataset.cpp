@@ -18,18 +18,13 @@
 #include "model/config.h"
 #include "model/error.h"
 #include "model/face_expression_net.h"
+#include "model/text.h"
 #include "trainer/ferplus.h"
 
 namespace unilearn::trainer {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 std::string trim(const std::string& s) {
   const auto a = s.find_first_not_of(" \t\r\n\"");
@@ -60,7 +55,7 @@ class LabelMap {
 
   int operator()(const std::string& text) {
     for (size_t i = 0; i < classes_.size(); ++i)
-      if (lower(classes_[i]) == lower(text)) return static_cast<int>(i);
+      if (lowerAscii(classes_[i]) == lowerAscii(text)) return static_cast<int>(i);
     if (!text.empty() && std::all_of(text.begin(), text.end(), ::isdigit) && !open_) {
       const int i = std::stoi(text);
       if (i >= 0 && static_cast<size_t>(i) < classes_.size()) return i;
@@ -147,8 +142,8 @@ Dataset loadList(const std::string& list, std::vector<std::string> classes, int 
       if (!trim(col).empty()) cols.push_back(trim(col));
     const std::string where = list + ":" + std::to_string(number);
     if (cols.size() < 2) throw Error(Error::Kind::kFormat, where + ": expected 'path,label'");
-    if (number == 1 &&
-        (lower(cols[1]) == "label" || lower(cols[0]) == "path" || lower(cols[0]) == "video_name"))
+    if (number == 1 && (lowerAscii(cols[1]) == "label" || lowerAscii(cols[0]) == "path" ||
+                        lowerAscii(cols[0]) == "video_name"))
       continue;  // header
     if (!split.empty() && (cols.size() < 3 || cols[2] != split)) continue;
     if (format == "dfew") {  // video 1 → folder 00001, labels 1..7

@@ -3,6 +3,7 @@
 
 #include "model/config.h"
 #include "model/error.h"
+#include "model/text.h"
 #include "trainer/finetune.h"
 
 namespace unilearn::trainer {
@@ -209,7 +210,7 @@ FinetuneConfig FinetuneConfig::fromJson(const json::Value& v) {
 }
 
 bool isPresetOrJson(const std::string& s) {
-  return ModelConfig::isPreset(s) || (s.size() > 5 && s.substr(s.size() - 5) == ".json");
+  return ModelConfig::isPreset(s) || endsWith(s, ".json");
 }
 
 }  // namespace unilearn::trainer

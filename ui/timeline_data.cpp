@@ -7,15 +7,10 @@
 #include <map>
 
 #include "core/faces/face_pipeline.h"
+#include "model/text.h"
 
 namespace unilearn::ui {
 namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // The static model's class (FaceExpressionNet) that means the same as a clip class, or -1.
 int staticClassFor(const std::string& clip_class) {
@@ -24,7 +19,7 @@ int staticClassFor(const std::string& clip_class) {
       {"sadness", "sad"}, {"neutral", "neutral"},    {"angry", "angry"},
       {"anger", "angry"}, {"surprise", "surprised"}, {"disgust", "disgusted"},
       {"fear", "fearful"}};
-  auto it = kSame.find(lower(clip_class));
+  auto it = kSame.find(lowerAscii(clip_class));
   if (it == kSame.end()) return -1;
   const auto& names = core::FacePipeline::expressionNames();
   auto n = std::find(names.begin(), names.end(), it->second);

@@ -9,6 +9,7 @@
 #include "app/cli/model_args.h"
 #include "model/atomic_file.h"
 #include "model/error.h"
+#include "model/text.h"
 #include "trainer/distill.h"
 
 namespace unilearn::cli {
@@ -90,8 +91,7 @@ int runConvert(const std::vector<std::string>& argv) {
   Args args(argv, {"config", "threads"}, {"partial", "fp16"});
   if (args.positional().size() != 2) throw UsageError{"convert needs IN and OUT.safetensors"};
   const std::string in = args.positional()[0], out = args.positional()[1];
-  if (out.size() < 12 || out.substr(out.size() - 12) != ".safetensors")
-    throw UsageError{"the output file must end in .safetensors"};
+  if (!endsWith(out, ".safetensors")) throw UsageError{"the output file must end in .safetensors"};
   torch::NoGradGuard no_grad;
   LoadOptions options;
   options.allow_partial = args.has("partial");

@@ -1,26 +1,19 @@
 #include "core/analysis/class_names.h"
+#include "model/text.h"
 
 #include <cctype>
 
 namespace unilearn::core {
-namespace {
-
-std::string lower(std::string s) {
-  for (auto& c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int matchClassName(const std::string& name, const std::vector<std::string>& classes) {
-  const std::string n = lower(name);
+  const std::string n = lowerAscii(name);
   for (size_t i = 0; i < classes.size(); ++i)
-    if (lower(classes[i]) == n) return static_cast<int>(i);
+    if (lowerAscii(classes[i]) == n) return static_cast<int>(i);
   for (size_t len : {4, 3}) {
     int found = -1, matches = 0;
     for (size_t i = 0; i < classes.size(); ++i)
-      if (n.size() >= len && lower(classes[i]).compare(0, len, n, 0, len) == 0) {
+      if (n.size() >= len && lowerAscii(classes[i]).compare(0, len, n, 0, len) == 0) {
         found = static_cast<int>(i);
         ++matches;
       }

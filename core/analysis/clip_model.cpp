@@ -9,6 +9,7 @@
 #include "core/library_errors.h"
 #include "model/error.h"
 #include "model/network_file.h"
+#include "model/text.h"
 
 namespace unilearn::core {
 
@@ -22,8 +23,7 @@ ClipModel::~ClipModel() = default;
 std::unique_ptr<ClipModel> ClipModel::load(const std::string& what, Precision precision) try {
   std::unique_ptr<ClipModel> m(new ClipModel());
   m->source_ = what;
-  const bool preset =
-      ModelConfig::isPreset(what) || (what.size() > 5 && what.substr(what.size() - 5) == ".json");
+  const bool preset = ModelConfig::isPreset(what) || endsWith(what, ".json");
   if (preset) {
     m->impl_->net.config = ModelConfig::fromNameOrFile(what);
     torch::manual_seed(0);  // the same random weights every time

@@ -7,11 +7,12 @@
 #include "core/analysis/analyzer.h"
 #include "model/error.h"
 #include "model/network_file.h"
+#include "model/text.h"
 
 namespace unilearn::core {
 
 ImportedModel importModelFile(const std::string& in, const std::string& out, bool allow_partial) {
-  if (out.size() < 12 || out.substr(out.size() - 12) != ".safetensors")
+  if (!endsWith(out, ".safetensors"))
     throw Error(Error::Kind::kArgument, "the imported model is written as .safetensors");
   const std::string ext = in.substr(in.find_last_of('.') + 1);
   if (ext == "pth" || ext == "pt") {

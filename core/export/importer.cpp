@@ -13,6 +13,7 @@
 #include "core/export/import_rows.h"
 #include "core/storage/project.h"
 #include "model/error.h"
+#include "model/text.h"
 
 namespace unilearn::core {
 namespace {
@@ -90,12 +91,6 @@ std::optional<int64_t> toInt(const std::string& s) {
   }
 }
 
-std::string lower(std::string s) {
-  for (char& c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 }  // namespace
 
 namespace detail {
@@ -125,8 +120,9 @@ ImportReport importRows(Project& p, const std::vector<ImportRow>& rows, const Im
       fail("video '" + r.video + "' is not in the project");
       continue;
     }
-    auto label = std::find_if(labels.begin(), labels.end(),
-                              [&](const std::string& l) { return lower(l) == lower(r.label); });
+    auto label = std::find_if(labels.begin(), labels.end(), [&](const std::string& l) {
+      return lowerAscii(l) == lowerAscii(r.label);
+    });
     if (label == labels.end()) {
       fail("label '" + r.label + "' is not in the scheme " + scheme);
       continue;
