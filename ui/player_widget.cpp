@@ -21,17 +21,11 @@
 #include "core/media/frame_time.h"
 #include "model/error.h"
 #include "ui/playback_decoder.h"
+#include "ui/routing_style.h"
 #include "ui/video_canvas.h"
 
 namespace unilearn::ui {
 namespace {
-
-QImage toImage(const cv::Mat& bgr) {
-  // BGR888 wraps the decoder's buffer; copy() detaches it from the cv::Mat.
-  return QImage(bgr.data, bgr.cols, bgr.rows, static_cast<qsizetype>(bgr.step),
-                QImage::Format_BGR888)
-      .copy();
-}
 
 QString clockText(int64_t ms) {
   return QString("%1:%2.%3")
@@ -283,7 +277,7 @@ void PlayerWidget::tick() {
   if (!decoder_) return;
   if (!playing_) {  // a seek or a step: show the requested frame as soon as it is decoded
     while (auto f = decoder_->take())
-      if (f->index == wanted_) display(toImage(f->bgr), f->index, f->ms);
+      if (f->index == wanted_) display(imageFromBgr(f->bgr), f->index, f->ms);
     return;
   }
   feedAudio();
@@ -300,7 +294,7 @@ void PlayerWidget::tick() {
       if (f->index < wanted_) continue;  // left over from before a seek
       pending_index_ = f->index;
       pending_ms_ = f->ms;
-      pending_image_ = toImage(f->bgr);
+      pending_image_ = imageFromBgr(f->bgr);
     }
     if (pending_ms_ > now) break;
     display(pending_image_, *pending_index_, pending_ms_);

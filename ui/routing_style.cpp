@@ -38,9 +38,9 @@ bool exportWidgetPicture(QWidget* widget, const QString& path) {
 }
 
 QImage imageFromBgr(const cv::Mat& bgr) {
-  cv::Mat rgb;
-  cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-  return QImage(rgb.data, rgb.cols, rgb.rows, static_cast<int>(rgb.step), QImage::Format_RGB888)
+  // BGR888 wraps the OpenCV buffer; copy() detaches it from the cv::Mat.
+  return QImage(bgr.data, bgr.cols, bgr.rows, static_cast<qsizetype>(bgr.step),
+                QImage::Format_BGR888)
       .copy();
 }
 

@@ -16,6 +16,8 @@ QColor expertColor(int expert);  // distinct hues, the same expert the same colo
 QColor heatColor(float v);       // 0 → pale, 1 → deep blue
 // `path` ending in .svg: vector drawing of the widget; anything else: a raster image by suffix.
 bool exportWidgetPicture(QWidget* widget, const QString& path);
-QImage imageFromBgr(const cv::Mat& bgr);  // a deep copy, RGB
+// An OpenCV BGR image as a Qt image (a deep copy, no colour conversion): the one converter the
+// player, the webcam view and the routing views share.
+QImage imageFromBgr(const cv::Mat& bgr);
 
 }  // namespace unilearn::ui

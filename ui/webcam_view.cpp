@@ -14,6 +14,7 @@
 #include "core/media/frame_source.h"
 #include "core/resources.h"
 #include "model/error.h"
+#include "ui/routing_style.h"
 #include "ui/timeline_data.h"
 #include "ui/timeline_view.h"
 #include "ui/video_canvas.h"
@@ -169,9 +170,7 @@ bool WebcamView::start(const QString& source, bool file) {
         const auto now = std::chrono::steady_clock::now();
         if (now - last_post < std::chrono::milliseconds(33)) return;  // the GUI needs no more
         last_post = now;
-        QImage image = QImage(bgr.data, bgr.cols, bgr.rows, static_cast<qsizetype>(bgr.step),
-                              QImage::Format_BGR888)
-                           .copy();
+        QImage image = imageFromBgr(bgr);
         std::shared_ptr<core::Timeline> snapshot;
         {
           std::lock_guard<std::mutex> lock(mutex_);
