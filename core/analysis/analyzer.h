@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/clip_windows.h"
+#include "core/content_hash.h"
 #include "core/faces/face_detector.h"
 #include "core/faces/face_pipeline.h"
 #include "core/storage/project.h"
@@ -92,9 +93,6 @@ MediaRecord registerVideo(Project& project, const std::string& video);
 // writer and reader of that record.
 std::string analysisParamsJson(const AnalysisOptions& options, const ClipModel* model);
 WindowOptions analysisWindowOptions(const AnalysisRecord& analysis);
-
-// A stable identity of a file's content (CRC-32 of its bytes and its size).
-std::string contentHash(const std::string& path);
 
 // Where a project's video is now, when it is no longer at its recorded path: a project folder
 // moved together with its videos. Looks for the same file name beside the project, in its

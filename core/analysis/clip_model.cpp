@@ -4,7 +4,7 @@
 
 #include <torch/torch.h>
 
-#include "core/analysis/analyzer.h"
+#include "core/content_hash.h"
 #include "core/faces/face_aligner.h"
 #include "core/library_errors.h"
 #include "model/error.h"

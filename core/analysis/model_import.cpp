@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "core/analysis/analyzer.h"
+#include "core/content_hash.h"
 #include "model/error.h"
 #include "model/network_file.h"
 #include "model/text.h"
