@@ -34,6 +34,9 @@ full, sub = load("ferplus-valid.json"), load("ferplus-valid-500.json")
 app, static, static_app = load("ferplus-valid-app.json"), load("static-valid.json"), load(
     "static-valid-app.json")
 job = json.load(open(os.path.join(out, "stage2.json")))
+state = load(os.path.join("stage2", "state.json"))  # what actually ran (a run may be stopped)
+ran = len(state["history"]) if state else None
+best = state["best_epoch"] + 1 if state else None
 t = job["training"]
 s = full["stills"]
 classes = s["classes"]
@@ -83,7 +86,8 @@ if static:
 if static_app:
     w("| static model through the app's path | %s | %s |"
       % (pct(static_app["stills"]["war"]), pct(static_app["stills"]["uar"])))
-w("| the previous shipped model (unilearn-t16-distilled) | 23.1 % | 15.8 % |")
+w("| the first FER+ model (session 4: lr 7e-4, 6 epochs) | 37.5 % | 17.6 % |")
+w("| the distilled model before it (unilearn-t16-distilled) | 23.1 % | 15.8 % |")
 w("")
 w("The clip head has no labelled video to be measured on: it was trained on clips synthesised "
   "from the stills (camera moves and lighting), so it has never seen real facial motion.")
@@ -109,13 +113,16 @@ w("")
 times = text("times.log")
 pretrained = bool(times) and "stage 1 end" in times
 w("`scripts/train-shipped/run.sh` (resumable; seed %d): %s — joint fine-tuning from "
-  "%s, %d epochs, still batch %d and clip batch %d interleaved (%s), AdamW lr %g "
+  "%s, %d epochs planned%s, still batch %d and clip batch %d interleaved (%s), AdamW lr %g "
   "(1 epoch warm-up, cosine), weight decay %g, soft targets (the vote distributions), crops and "
   "flips (no RandAugment, no mixup), MoE routing without router noise while training (with the "
   "official noise the untrained routers kept the network at the class prior), best epoch by "
   "validation stills. %s clips synthesised from training stills trained `head.video`. %s"
   % (t["seed"], "stages 1 and 2" if pretrained else "stage 2 only",
-     "the stage-1 pre-training result" if pretrained else "random weights", t["epochs"], t["image_batch"], t["video_batch"],
+     "the stage-1 pre-training result" if pretrained else "random weights", t["epochs"],
+     "" if ran is None or ran >= t["epochs"] else
+     " (stopped after %d to fit the session; this file is epoch %d, the best by validation "
+     "stills)" % (ran, best), t["image_batch"], t["video_batch"],
      "steps in a shuffled order", t["lr"], t["weight_decay"], job["data"]["synthetic_clips"],
      "" if pretrained else "Stage 1 (masked-autoencoder pre-training) was not run for this "
      "file: it needs far more compute than two CPU cores give in a session."))
