@@ -13,7 +13,8 @@
 # CONFIG (scripts/train-shipped/unilearn-t16-96.json), OUT (build/train-shipped),
 # NAME (unilearn-t16-ferplus), EXTRAS=0 skips the comparisons for the card (app path, static
 # model, GRID clips, speed), INSTALL=1 copies the fp16 file and its figures into resources/models/
-# and writes its model card.
+# and writes its model card. STAGES (default "1 2 3") runs only the stages named: STAGES=3 makes
+# the file, figures and card from the best epoch of a stage 2 that was stopped early.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -35,20 +36,25 @@ fill() {  # template → job with this run's settings
 }
 stamp() { echo "$(date -u +%FT%TZ) $*" | tee -a "$OUT/times.log"; }
 
+STAGES="${STAGES:-1 2 3}"
+stage() { [[ " $STAGES " == *" $1 "* ]]; }
 BASE="$CONFIG"
-if [ "$PRETRAIN_EPOCHS" -gt 0 ]; then
+if [ "$PRETRAIN_EPOCHS" -gt 0 ] && stage 1; then
   stamp "stage 1 start ($PRETRAIN_EPOCHS epochs)"
   fill "$PRETRAIN_EPOCHS" "" "$OUT/stage1" scripts/train-shipped/pretrain.template.json \
     > "$OUT/stage1.json"
   "$CLI" pretrain "$OUT/stage1.json" --threads "$THREADS"
   stamp "stage 1 end"
-  BASE="$OUT/stage1/stage1.safetensors"
 fi
+[ "$PRETRAIN_EPOCHS" -gt 0 ] && BASE="$OUT/stage1/stage1.safetensors"
 
-stamp "stage 2 start ($EPOCHS epochs, base $(basename "$BASE"))"
-fill "$EPOCHS" "$BASE" "$OUT/stage2" scripts/train-shipped/job.template.json > "$OUT/stage2.json"
-"$CLI" train "$OUT/stage2.json" --threads "$THREADS"
-stamp "stage 2 end"
+if stage 2; then
+  stamp "stage 2 start ($EPOCHS epochs, base $(basename "$BASE"))"
+  fill "$EPOCHS" "$BASE" "$OUT/stage2" scripts/train-shipped/job.template.json > "$OUT/stage2.json"
+  "$CLI" train "$OUT/stage2.json" --threads "$THREADS"
+  stamp "stage 2 end"
+fi
+stage 3 || exit 0
 
 stamp "stage 3 start"
 "$CLI" convert "$OUT/stage2/$NAME.safetensors" "$OUT/$NAME.safetensors" --fp16
