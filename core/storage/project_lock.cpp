@@ -47,6 +47,11 @@ std::unique_ptr<ProjectLock> ProjectLock::acquire(const std::string& project_pat
     const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0 && errno == ENOENT)
       throw Error(Error::Kind::kIo, "project '" + project_path + "': its folder does not exist");
+    if (fd < 0 && (errno == EACCES || errno == EROFS))  // as Project::open says it
+      throw Error(Error::Kind::kIo, "project '" + project_path +
+                                        "' is in a folder you cannot write to: the project "
+                                        "keeps its journal beside it, so copy it to a folder "
+                                        "of yours (or ask for write access) and open the copy");
     if (fd < 0)
       throw Error(Error::Kind::kIo, "cannot make the lock file '" + path +
                                         "' beside the project: " + std::strerror(errno));
