@@ -455,6 +455,12 @@ TEST(Project, AReadOnlyFolderOrFileIsNamedAsSuchNotAsDamage) {
     } catch (const Error& e) {
       out += std::string(e.what()) + "\n";
     }
+    try {  // the app takes the writer lock first: the same reason
+      core::ProjectLock::acquire(in_locked, "unilearn-studio");
+      out += "locked\n";
+    } catch (const Error& e) {
+      out += std::string(e.what()) + "\n";
+    }
     if (write(fds[1], out.data(), out.size()) < 0) _exit(4);
     _exit(0);
   }
@@ -474,6 +480,9 @@ TEST(Project, AReadOnlyFolderOrFileIsNamedAsSuchNotAsDamage) {
   std::getline(lines, file);
   std::getline(lines, missing);
   std::getline(lines, create);
+  std::string lock;
+  std::getline(lines, lock);
+  EXPECT_NE(lock.find("in a folder you cannot write to"), std::string::npos) << lock;
   EXPECT_NE(folder.find("in a folder you cannot write to"), std::string::npos) << folder;
   EXPECT_NE(file.find("is read-only for you"), std::string::npos) << file;
   EXPECT_NE(missing.find("does not exist"), std::string::npos) << missing;
