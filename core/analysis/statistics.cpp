@@ -9,6 +9,7 @@
 #include "model/config.h"
 #include "model/error.h"
 #include "model/json.h"
+#include "model/text.h"
 
 namespace unilearn::core {
 namespace {
@@ -18,14 +19,6 @@ using Ratings = std::map<std::pair<std::string, std::string>, std::map<int64_t, 
 
 std::string personName(const TrackRecord& t) {
   return t.person.empty() ? "face " + std::to_string(t.tracker_id) : t.person;
-}
-
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s)
-    q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
 }
 
 }  // namespace

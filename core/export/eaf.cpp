@@ -385,10 +385,7 @@ struct ReadAnnotation {
 
 ImportReport importEaf(Project& p, const std::string& path, const std::string& annotator,
                        const std::string& scheme) {
-  ImportOptions o;
-  o.annotator = annotator;
-  o.scheme = scheme;
-  return importEaf(p, path, o);
+  return importEaf(p, path, importOptions(annotator, scheme));
 }
 
 ImportReport importEaf(Project& p, const std::string& path, const ImportOptions& o) {

@@ -11,6 +11,7 @@
 #include "model/error.h"
 #include "model/face_expression_net.h"
 #include "model/json.h"
+#include "model/text.h"
 
 namespace unilearn::core {
 namespace detail {
@@ -49,14 +50,6 @@ namespace {
 using detail::classNames;
 using detail::fileName;
 using detail::selectedMedia;
-
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s)
-    q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
 
 std::string num(double v, const char* fmt = "%.6g") {
   char buf[32];

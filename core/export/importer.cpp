@@ -194,18 +194,12 @@ ImportReport importRows(Project& p, const std::vector<ImportRow>& rows, const Im
 
 ImportReport importTsv(Project& p, const std::string& path, const std::string& annotator,
                        const std::string& scheme) {
-  ImportOptions o;
-  o.annotator = annotator;
-  o.scheme = scheme;
-  return importTsv(p, path, o);
+  return importTsv(p, path, importOptions(annotator, scheme));
 }
 
 ImportReport importCsv(Project& p, const std::string& path, const std::string& annotator,
                        const std::string& scheme) {
-  ImportOptions o;
-  o.annotator = annotator;
-  o.scheme = scheme;
-  return importCsv(p, path, o);
+  return importCsv(p, path, importOptions(annotator, scheme));
 }
 
 ImportReport importTsv(Project& p, const std::string& path, const ImportOptions& o) {

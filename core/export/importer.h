@@ -34,6 +34,13 @@ struct ImportOptions {
 // `annotator` names the rater when the file does not (TSV "Source" column "annotator:NAME").
 // Rows from the model ("model:...") are ignored. Throws unilearn::Error (kIo, kFormat) when the
 // file cannot be read or lacks the needed columns.
+inline ImportOptions importOptions(const std::string& annotator, const std::string& scheme) {
+  ImportOptions o;
+  o.annotator = annotator;
+  o.scheme = scheme;
+  return o;
+}
+
 ImportReport importTsv(Project& project, const std::string& path, const std::string& annotator,
                        const std::string& scheme = "DFEW-7");
 ImportReport importCsv(Project& project, const std::string& path, const std::string& annotator,
