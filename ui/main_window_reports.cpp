@@ -1,0 +1,154 @@
+// MainWindow's reports and questions about the project's people: the participant mapping asked
+// before an import, session statistics, and agreement between raters. Split from
+// main_window_actions.cpp (menus and editing).
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+
+#include "core/analysis/agreement.h"
+#include "core/analysis/statistics.h"
+#include "model/atomic_file.h"
+#include "model/error.h"
+#include "ui/main_window.h"
+#include "ui/timeline_view.h"
+
+namespace unilearn::ui {
+
+std::optional<std::map<std::string, std::string>> MainWindow::askSubjectMapping(
+    const std::vector<std::string>& unmatched) {
+  QDialog dialog(this);
+  dialog.setWindowTitle(tr("Who is who?"));
+  auto* form = new QFormLayout(&dialog);
+  form->addRow(
+      new QLabel(tr("The file names people this project does not know. Choose who each "
+                    "of them is here:")));
+  QStringList people;
+  for (const auto& t : project_->tracks(media_id_))
+    people << QString::fromStdString(t.person.empty() ? "face " + std::to_string(t.tracker_id)
+                                                      : t.person);
+  std::vector<QComboBox*> boxes;
+  for (const auto& name : unmatched) {
+    auto* box = new QComboBox(&dialog);
+    box->addItems(people);
+    box->addItem(tr("the whole video"), QString("whole video"));
+    box->addItem(tr("leave out"), QString(""));
+    form->addRow(QString::fromStdString(name), box);
+    boxes.push_back(box);
+  }
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  form->addRow(buttons);
+  if (dialog.exec() != QDialog::Accepted) return std::nullopt;
+  std::map<std::string, std::string> mapping;
+  for (size_t i = 0; i < unmatched.size(); ++i) {
+    const QVariant data = boxes[i]->currentData();
+    mapping[unmatched[i]] =
+        (data.isValid() ? data.toString() : boxes[i]->currentText()).toStdString();
+  }
+  return mapping;
+}
+
+QString MainWindow::statisticsTable() {
+  if (!project_ || media_id_ < 0) return {};
+  try {
+    core::StatisticsOptions o;
+    o.scheme = scheme_;
+    if (in_frame_ >= 0 && out_frame_ >= in_frame_) {  // the selection, when there is one
+      o.from = in_frame_;
+      o.to = out_frame_;
+    }
+    const auto stats = core::sessionStatistics(*project_, media_id_, o);
+    QString html = tr("<p>%1</p><table cellspacing=6><tr><th align=left>person</th>"
+                      "<th align=left>rater</th><th align=left>emotion</th><th>time (s)</th>"
+                      "<th>share</th><th>bouts</th><th>mean bout (s)</th><th>first at (s)</th>"
+                      "</tr>")
+                       .arg(o.from ? tr("Frames %1 to %2 (the selection)").arg(*o.from).arg(*o.to)
+                                   : tr("The whole video"));
+    for (const auto& s : stats)
+      html += QString(
+                  "<tr><td>%1</td><td>%2</td><td>%3</td><td align=right>%4</td>"
+                  "<td align=right>%5 %</td><td align=right>%6</td><td align=right>%7</td>"
+                  "<td align=right>%8</td></tr>")
+                  .arg(QString::fromStdString(s.person).toHtmlEscaped(),
+                       QString::fromStdString(s.rater).toHtmlEscaped(),
+                       QString::fromStdString(s.label).toHtmlEscaped())
+                  .arg(s.seconds, 0, 'f', 1)
+                  .arg(s.share * 100, 0, 'f', 1)
+                  .arg(s.bouts)
+                  .arg(s.mean_bout_seconds, 0, 'f', 1)
+                  .arg(s.latency_seconds ? QString::number(*s.latency_seconds, 'f', 1) : "—");
+    return html + "</table>";
+  } catch (const Error& e) {
+    fail(QString::fromUtf8(e.what()));
+    return {};
+  }
+}
+
+bool MainWindow::saveStatistics(const QString& path) {
+  if (!project_ || media_id_ < 0) return false;
+  try {
+    core::StatisticsOptions o;
+    o.scheme = scheme_;
+    if (in_frame_ >= 0 && out_frame_ >= in_frame_) {
+      o.from = in_frame_;
+      o.to = out_frame_;
+    }
+    const auto stats = core::sessionStatistics(*project_, media_id_, o);
+    writeFileAtomically(
+        path.toStdString(), [&](std::ostream& out) { core::writeStatisticsCsv(stats, out); },
+        /*binary=*/false);
+  } catch (const Error& e) {
+    fail(QString::fromUtf8(e.what()));
+    return false;
+  }
+  return true;
+}
+
+QString MainWindow::agreementReport(const QString& other) {
+  if (!project_) return {};
+  try {
+    const auto r = core::agreeInProject(*project_, settings_.annotator().toStdString(),
+                                        other.toStdString(), scheme_);
+    // Cohen's kappa only: the emotion schemes are nominal, so a weighted kappa would weigh
+    // disagreements by the arbitrary order of the labels.
+    QString text = tr("%1 vs %2 over %3 frames rated by both\nobserved agreement %4\n"
+                      "Cohen's kappa %5\n\nspecific agreement per class:")
+                       .arg(settings_.annotator(), other)
+                       .arg(r.items)
+                       .arg(r.observed, 0, 'f', 3)
+                       .arg(r.kappa, 0, 'f', 3);
+    if (r.ordinal)  // an ordered scale: disagreement by one step counts less than by four
+      text.replace(tr("\n\nspecific agreement per class:"),
+                   tr("\nweighted kappa (quadratic) %1\n\nspecific agreement per class:")
+                       .arg(r.weighted_kappa, 0, 'f', 3));
+    for (size_t i = 0; i < r.labels.size(); ++i)
+      text += QString("\n  %1: %2")
+                  .arg(QString::fromStdString(r.labels[i]))
+                  .arg(r.per_class[i], 0, 'f', 3);
+    text += tr("\n\nconfusion (rows: %1, columns: %2):\n").arg(settings_.annotator(), other);
+    for (const auto& l : r.labels)
+      text += QString("\t%1").arg(QString::fromStdString(l));
+    for (size_t i = 0; i < r.labels.size(); ++i) {
+      text += "\n" + QString::fromStdString(r.labels[i]);
+      for (int64_t n : r.confusion[i])
+        text += QString("\t%1").arg(n);
+    }
+    if (!r.unmatched.empty()) {
+      QStringList names;
+      for (const auto& n : r.unmatched)
+        names << QString::fromStdString(n);
+      text += tr("\n\nThe model's %1 match no label of the scheme: %2 frames left out.")
+                  .arg(names.join(", "))
+                  .arg(r.unmatched_frames);
+    }
+    return text;
+  } catch (const Error& e) {
+    fail(QString::fromUtf8(e.what()));
+    return {};
+  }
+}
+
+}  // namespace unilearn::ui
