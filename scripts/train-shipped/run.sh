@@ -13,7 +13,8 @@
 # CONFIG (scripts/train-shipped/unilearn-t16-96.json), OUT (build/train-shipped),
 # NAME (unilearn-t16-ferplus), EXTRAS=0 skips the comparisons for the card (app path, static
 # model, GRID clips, speed), INSTALL=1 copies the fp16 file and its figures into resources/models/
-# and writes its model card. STAGES (default "1 2 3") runs only the stages named: STAGES=3 makes
+# and writes its model card. BASE (a model file) continues stage 2 from earlier weights instead of
+# starting from CONFIG or stage 1 (e.g. the best epoch of a previous run, with a lower LR). STAGES (default "1 2 3") runs only the stages named: STAGES=3 makes
 # the file, figures and card from the best epoch of a stage 2 that was stopped early.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -38,7 +39,7 @@ stamp() { echo "$(date -u +%FT%TZ) $*" | tee -a "$OUT/times.log"; }
 
 STAGES="${STAGES:-1 2 3}"
 stage() { [[ " $STAGES " == *" $1 "* ]]; }
-BASE="$CONFIG"
+BASE="$(realpath "${BASE:-$CONFIG}")"
 if [ "$PRETRAIN_EPOCHS" -gt 0 ] && stage 1; then
   stamp "stage 1 start ($PRETRAIN_EPOCHS epochs)"
   fill "$PRETRAIN_EPOCHS" "" "$OUT/stage1" scripts/train-shipped/pretrain.template.json \
