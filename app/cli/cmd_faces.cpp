@@ -1,5 +1,7 @@
-// `unilearn faces` (per frame and face: track, box, keypoints, score, static expression) and
-// `unilearn bench-media` (frames/s of decoding, detection, tracking + alignment, the pipeline).
+// `unilearn faces` (per frame and face: track, box, keypoints, score, static expression; with
+// --blendshapes the 52 blendshape scores and the AU-like set, with --landmarks the 478 landmarks)
+// and `unilearn bench-media` (frames/s of decoding, detection, tracking + alignment, landmarks and
+// blendshapes, the pipeline).
 #include <sys/resource.h>
 
 #include <chrono>
@@ -13,6 +15,7 @@
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
+#include "core/faces/action_units.h"
 #include "core/faces/face_aligner.h"
 #include "core/faces/face_pipeline.h"
 #include "core/media/frame_source.h"
@@ -56,7 +59,8 @@ core::DetectorOptions detectorFrom(const Args& args) {
 }  // namespace
 
 int runFaces(const std::vector<std::string>& argv) {
-  Args args(argv, {"camera", "out", "preview", "every", "max-frames", "threads", "detector"}, {});
+  Args args(argv, {"camera", "out", "preview", "every", "max-frames", "threads", "detector"},
+            {"blendshapes", "landmarks"});
   const long long every = args.getInt("every", 1);
   const long long max_frames = args.getInt("max-frames", -1);
   if (every < 1) throw UsageError{"--every must be >= 1"};
@@ -70,6 +74,8 @@ int runFaces(const std::vector<std::string>& argv) {
   }
   core::PipelineOptions options;
   options.detector = detectorFrom(args);
+  options.blendshapes = args.has("blendshapes");
+  options.landmarks = args.has("landmarks");
   core::FacePipeline pipeline(core::resourceDir(), options);
 
   std::ofstream file;
@@ -83,6 +89,17 @@ int runFaces(const std::vector<std::string>& argv) {
     csv << ',' << k << "_x," << k << "_y";
   for (const auto& n : core::FacePipeline::expressionNames())
     csv << ',' << n;
+  if (options.blendshapes || options.landmarks) csv << ",face_presence";
+  if (options.blendshapes) {
+    for (const auto& n : core::FaceLandmarker::blendshapeNames())
+      csv << ",bs_" << n;
+    for (const auto& au : core::actionUnits())
+      csv << ',' << au.column();
+  }
+  if (options.landmarks)  // OpenFace's layout: all x, then all y, then all z
+    for (const char axis : {'x', 'y', 'z'})
+      for (int i = 0; i < core::kMeshLandmarks; ++i)
+        csv << ',' << axis << '_' << i;
   csv << '\n';
   const auto preview = args.get("preview");
   if (preview && std::system(("mkdir -p '" + *preview + "'").c_str()) != 0)
@@ -109,6 +126,27 @@ int runFaces(const std::vector<std::string>& argv) {
         std::snprintf(buf, sizeof buf, ",%.5f", p);
         csv << buf;
       }
+      if (options.blendshapes || options.landmarks) {
+        std::snprintf(buf, sizeof buf, ",%.4f", r.mesh.presence);
+        csv << buf;
+      }
+      if (options.blendshapes) {
+        for (float b : r.mesh.blendshapes) {
+          std::snprintf(buf, sizeof buf, ",%.5f", b);
+          csv << buf;
+        }
+        for (float a : core::actionUnitScores(r.mesh.blendshapes)) {
+          std::snprintf(buf, sizeof buf, ",%.5f", a);
+          csv << buf;
+        }
+      }
+      if (options.landmarks) {
+        for (int axis = 0; axis < 3; ++axis)
+          for (const auto& p : r.mesh.landmarks) {
+            std::snprintf(buf, sizeof buf, ",%.2f", axis == 0 ? p.x : axis == 1 ? p.y : p.z);
+            csv << buf;
+          }
+      }
       csv << '\n';
     }
     if (preview) {
@@ -131,13 +169,14 @@ int runFaces(const std::vector<std::string>& argv) {
 }
 
 int runBenchMedia(const std::vector<std::string>& argv) {
-  Args args(argv, {"threads", "frames", "detector"}, {});
+  Args args(argv, {"threads", "frames", "detector"}, {"no-landmarks"});
   if (args.positional().size() != 1) throw UsageError{"bench-media needs one VIDEO"};
   const std::string path = args.positional()[0];
   const long long frames = args.getInt("frames", 600);
   cv::setNumThreads(static_cast<int>(args.getInt("threads", 1)));
   core::PipelineOptions options;
   options.detector = detectorFrom(args);
+  options.blendshapes = !args.has("no-landmarks");
   core::FacePipeline pipeline(core::resourceDir(), options);
   auto reader = std::make_unique<core::VideoReader>(path);
   std::printf("%s: %dx%d, %.2f fps; %lld frames (looping), %d threads\n", path.c_str(),
@@ -174,6 +213,11 @@ int runBenchMedia(const std::vector<std::string>& argv) {
               fps(decode_s + t.detect / 1000.0 + t.track / 1000.0 + align_s));
   std::printf("static model:      %8.2f ms per face\n",
               t.faces ? t.expression / static_cast<double>(t.faces) : 0.0);
+  if (options.blendshapes) {
+    std::printf("landmarks + blendshapes: %8.2f ms per face, %.1f faces/s\n",
+                t.faces ? t.landmarks / static_cast<double>(t.faces) : 0.0,
+                t.landmarks > 0 ? static_cast<double>(t.faces) * 1000.0 / t.landmarks : 0.0);
+  }
   std::printf("whole pipeline:    %8.1f frames/s\n", fps(total));
   std::printf(
       "memory: %.0f MB at start, %.0f MB after 100 frames, %.0f MB at the end, peak %.0f MB\n",

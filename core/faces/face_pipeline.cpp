@@ -22,8 +22,11 @@ struct FacePipeline::Impl {
   FaceDetector detector;
   FaceTracker tracker;
   std::unique_ptr<FaceExpressionNet> expression;
+  std::unique_ptr<FaceLandmarker> landmarker;
   Impl(const std::string& resources, const PipelineOptions& o)
       : detector(resources + "/models", o.detector), tracker(o.tracker) {
+    if (o.landmarks || o.blendshapes)
+      landmarker = std::make_unique<FaceLandmarker>(resources, o.blendshapes);
     if (o.static_model)
       expression = std::make_unique<FaceExpressionNet>(FaceExpressionNet::load(
           resources + "/models/face_expression_model-weights_manifest.json"));
@@ -49,7 +52,7 @@ std::vector<FaceResult> FacePipeline::process(int64_t frame_index, const cv::Mat
   times_.track += msSince(t0);
   std::vector<FaceResult> out;
   for (const auto& t : tracked)
-    out.push_back({t.track_id, t.face, {}});
+    out.push_back({t.track_id, t.face, {}, {}});
   if (expressions && impl_->expression && !out.empty()) {
     t0 = std::chrono::steady_clock::now();
     torch::InferenceMode inference;
@@ -68,6 +71,16 @@ std::vector<FaceResult> FacePipeline::process(int64_t frame_index, const cv::Mat
         out[i].expression[c] = probs[static_cast<int64_t>(i)][c].item<float>();
     times_.expression += msSince(t0);
   }
+  if (impl_->landmarker && !out.empty()) {
+    t0 = std::chrono::steady_clock::now();
+    std::vector<FaceDetection> boxes;
+    for (const auto& f : out)
+      boxes.push_back(f.face);
+    auto meshes = impl_->landmarker->run(bgr, boxes);
+    for (size_t i = 0; i < out.size(); ++i)
+      out[i].mesh = std::move(meshes[i]);
+    times_.landmarks += msSince(t0);
+  }
   ++times_.frames;
   times_.faces += static_cast<int64_t>(out.size());
   return out;
@@ -81,6 +94,8 @@ void drawFaces(cv::Mat& bgr, const std::vector<FaceResult>& faces) {
     const cv::Scalar colour =
         cv::Scalar(60 + 50 * (f.track_id % 4), 200 - 40 * (f.track_id % 3), 255);
     cv::rectangle(bgr, f.face.box, colour, 2);
+    for (const auto& p : f.mesh.landmarks)
+      cv::circle(bgr, cv::Point2f(p.x, p.y), 1, cv::Scalar(80, 255, 80), cv::FILLED);
     for (const auto& k : f.face.keypoints)
       cv::circle(bgr, k, 2, colour, cv::FILLED);
     int best = 0;

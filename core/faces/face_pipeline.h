@@ -1,6 +1,7 @@
 // Per-frame face analysis: detection, identity tracking and the static expression model
-// (FaceExpressionNet on the tight box). Used by `unilearn faces`, the benchmark and, later, the
-// analysis engine. No LibTorch types in this header. Thread-safety: one thread at a time.
+// (FaceExpressionNet on the tight box), optionally landmarks and blendshapes. Used by `unilearn
+// faces`, the benchmark and, later, the analysis engine. No LibTorch types in this header.
+// Thread-safety: one thread at a time.
 #pragma once
 
 #include <array>
@@ -12,6 +13,7 @@
 #include <opencv2/core/mat.hpp>
 
 #include "core/faces/face_detector.h"
+#include "core/faces/face_landmarks.h"
 #include "core/faces/face_tracker.h"
 
 namespace unilearn::core {
@@ -20,16 +22,19 @@ struct FaceResult {
   int64_t track_id = -1;
   FaceDetection face;
   std::array<float, 7> expression{};  // FaceExpressionNet probabilities (see expressionNames())
+  FaceMesh mesh;  // landmarks and blendshapes when PipelineOptions::landmarks, else empty
 };
 
 struct PipelineOptions {
   DetectorOptions detector;
   TrackerOptions tracker;
   bool static_model = true;
+  bool landmarks = false;    // 478 landmarks per face (MediaPipe FaceMesh V2)
+  bool blendshapes = false;  // and the 52 blendshape scores (implies landmarks)
 };
 
 struct PipelineTimes {  // accumulated milliseconds
-  double detect = 0, track = 0, expression = 0;
+  double detect = 0, track = 0, expression = 0, landmarks = 0;
   int64_t frames = 0, faces = 0;
 };
 
@@ -52,7 +57,7 @@ class FacePipeline {
   PipelineTimes times_;
 };
 
-// Draws boxes, keypoints, track ids and the top expression onto `bgr`.
+// Draws boxes, keypoints, landmarks (when present), track ids and the top expression onto `bgr`.
 void drawFaces(cv::Mat& bgr, const std::vector<FaceResult>& faces);
 
 }  // namespace unilearn::core
