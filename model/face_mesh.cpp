@@ -90,8 +90,8 @@ FaceMeshNet FaceMeshNet::load(const std::string& path) {
     b.expand_w = w.takeAny(p + "expand.weight", 4);
     const int64_t mid = b.expand_w.size(0), kernel = b.expand_w.size(2);
     if (b.expand_w.size(1) != in || (kernel != 1 && kernel != 2) || b.expand_w.size(3) != kernel)
-      throw Error(Error::Kind::kShape, path + ": block " + std::to_string(i) +
-                                           " does not continue the previous block");
+      throw Error(Error::Kind::kShape,
+                  path + ": block " + std::to_string(i) + " does not continue the previous block");
     b.downsample = kernel == 2;
     b.expand_b = w.take(p + "expand.bias", {mid});
     b.expand_prelu = w.take(p + "expand.prelu", {mid});
@@ -153,8 +153,8 @@ int64_t FaceMeshNet::parameterCount() const {
   int64_t n = stem_w_.numel() + stem_b_.numel() + stem_prelu_.numel() + landmarks_w_.numel() +
               landmarks_b_.numel() + presence_w_.numel() + presence_b_.numel();
   for (const Block& b : blocks_)
-    for (const auto* t : {&b.expand_w, &b.expand_b, &b.expand_prelu, &b.dw_w, &b.dw_b,
-                          &b.project_w, &b.project_b, &b.prelu})
+    for (const auto* t : {&b.expand_w, &b.expand_b, &b.expand_prelu, &b.dw_w, &b.dw_b, &b.project_w,
+                          &b.project_b, &b.prelu})
       n += t->numel();
   return n;
 }
@@ -162,33 +162,32 @@ int64_t FaceMeshNet::parameterCount() const {
 // ---------------------------------------------------------------------------------------------
 const std::array<int, BlendshapeNet::kPoints>& BlendshapeNet::landmarkSubset() {
   static const std::array<int, kPoints> subset = {
-      0,   1,   4,   5,   6,   7,   8,   10,  13,  14,  17,  21,  33,  37,  39,  40,  46,
-      52,  53,  54,  55,  58,  61,  63,  65,  66,  67,  70,  78,  80,  81,  82,  84,  87,
-      88,  91,  93,  95,  103, 105, 107, 109, 127, 132, 133, 136, 144, 145, 146, 148, 149,
-      150, 152, 153, 154, 155, 157, 158, 159, 160, 161, 162, 163, 168, 172, 173, 176, 178,
-      181, 185, 191, 195, 197, 234, 246, 249, 251, 263, 267, 269, 270, 276, 282, 283, 284,
-      285, 288, 291, 293, 295, 296, 297, 300, 308, 310, 311, 312, 314, 317, 318, 321, 323,
-      324, 332, 334, 336, 338, 356, 361, 362, 365, 373, 374, 375, 377, 378, 379, 380, 381,
-      382, 384, 385, 386, 387, 388, 389, 390, 397, 398, 400, 402, 405, 409, 415, 454, 466,
-      468, 469, 470, 471, 472, 473, 474, 475, 476, 477};
+      0,   1,   4,   5,   6,   7,   8,   10,  13,  14,  17,  21,  33,  37,  39,  40,  46,  52,  53,
+      54,  55,  58,  61,  63,  65,  66,  67,  70,  78,  80,  81,  82,  84,  87,  88,  91,  93,  95,
+      103, 105, 107, 109, 127, 132, 133, 136, 144, 145, 146, 148, 149, 150, 152, 153, 154, 155, 157,
+      158, 159, 160, 161, 162, 163, 168, 172, 173, 176, 178, 181, 185, 191, 195, 197, 234, 246, 249,
+      251, 263, 267, 269, 270, 276, 282, 283, 284, 285, 288, 291, 293, 295, 296, 297, 300, 308, 310,
+      311, 312, 314, 317, 318, 321, 323, 324, 332, 334, 336, 338, 356, 361, 362, 365, 373, 374, 375,
+      377, 378, 379, 380, 381, 382, 384, 385, 386, 387, 388, 389, 390, 397, 398, 400, 402, 405, 409,
+      415, 454, 466, 468, 469, 470, 471, 472, 473, 474, 475, 476, 477};
   return subset;
 }
 
 const std::vector<std::string>& BlendshapeNet::names() {
   static const std::vector<std::string> names = {
-      "_neutral",         "browDownLeft",       "browDownRight",       "browInnerUp",
-      "browOuterUpLeft",  "browOuterUpRight",   "cheekPuff",           "cheekSquintLeft",
-      "cheekSquintRight", "eyeBlinkLeft",       "eyeBlinkRight",       "eyeLookDownLeft",
-      "eyeLookDownRight", "eyeLookInLeft",      "eyeLookInRight",      "eyeLookOutLeft",
-      "eyeLookOutRight",  "eyeLookUpLeft",      "eyeLookUpRight",      "eyeSquintLeft",
-      "eyeSquintRight",   "eyeWideLeft",        "eyeWideRight",        "jawForward",
-      "jawLeft",          "jawOpen",            "jawRight",            "mouthClose",
-      "mouthDimpleLeft",  "mouthDimpleRight",   "mouthFrownLeft",      "mouthFrownRight",
-      "mouthFunnel",      "mouthLeft",          "mouthLowerDownLeft",  "mouthLowerDownRight",
-      "mouthPressLeft",   "mouthPressRight",    "mouthPucker",         "mouthRight",
-      "mouthRollLower",   "mouthRollUpper",     "mouthShrugLower",     "mouthShrugUpper",
-      "mouthSmileLeft",   "mouthSmileRight",    "mouthStretchLeft",    "mouthStretchRight",
-      "mouthUpperUpLeft", "mouthUpperUpRight",  "noseSneerLeft",       "noseSneerRight"};
+      "_neutral",         "browDownLeft",      "browDownRight",      "browInnerUp",
+      "browOuterUpLeft",  "browOuterUpRight",  "cheekPuff",          "cheekSquintLeft",
+      "cheekSquintRight", "eyeBlinkLeft",      "eyeBlinkRight",      "eyeLookDownLeft",
+      "eyeLookDownRight", "eyeLookInLeft",     "eyeLookInRight",     "eyeLookOutLeft",
+      "eyeLookOutRight",  "eyeLookUpLeft",     "eyeLookUpRight",     "eyeSquintLeft",
+      "eyeSquintRight",   "eyeWideLeft",       "eyeWideRight",       "jawForward",
+      "jawLeft",          "jawOpen",           "jawRight",           "mouthClose",
+      "mouthDimpleLeft",  "mouthDimpleRight",  "mouthFrownLeft",     "mouthFrownRight",
+      "mouthFunnel",      "mouthLeft",         "mouthLowerDownLeft", "mouthLowerDownRight",
+      "mouthPressLeft",   "mouthPressRight",   "mouthPucker",        "mouthRight",
+      "mouthRollLower",   "mouthRollUpper",    "mouthShrugLower",    "mouthShrugUpper",
+      "mouthSmileLeft",   "mouthSmileRight",   "mouthStretchLeft",   "mouthStretchRight",
+      "mouthUpperUpLeft", "mouthUpperUpRight", "noseSneerLeft",      "noseSneerRight"};
   return names;
 }
 
@@ -231,8 +230,8 @@ at::Tensor BlendshapeNet::forward(const at::Tensor& points) const {
   const auto spread = centred.pow(2).sum({2}, true).sqrt().mean({1}, true);
   x = centred / spread * input_scale_;
   // Mix the points into tokens, then embed each token's x/y pair.
-  x = linear(x.transpose(1, 2), point_mixing_.w, point_mixing_.b);  // [B,2,96]
-  x = linear(x.transpose(1, 2), embedding_.w, embedding_.b);         // [B,96,64]
+  x = linear(x.transpose(1, 2), point_mixing_.w, point_mixing_.b);    // [B,2,96]
+  x = linear(x.transpose(1, 2), embedding_.w, embedding_.b);          // [B,96,64]
   x = torch::cat({cls_.expand({x.size(0), 1, cls_.size(0)}), x}, 1);  // [B,97,64]
   const std::vector<int64_t> norm_shape = {cls_.size(0)};
   for (const Block& b : blocks_) {

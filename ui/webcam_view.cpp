@@ -162,7 +162,7 @@ bool WebcamView::start(const QString& source, bool file) {
               face.push_back(k.y);
             }
             std::vector<float> probs(f.expression.begin(), f.expression.end());
-            it->frames.push_back({0, f.track_id, frame, ms, probs, probs, face});
+            it->frames.push_back({0, f.track_id, frame, ms, probs, probs, face, {}, {}});
           }
           live_->media.duration_ms = ms;
           live_dirty_ = true;

@@ -1,5 +1,6 @@
 // `unilearn analyze VIDEO... --project P.ulproj [--model FILE|NAME] [--static-only] [--again]
-// [--every N] [--hop FRAMES]`: faces, static expressions and UniLearn windows into a project.
+// [--every N] [--hop FRAMES] [--blendshapes] [--landmarks]`: faces, static expressions (and
+// blendshapes, landmarks) and UniLearn windows into a project.
 // `unilearn analyze --camera ID --project P.ulproj [--seconds N] ...`: the same, live, until
 // Ctrl-C or N seconds.
 #include <signal.h>
@@ -95,13 +96,15 @@ int runAnalyze(const std::vector<std::string>& argv) {
   Args args(
       argv,
       {"project", "model", "every", "hop", "batch", "threads", "camera", "seconds", "precision"},
-      {"static-only", "again"});
+      {"static-only", "again", "blendshapes", "landmarks"});
   const auto camera = args.get("camera");
   if (args.positional().empty() && !camera)
     throw UsageError{"analyze needs at least one VIDEO, or --camera ID"};
   const std::string project_path = args.require("project");
   core::AnalysisOptions options;
   options.every = static_cast<int>(args.getInt("every", 1));
+  options.landmarks = args.has("landmarks");
+  options.blendshapes = args.has("blendshapes") || options.landmarks;
   options.windows.hop = static_cast<int>(args.getInt("hop", 16));
   options.again = args.has("again");
   options.batch = static_cast<int>(args.getInt("batch", 4));

@@ -42,6 +42,14 @@ struct TrackState {
   bool finished = false;
 };
 
+PipelineOptions pipelineOptions(const AnalysisOptions& o) {
+  PipelineOptions po;
+  po.detector = o.detector;
+  po.blendshapes = o.blendshapes;
+  po.landmarks = o.landmarks;
+  return po;
+}
+
 // Where the model came from, absolute, so that the routing views can load it again.
 std::string modelPath(const ClipModel& model) {
   std::error_code ec;
@@ -128,7 +136,13 @@ class Run {
         t.smoothed[c] = a * p[c] + (1 - a) * t.smoothed[c];
     }
     t.last_static = index;
-    frames_.push_back({analysis_, t.db_id, index, ms, p, t.smoothed, packFace(f.face)});
+    FramePrediction row{analysis_, t.db_id, index, ms, p, t.smoothed, packFace(f.face), {}, {}};
+    if (o_.blendshapes && !f.mesh.landmarks.empty())
+      row.blendshapes.assign(f.mesh.blendshapes.begin(), f.mesh.blendshapes.end());
+    if (o_.landmarks)
+      for (const auto& q : f.mesh.landmarks)
+        row.landmarks.insert(row.landmarks.end(), {q.x, q.y, q.z});
+    frames_.push_back(std::move(row));
     ++summary.faces;
   }
 
@@ -283,6 +297,9 @@ std::string analysisParamsJson(const AnalysisOptions& o, const ClipModel* model)
   p.set("hop", o.windows.hop);
   p.set("gaps", o.windows.gaps == WindowOptions::Gaps::kPad ? "pad" : "skip");
   p.set("smoothing", o.smoothing);
+  // Only when asked for, so that earlier analyses keep matching (and resuming) as they were.
+  if (o.blendshapes) p.set("blendshapes", true);
+  if (o.landmarks) p.set("landmarks", true);
   if (model) {
     p.set("model", model->name());
     p.set("weights", model->weightsHash());
@@ -304,6 +321,12 @@ WindowOptions analysisWindowOptions(const AnalysisRecord& analysis) {
   if (const auto* v = p.find("gaps"))
     o.gaps = v->asString() == "skip" ? WindowOptions::Gaps::kSkip : WindowOptions::Gaps::kPad;
   return o;
+}
+
+bool analysisHasBlendshapes(const AnalysisRecord& analysis) {
+  if (analysis.params_json.empty()) return false;
+  const auto* v = json::parse(analysis.params_json).find("blendshapes");
+  return v && v->isBool() && v->asBool();
 }
 
 std::optional<std::string> findMovedVideo(const MediaRecord& media,
@@ -392,9 +415,7 @@ AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipMod
   const int64_t analysis =
       resumed ? *resumed : project.startAnalysis(media, model_id, kind, params);
 
-  PipelineOptions po;
-  po.detector = options.detector;
-  FacePipeline pipeline(resources, po);
+  FacePipeline pipeline(resources, pipelineOptions(options));
   Run run(project, model, options, media, analysis, {});
   run.summary.analysis_id = analysis;
   run.summary.media_id = media;
@@ -460,9 +481,7 @@ AnalysisSummary analyzeLive(Project& project, LiveCapture& capture, const std::s
                                  model->weightsHash(), modelPath(*model)});
   const int64_t analysis = project.startAnalysis(media, model_id, model ? "clip" : "static",
                                                  analysisParamsJson(options, model));
-  PipelineOptions po;
-  po.detector = options.detector;
-  FacePipeline pipeline(resources, po);
+  FacePipeline pipeline(resources, pipelineOptions(options));
   Run run(project, model, options, media, analysis, callbacks.on_window);
   run.summary.analysis_id = analysis;
   run.summary.media_id = media;

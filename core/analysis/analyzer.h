@@ -28,6 +28,10 @@ struct AnalysisOptions {
   int batch = 4;           // clips per model call; results do not depend on it
   double smoothing = 0.3;  // weight of a new frame in the smoothed static curve
   DetectorOptions detector;
+  // On the static model's frames: the 52 blendshape scores per face (MediaPipe), and with
+  // `landmarks` its 478 landmarks too (2.9 kB a face a frame: about 260 MB an hour at 25 fps).
+  bool blendshapes = false;
+  bool landmarks = false;
   // Analyse anew even when the project holds a finished analysis of the video with the same
   // model and settings (otherwise that one is kept and nothing is computed twice).
   bool again = false;
@@ -93,6 +97,8 @@ MediaRecord registerVideo(Project& project, const std::string& video);
 // writer and reader of that record.
 std::string analysisParamsJson(const AnalysisOptions& options, const ClipModel* model);
 WindowOptions analysisWindowOptions(const AnalysisRecord& analysis);
+// Whether the analysis computed blendshapes (its frames then carry them).
+bool analysisHasBlendshapes(const AnalysisRecord& analysis);
 
 // Where a project's video is now, when it is no longer at its recorded path: a project folder
 // moved together with its videos. Looks for the same file name beside the project, in its

@@ -4,9 +4,11 @@
 #include <cstdio>
 #include <map>
 
+#include "core/analysis/analyzer.h"
 #include "core/analysis/timeline.h"
 #include "core/export/eaf.h"
 #include "core/export/export_util.h"
+#include "core/faces/action_units.h"
 #include "core/storage/project.h"
 #include "model/error.h"
 #include "model/face_expression_net.h"
@@ -79,10 +81,24 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
   for (const auto& c : classes)
     out << ',' << csvField(c);
   out << ",top_class,confidence,unsure";  // unsure: 1 below 50 % (greyed in the app)
+  // Blendshape and AU-like columns when an analysis computed them.
+  bool shapes = false;
   if (o.frames)
+    for (const auto& m : media)
+      for (const auto& a : p.analyses(m.id))
+        shapes = shapes || analysisHasBlendshapes(a);
+  if (o.frames) {
     for (const auto& c : statics)
       out << ",static_" << c << ",smoothed_" << c;
+    if (shapes) {
+      for (const auto& n : FaceLandmarker::blendshapeNames())
+        out << ",bs_" << n;
+      for (const auto& au : actionUnits())
+        out << ',' << au.column();
+    }
+  }
   out << '\n';
+  const size_t shape_columns = shapes ? kBlendshapes + actionUnits().size() : 0;
   for (const auto& m : media) {
     std::map<int64_t, TrackRecord> tracks;
     for (const auto& t : p.tracks(m.id))
@@ -102,7 +118,7 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
         out << ',' << csvField(detail::className(names, w.top_class)) << ',' << num(w.confidence)
             << ',' << (w.confidence < 0.5 ? 1 : 0);
         if (o.frames)
-          for (size_t i = 0; i < statics.size() * 2; ++i)
+          for (size_t i = 0; i < statics.size() * 2 + shape_columns; ++i)
             out << ',';
         out << '\n';
       }
@@ -117,6 +133,17 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
           for (size_t c = 0; c < statics.size(); ++c)
             out << ',' << (c < f.probs.size() ? num(f.probs[c]) : "") << ','
                 << (c < f.smoothed.size() ? num(f.smoothed[c]) : "");
+          if (shapes && f.blendshapes.size() == kBlendshapes) {
+            std::array<float, kBlendshapes> b{};
+            std::copy(f.blendshapes.begin(), f.blendshapes.end(), b.begin());
+            for (float x : b)
+              out << ',' << num(x);
+            for (float x : actionUnitScores(b))
+              out << ',' << num(x);
+          } else {
+            for (size_t i = 0; i < shape_columns; ++i)
+              out << ',';
+          }
           out << '\n';
         }
       }
@@ -172,6 +199,12 @@ void exportJson(const Project& p, std::ostream& out, const ExportOptions& o) {
   json::Value root = json::Value::object();
   root.set("project", p.path());
   root.set("schema_version", p.schemaVersion());
+  // What a frame's "blendshapes" and "landmarks" arrays hold, where an analysis computed them.
+  json::Value shape_names = json::Value::array();
+  for (const auto& n : FaceLandmarker::blendshapeNames())
+    shape_names.push(n);
+  root.set("blendshape_names", shape_names);
+  root.set("landmarks_layout", "x, y, z per landmark, 478 landmarks, image pixels");
   json::Value all = json::Value::array();
   for (const auto& m : selectedMedia(p, o)) {
     json::Value jm = json::Value::object();
@@ -245,6 +278,8 @@ void exportJson(const Project& p, std::ostream& out, const ExportOptions& o) {
           jf.set("ms", f.ms);
           jf.set("probs", floats(f.probs));
           jf.set("smoothed", floats(f.smoothed));
+          if (!f.blendshapes.empty()) jf.set("blendshapes", floats(f.blendshapes));
+          if (!f.landmarks.empty()) jf.set("landmarks", floats(f.landmarks));
           frames.push(jf);
         }
       ja.set("frames", frames);

@@ -71,7 +71,7 @@ std::vector<FaceResult> FacePipeline::process(int64_t frame_index, const cv::Mat
         out[i].expression[c] = probs[static_cast<int64_t>(i)][c].item<float>();
     times_.expression += msSince(t0);
   }
-  if (impl_->landmarker && !out.empty()) {
+  if (expressions && impl_->landmarker && !out.empty()) {
     t0 = std::chrono::steady_clock::now();
     std::vector<FaceDetection> boxes;
     for (const auto& f : out)

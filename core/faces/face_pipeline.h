@@ -45,7 +45,8 @@ class FacePipeline {
   FacePipeline(const std::string& resources, PipelineOptions options = {});
   ~FacePipeline();
 
-  // Detects and tracks; runs the static model when `expressions` (else expression stays 0).
+  // Detects and tracks; runs the static model, and the landmarks and blendshapes when the
+  // options ask for them, when `expressions` (else expression stays 0 and mesh empty).
   std::vector<FaceResult> process(int64_t frame_index, const cv::Mat& bgr, bool expressions = true);
 
   static const std::vector<std::string>& expressionNames();

@@ -58,6 +58,9 @@ struct FramePrediction {
   // Box x, y, w, h (image pixels), score, six keypoints x, y; empty when not recorded
   // (projects of schema version 1).
   std::vector<float> face;
+  // The 52 blendshape scores (core/faces/face_landmarks.h order) and the 478 landmarks as x, y,
+  // z triples in image pixels (stored to a quarter pixel); empty when not computed.
+  std::vector<float> blendshapes, landmarks;
 };
 
 struct Annotation {

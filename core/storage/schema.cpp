@@ -108,6 +108,12 @@ ALTER TABLE frame_predictions ADD COLUMN face BLOB;
       R"SQL(
 ALTER TABLE annotation_schemes ADD COLUMN colors_json TEXT NOT NULL DEFAULT '[]';
 )SQL",
+      // Version 4: per analysed frame, the face's 52 blendshape scores (float32) and, when asked
+      // for, its 478 landmarks (x, y, z as int16 quarter pixels; see Project::addFrames).
+      R"SQL(
+ALTER TABLE frame_predictions ADD COLUMN blendshapes BLOB;
+ALTER TABLE frame_predictions ADD COLUMN landmarks BLOB;
+)SQL",
   };
   return m;
 }

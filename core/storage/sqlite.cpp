@@ -138,6 +138,13 @@ std::vector<float> Statement::floats(int c) const {
   return v;
 }
 
+std::string Statement::blob(int c) const {
+  const void* data = sqlite3_column_blob(stmt_, c);
+  const int bytes = sqlite3_column_bytes(stmt_, c);
+  return data ? std::string(static_cast<const char*>(data), static_cast<size_t>(bytes))
+              : std::string();
+}
+
 Transaction::Transaction(Database& db) : db_(db) {
   db_.exec("BEGIN IMMEDIATE");
 }

@@ -66,6 +66,7 @@ class Statement {
   double real(int col) const;
   std::string text(int col) const;
   std::vector<float> floats(int col) const;
+  std::string blob(int col) const;  // empty for NULL
 
  private:
   Database* db_;

@@ -1,18 +1,24 @@
 // Landmarks and blendshapes through our own detector's boxes, on real faces: geometry against
 // BlazeFace's keypoints, left/right, rotation and stability, smiling vs neutral, blinks in a real
 // talking-face clip, the AU-like mapping.
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <sstream>
 
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "core/analysis/analyzer.h"
+#include "core/export/exporter.h"
 #include "core/faces/action_units.h"
 #include "core/faces/face_detector.h"
 #include "core/faces/face_landmarks.h"
 #include "core/faces/face_pipeline.h"
 #include "core/media/video_reader.h"
+#include "core/storage/project.h"
+#include "tests/core/analysis_fixtures.h"
 #include "tests/test_util.h"
 
 using namespace unilearn;
@@ -169,4 +175,62 @@ TEST(FaceLandmarks, BlinksOfARealSpeakerStandOut) {
     EXPECT_GT(blink[i], 0.5f) << "frame " << i;
   for (int i : {0, 20, 30, 38, 70})
     EXPECT_LT(blink[i], 0.2f) << "frame " << i;
+}
+
+TEST(FaceLandmarks, AnalysisStoresThemAndExportsCarryThem) {
+  auto project = core::Project::open(test::freshProjectPath("shapes_analysis.ulproj"));
+  core::AnalysisOptions o;
+  o.every = 3;
+  o.blendshapes = true;
+  o.landmarks = true;
+  const auto s = core::analyzeVideo(*project, test::astroClip(12), nullptr, kResources, o);
+  const auto analyses = project->analyses(s.media_id);
+  ASSERT_EQ(analyses.size(), 1u);
+  EXPECT_TRUE(core::analysisHasBlendshapes(analyses[0]));
+  const auto tracks = project->tracks(s.media_id);
+  ASSERT_EQ(tracks.size(), 1u);
+  const auto frames = project->frames(s.analysis_id, tracks[0].id);
+  ASSERT_EQ(frames.size(), 4u);  // frames 0, 3, 6, 9
+  const int smile = core::blendshapeIndex("mouthSmileLeft");
+  for (const auto& f : frames) {
+    ASSERT_EQ(f.blendshapes.size(), 52u);
+    EXPECT_GT(f.blendshapes[static_cast<size_t>(smile)], 0.5f) << "the astronaut smiles";
+    ASSERT_EQ(f.landmarks.size(), 478u * 3);
+    // The nose tip lies inside the stored face box.
+    const cv::Rect2f box(f.face[0], f.face[1], f.face[2], f.face[3]);
+    EXPECT_TRUE(box.contains(
+        cv::Point2f(f.landmarks[3 * mp::kNoseTip], f.landmarks[3 * mp::kNoseTip + 1])));
+  }
+
+  std::ostringstream csv;
+  core::ExportOptions eo;
+  eo.frames = true;
+  core::exportCsv(*project, csv, eo);
+  std::istringstream lines(csv.str());
+  std::string header, row;
+  std::getline(lines, header);
+  EXPECT_NE(header.find(",bs_mouthSmileLeft,"), std::string::npos);
+  EXPECT_NE(header.find(",AU12_r,"), std::string::npos);
+  EXPECT_NE(header.find(",AU45_r"), std::string::npos);
+  // Every row has as many fields as the header (no field holds a comma here).
+  const auto fields = [](const std::string& l) { return std::count(l.begin(), l.end(), ','); };
+  int frame_rows = 0;
+  while (std::getline(lines, row)) {
+    EXPECT_EQ(fields(row), fields(header)) << row;
+    frame_rows += row.rfind("frame,", 0) == 0;
+  }
+  EXPECT_EQ(frame_rows, 4);
+  std::ostringstream json;
+  core::exportJson(*project, json, {});
+  EXPECT_NE(json.str().find("\"blendshape_names\""), std::string::npos);
+  EXPECT_NE(json.str().find("\"landmarks\""), std::string::npos);
+
+  // A project analysed without them has no such columns.
+  auto plain = core::Project::open(test::freshProjectPath("plain_analysis.ulproj"));
+  core::AnalysisOptions p;
+  p.every = 3;
+  core::analyzeVideo(*plain, test::astroClip(12), nullptr, kResources, p);
+  std::ostringstream plain_csv;
+  core::exportCsv(*plain, plain_csv, eo);
+  EXPECT_EQ(plain_csv.str().find("bs_"), std::string::npos);
 }

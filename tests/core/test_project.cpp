@@ -65,7 +65,7 @@ core::WindowPrediction window(int64_t analysis, int64_t track, int64_t start) {
 TEST(Project, CreatesTheLatestSchemaWithWalAndForeignKeys) {
   const std::string path = test::freshProjectPath("new.ulproj");
   auto p = Project::open(path);
-  EXPECT_EQ(p->schemaVersion(), 3);
+  EXPECT_EQ(p->schemaVersion(), 4);
   EXPECT_EQ(p->annotationSchemes(), (std::vector<std::string>{"DFEW-7", "MAFW-11"}));
   EXPECT_EQ(p->schemeLabels("MAFW-11").size(), 11u);
   EXPECT_TRUE(std::ifstream(path + "-wal").good());  // WAL journal in use
@@ -265,14 +265,36 @@ TEST(Project, AVersionOneProjectIsMigratedWithItsDataKept) {
                     "(1, 'static', '{}', 'done');"
                     "INSERT INTO frame_predictions VALUES (1, 1, 0, 0, x'0000803f', x'0000803f');");
   auto p = Project::open(path, false);
-  EXPECT_EQ(p->schemaVersion(), 3);
+  EXPECT_EQ(p->schemaVersion(), 4);
   auto old = p->frames(1, 1);
   ASSERT_EQ(old.size(), 1u);
   EXPECT_EQ(old[0].probs, std::vector<float>{1.0f});
   EXPECT_TRUE(old[0].face.empty());  // not recorded before version 2
   std::vector<float> face(17, 2.0f);
-  p->addFrames({{1, 1, 1, 33, {0.5f}, {0.5f}, face}});
+  p->addFrames({{1, 1, 1, 33, {0.5f}, {0.5f}, face, {}, {}}});
   EXPECT_EQ(p->frames(1, 1)[1].face, face);
+  EXPECT_TRUE(p->frames(1, 1)[1].blendshapes.empty());  // not computed
+}
+
+TEST(Project, BlendshapesAndLandmarksRoundTrip) {
+  auto p = Project::open(test::freshProjectPath("shapes.ulproj"));
+  const int64_t media = p->addMedia({0, "/v/a.mp4", "h"});
+  const int64_t track = p->track(media, 1);
+  const int64_t a = p->startAnalysis(media, std::nullopt, "static", "{\"blendshapes\":true}");
+  std::vector<float> shapes(52), landmarks;
+  for (int i = 0; i < 52; ++i)
+    shapes[static_cast<size_t>(i)] = static_cast<float>(i) / 51.0f;
+  for (int i = 0; i < 478 * 3; ++i)
+    landmarks.push_back(static_cast<float>(i) * 1.37f - 300.0f);  // sub-pixel, negative z
+  p->addFrames({{a, track, 0, 0, {1.0f}, {1.0f}, {}, shapes, landmarks},
+                {a, track, 1, 40, {1.0f}, {1.0f}, {}, shapes, {}}});
+  const auto back = p->frames(a, track);
+  ASSERT_EQ(back.size(), 2u);
+  EXPECT_EQ(back[0].blendshapes, shapes);  // exact (float32)
+  ASSERT_EQ(back[0].landmarks.size(), landmarks.size());
+  for (size_t i = 0; i < landmarks.size(); ++i)
+    EXPECT_NEAR(back[0].landmarks[i], landmarks[i], 0.125f) << i;  // quarter pixels
+  EXPECT_TRUE(back[1].landmarks.empty());                          // landmarks are optional
 }
 
 TEST(Project, AnnotationsAreEditedDeletedAndRestoredUnderTheirId) {
