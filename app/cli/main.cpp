@@ -53,6 +53,10 @@ const char* kUsage =
     "           human annotations (ELAN, BORIS-style TSV, CSV); what does not map is listed\n"
     "  stats    P.ulproj [--video NAME] [--scheme S] [--from TIME] [--to TIME] [--out F|-]\n"
     "           per person and rater: time and share in each emotion, bouts, latency (CSV)\n"
+    "  events   P.ulproj [--annotator blendshapes] [--dry-run]\n"
+    "           blinks, smiles, Duchenne-like smiles from the blendshapes (analyze\n"
+    "           --blendshapes) as annotations of the Blinks and Smiles schemes; per person:\n"
+    "           blinks per minute, smiles, time smiling\n"
     "  agree    P.ulproj --a NAME --b NAME|model [--scheme DFEW-7]\n"
     "           Cohen's kappa (and weighted kappa) frame by frame, per class, confusion\n"
     "  routing  VIDEO --project P.ulproj --out routing.csv [--model FILE|NAME]\n"
@@ -123,6 +127,7 @@ int main(int argc, char** argv) {
     if (command == "heads") return unilearn::cli::runHeads(args);
     if (command == "agree") return unilearn::cli::runAgree(args);
     if (command == "stats") return unilearn::cli::runStats(args);
+    if (command == "events") return unilearn::cli::runEvents(args);
     if (command == "import") return unilearn::cli::runImport(args);
     if (command == "bench-timeline") return unilearn::cli::runBenchTimeline(args);
     if (command == "routing") return unilearn::cli::runRouting(args);

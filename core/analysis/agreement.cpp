@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
+#include "core/analysis/analyzer.h"
 #include "core/analysis/class_names.h"
+#include "core/analysis/face_events.h"
 #include "core/storage/project.h"
 #include "model/config.h"
 #include "model/error.h"
@@ -124,11 +127,38 @@ Agreement agreeInProject(const Project& p, const std::string& a, const std::stri
   const Ratings rb = b == "model" ? modelRatings(p, labels, unmatched, dropped)
                                   : annotatorRatings(p, b, scheme, labels);
   std::vector<int> xa, xb;
-  for (const auto& [key, label] : ra) {
-    auto it = rb.find(key);
-    if (it == rb.end()) continue;
-    xa.push_back(label);
-    xb.push_back(it->second);
+  if (const auto background = faceEventBackground(scheme)) {
+    // Event schemes: raters mark only the events, so every analysed frame of a face that a
+    // rater left unlabelled counts as the background ("No blink"), as do the other rater's.
+    const int bg =
+        static_cast<int>(std::find(labels.begin(), labels.end(), *background) - labels.begin());
+    std::set<std::tuple<int64_t, int64_t, int64_t>> frames;
+    for (const auto& [key, label] : ra)
+      frames.insert(key);
+    for (const auto& [key, label] : rb)
+      frames.insert(key);
+    for (const auto& m : p.media()) {
+      const auto analyses = p.analyses(m.id);
+      const AnalysisRecord* latest = nullptr;
+      for (const auto& an : analyses)
+        if (an.status == "done" && analysisHasBlendshapes(an)) latest = &an;
+      if (!latest) continue;
+      for (const auto& t : p.tracks(m.id))
+        for (const auto& f : p.frames(latest->id, t.id))
+          if (!f.blendshapes.empty()) frames.insert({m.id, t.id, f.frame});
+    }
+    for (const auto& key : frames) {
+      auto ia = ra.find(key), ib = rb.find(key);
+      xa.push_back(ia == ra.end() ? bg : ia->second);
+      xb.push_back(ib == rb.end() ? bg : ib->second);
+    }
+  } else {
+    for (const auto& [key, label] : ra) {
+      auto it = rb.find(key);
+      if (it == rb.end()) continue;
+      xa.push_back(label);
+      xb.push_back(it->second);
+    }
   }
   if (xa.empty())
     throw Error(Error::Kind::kArgument,

@@ -33,7 +33,9 @@ Agreement cohensKappa(const std::vector<int>& a, const std::vector<int>& b,
 // Frame-by-frame agreement over everything both raters labelled in the project, per media and
 // track. A rater is an annotator name or "model" (the top class of the latest clip analysis,
 // matched to the scheme's labels by core::matchClassName: "fearful" is "Fear"). Throws
-// unilearn::Error (kArgument) when the raters share no labelled frame.
+// unilearn::Error (kArgument) when the raters share no labelled frame. For the facial-event
+// schemes (core/analysis/face_events.h) every frame with blendshapes that a rater left
+// unlabelled counts as the scheme's background label ("No blink").
 Agreement agreeInProject(const Project& project, const std::string& rater_a,
                          const std::string& rater_b, const std::string& scheme = "DFEW-7");
 

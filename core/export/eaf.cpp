@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -196,13 +197,25 @@ void exportEaf(const Project& p, std::ostream& out, const ExportOptions& o) {
           {"model - " + who, who, "model:" + model_name, kModelType, modelSegments(m, ws, names)});
     }
   }
-  // Human annotations: one tier per person and annotator.
-  std::map<std::pair<std::string, std::string>, Tier> human;
+  // Human annotations (and derived events): one tier per person, annotator and scheme; the
+  // scheme joins the tier's name when an annotator used several for one person.
+  std::map<std::tuple<std::string, std::string, std::string>, Tier> human;
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> schemes_of;
   std::set<std::string> schemes;
-  for (const auto& a : p.annotations(m.id)) {
-    const std::string who = a.track_id ? detail::subjectName(tracks[*a.track_id]) : "whole video";
-    Tier& t = human[{who, a.annotator}];
-    if (t.id.empty()) t = {a.annotator + " - " + who, who, a.annotator, "emotion-" + a.scheme, {}};
+  const auto rows = p.annotations(m.id);
+  auto subject = [&](const Annotation& a) {
+    return a.track_id ? detail::subjectName(tracks[*a.track_id]) : std::string("whole video");
+  };
+  for (const auto& a : rows)
+    schemes_of[{subject(a), a.annotator}].insert(a.scheme);
+  for (const auto& a : rows) {
+    const std::string who = subject(a);
+    Tier& t = human[{who, a.annotator, a.scheme}];
+    if (t.id.empty()) {
+      std::string id = a.annotator + " - " + who;
+      if (schemes_of[{who, a.annotator}].size() > 1) id += " - " + a.scheme;
+      t = {id, who, a.annotator, "emotion-" + a.scheme, {}};
+    }
     t.segments.push_back({frameMs(m, a.start_frame), frameMs(m, a.end_frame + 1), a.label, a.note});
     schemes.insert(a.scheme);
   }
