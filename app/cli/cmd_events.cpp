@@ -24,11 +24,15 @@ int runEvents(const std::vector<std::string>& argv) {
   auto project = core::Project::open(path, false);
   const std::string annotator = args.get("annotator").value_or("blendshapes");
   const auto summaries = core::writeFaceEvents(*project, annotator, {}, dry_run);
-  std::printf("%-20s %9s %7s %10s %7s %9s %8s %9s\n", "person", "seen min", "blinks", "per minute",
-              "closed", "smiles", "Duchenne", "smiling s");
+  std::map<int64_t, std::string> videos;
+  for (const auto& m : project->media())
+    videos[m.id] = std::filesystem::path(m.path).filename().string();
+  std::printf("%-16s %-14s %8s %6s %10s %6s %6s %8s %9s\n", "video", "person", "seen min", "blinks",
+              "per minute", "closed", "smiles", "Duchenne", "smiling s");
   for (const auto& s : summaries)
-    std::printf("%-20s %9.2f %7lld %10.1f %7lld %9lld %8lld %9.1f\n", s.person.c_str(),
-                s.seen_minutes, static_cast<long long>(s.blinks), s.blinks_per_minute,
+    std::printf("%-16s %-14s %8.2f %6lld %10.1f %6lld %6lld %8lld %9.1f\n",
+                videos[s.media_id].c_str(), s.person.c_str(), s.seen_minutes,
+                static_cast<long long>(s.blinks), s.blinks_per_minute,
                 static_cast<long long>(s.closures), static_cast<long long>(s.smiles),
                 static_cast<long long>(s.duchenne), s.smile_seconds);
   std::printf("%s annotator '%s' in the schemes Blinks and Smiles%s\n",
