@@ -103,6 +103,17 @@ void LaneChart::build() {
     st->attachAxis(y);
     statics_.push_back(st);
   }
+  movements_.clear();
+  for (const auto& m : faceMovements()) {
+    auto* line = new QLineSeries;
+    line->setName(QString::fromUtf8(m.name));
+    line->setPen(QPen(QColor(m.color), 1.5));
+    line->setVisible(timeline_->faceMovements());
+    chart->addSeries(line);
+    line->attachAxis(x);
+    line->attachAxis(y);
+    movements_.push_back(line);
+  }
   confidence_ = new QLineSeries;
   confidence_->setName(tr("confidence"));
   confidence_->setPen(QPen(QColor(30, 30, 30, 150), 1));
@@ -160,6 +171,15 @@ void LaneChart::rebuild() {
       statics_[c]->replace(toPoints(visiblePoints(lane.static_probs[c], t0, t1, columns)));
     else
       statics_[c]->clear();
+  }
+  for (size_t k = 0; k < movements_.size(); ++k) {
+    const bool on =
+        timeline_->faceMovements() && k < lane.movements.size() && lane.movements[k].size() > 0;
+    movements_[k]->setVisible(on);
+    if (on)
+      movements_[k]->replace(toPoints(visiblePoints(lane.movements[k], t0, t1, columns)));
+    else
+      movements_[k]->clear();
   }
   confidence_->replace(toPoints(visiblePoints(lane.confidence, t0, t1, columns)));
   cache_dirty_ = true;
@@ -238,6 +258,25 @@ void LaneChart::drawOverlay(QPainter* p) {
     }
   }
   p->restore();
+  // The face movements' key, inside the plot's top edge (the chart's own legend is hidden).
+  const auto& mv = data().movements;
+  if (timeline_->faceMovements() && !mv.empty() && mv.front().size() > 0) {
+    p->save();
+    QFont f = p->font();
+    f.setPointSizeF(7.5);
+    p->setFont(f);
+    double x = plot.left() + 4;
+    for (const auto& m : faceMovements()) {
+      const QString name = QString::fromUtf8(m.name);
+      const double w = p->fontMetrics().horizontalAdvance(name) + 8;
+      p->fillRect(QRectF(x - 2, plot.top() + 1, w, p->fontMetrics().height()),
+                  QColor(255, 255, 255, 200));
+      p->setPen(QColor(m.color));
+      p->drawText(QPointF(x, plot.top() + p->fontMetrics().ascent() + 1), name);
+      x += w + 2;
+    }
+    p->restore();
+  }
   const QRectF band(plot.left(), top.top(), plot.width(), kBands * kBandHeight - 3);
   // The in/out selection.
   if (timeline_->selectionStart() >= 0 &&

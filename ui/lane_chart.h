@@ -48,9 +48,10 @@ class LaneChart : public QChartView {
   TimelineView* timeline_;
   int lane_;
   bool stacked_ = false;
-  std::vector<QLineSeries*> lines_;    // per class (upper edges when stacked)
-  std::vector<QLineSeries*> statics_;  // per class, dashed
-  std::vector<QLineSeries*> lowers_;   // stacked mode: lower edges
+  std::vector<QLineSeries*> lines_;      // per class (upper edges when stacked)
+  std::vector<QLineSeries*> statics_;    // per class, dashed
+  std::vector<QLineSeries*> lowers_;     // stacked mode: lower edges
+  std::vector<QLineSeries*> movements_;  // per faceMovements() entry
   QLineSeries* confidence_ = nullptr;
   QPoint press_;
   double press_t0_ = 0, press_t1_ = 0;

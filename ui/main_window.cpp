@@ -472,7 +472,9 @@ void MainWindow::analyzeSelected(const QString& model) {
                             .arg(precision == Precision::kBf16 ? tr(", bf16") : QString()));
   reload_.start();
   const std::string project_path = project_path_.toStdString(), model_spec = model.toStdString();
-  worker_ = std::thread([this, project_path, model_spec, video, precision] {
+  core::AnalysisOptions options;
+  options.blendshapes = options.landmarks = settings_.faceMovements();
+  worker_ = std::thread([this, project_path, model_spec, video, precision, options] {
     QString message;
     bool ok = true;
     try {
@@ -480,7 +482,7 @@ void MainWindow::analyzeSelected(const QString& model) {
       std::unique_ptr<core::ClipModel> clip;
       if (!model_spec.empty()) clip = core::ClipModel::load(model_spec, precision);
       auto s = core::analyzeVideo(
-          *p, video.toStdString(), clip.get(), core::resourceDir(), {},
+          *p, video.toStdString(), clip.get(), core::resourceDir(), options,
           [this](const core::AnalysisProgress& pr) {
             QMetaObject::invokeMethod(
                 this,

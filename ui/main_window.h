@@ -85,6 +85,10 @@ class MainWindow : public QMainWindow {
   // Annotate › Session statistics: per person and rater, for the selection or the whole video
   // (core::sessionStatistics), as an HTML table and as CSV.
   QString statisticsTable();
+  // Analysis › Find blinks and smiles: the events of core::writeFaceEvents as annotations of
+  // "blendshapes", shown in the timeline's comparison row; a per-person summary as text
+  // (empty, with lastError(), when no analysis has blendshapes).
+  QString findFaceEvents();
   bool saveStatistics(const QString& path);
 
   QString lastError() const { return error_; }

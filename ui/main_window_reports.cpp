@@ -8,6 +8,7 @@
 #include <QLabel>
 
 #include "core/analysis/agreement.h"
+#include "core/analysis/face_events.h"
 #include "core/analysis/statistics.h"
 #include "model/atomic_file.h"
 #include "model/error.h"
@@ -144,6 +145,39 @@ QString MainWindow::agreementReport(const QString& other) {
                   .arg(names.join(", "))
                   .arg(r.unmatched_frames);
     }
+    return text;
+  } catch (const Error& e) {
+    fail(QString::fromUtf8(e.what()));
+    return {};
+  }
+}
+
+QString MainWindow::findFaceEvents() {
+  if (!project_) {
+    fail(tr("Open a project first."));
+    return {};
+  }
+  try {
+    const std::string who = "blendshapes";
+    const auto summaries = core::writeFaceEvents(*project_, who);
+    QString text = tr("Events written as annotations of \"%1\" (schemes Blinks and Smiles); "
+                      "the timeline shows them in its comparison row.\n")
+                       .arg(QString::fromStdString(who));
+    for (const auto& s : summaries) {
+      if (s.media_id != media_id_) continue;
+      text += tr("\n%1: %2 blinks").arg(QString::fromStdString(s.person)).arg(s.blinks);
+      if (s.blinks_per_minute > 0) text += tr(" (%1 a minute)").arg(s.blinks_per_minute, 0, 'f', 1);
+      if (s.closures > 0) text += tr(", eyes closed %1 times").arg(s.closures);
+      text += tr(", %1 smiles (%2 Duchenne-like), %3 s smiling")
+                  .arg(s.smiles)
+                  .arg(s.duchenne)
+                  .arg(s.smile_seconds, 0, 'f', 1);
+    }
+    text +=
+        tr("\n\nThese are heuristics over blendshape scores, not FACS coding "
+           "(docs/action-units.md).");
+    timeline_->setAnnotators(settings_.annotator().toStdString(), who);
+    loadTimelineAsync();
     return text;
   } catch (const Error& e) {
     fail(QString::fromUtf8(e.what()));

@@ -267,6 +267,10 @@ void PlayerWidget::setLoop(int64_t first, int64_t last) {
   loop_last_ = last;
 }
 
+void PlayerWidget::setMeshVisible(bool on) {
+  canvas_->setMeshVisible(on);
+}
+
 void PlayerWidget::setKeypointsVisible(bool on) {
   canvas_->setKeypointsVisible(on);
   const QSignalBlocker block(keypoints_);

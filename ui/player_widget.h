@@ -77,6 +77,7 @@ class PlayerWidget : public QWidget {
   void setSpeed(double speed);                // clamped to 0.25-4
   void setLoop(int64_t first, int64_t last);  // -1, -1: no loop
   void setKeypointsVisible(bool on);
+  void setMeshVisible(bool on);  // the 478 landmarks, where the analysis stored them
 
  signals:
   void frameShown(qint64 frame, qint64 ms);

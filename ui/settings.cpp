@@ -49,6 +49,13 @@ void Settings::setPrecision(const QString& p) {
   settings_->setValue("inference/precision", p == "bf16" ? p : QStringLiteral("fp32"));
 }
 
+bool Settings::faceMovements() const {
+  return settings_->value("analysis/face_movements", false).toBool();
+}
+void Settings::setFaceMovements(bool on) {
+  settings_->setValue("analysis/face_movements", on);
+}
+
 QString Settings::defaultModel() const {
   // Until someone chooses, the UniLearn model that ships with the app (a preset's random weights
   // where an installation has none).

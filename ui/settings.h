@@ -35,6 +35,10 @@ class Settings {
   QString precision() const;
   void setPrecision(const QString& precision);
 
+  // New analyses also compute blendshapes and landmarks (face movements, mesh overlay, events).
+  bool faceMovements() const;
+  void setFaceMovements(bool on);
+
   // Model preset name or model file path used for new analyses.
   QString defaultModel() const;
   void setDefaultModel(const QString& model);

@@ -1,11 +1,13 @@
 #include "ui/timeline_data.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <map>
 
+#include "core/faces/action_units.h"
 #include "core/faces/face_pipeline.h"
 #include "model/text.h"
 
@@ -40,6 +42,15 @@ std::pair<size_t, size_t> span(const Series& s, double t0, double t1) {
 
 }  // namespace
 
+const std::vector<FaceMovement>& faceMovements() {
+  static const std::vector<FaceMovement> m = {{"smile (AU12)", 12, "#e0a000"},
+                                              {"brows up (AU1)", 1, "#8e44ad"},
+                                              {"brows down (AU4)", 4, "#5d2e0c"},
+                                              {"jaw (AU26)", 26, "#138d75"},
+                                              {"blink (AU45)", 45, "#7f8c8d"}};
+  return m;
+}
+
 TimelineData timelineData(const core::Timeline& t) {
   TimelineData d;
   d.classes = t.classes;
@@ -60,6 +71,14 @@ TimelineData timelineData(const core::Timeline& t) {
   std::vector<int> static_of(n);
   for (size_t c = 0; c < n; ++c)
     static_of[c] = t.classes.empty() ? static_cast<int>(c) : staticClassFor(d.classes[c]);
+  std::vector<int> au_index;  // faceMovements() -> position in core::actionUnits()
+  for (const auto& m : faceMovements()) {
+    const auto& units = core::actionUnits();
+    au_index.push_back(static_cast<int>(
+        std::find_if(units.begin(), units.end(),
+                     [&](const core::ActionUnit& u) { return u.number == m.action_unit; }) -
+        units.begin()));
+  }
   for (const auto& tt : t.tracks) {
     Lane lane;
     lane.track_id = tt.track.id;
@@ -105,6 +124,17 @@ TimelineData timelineData(const core::Timeline& t) {
       d.duration_ms = std::max(d.duration_ms, f.ms);
     }
     if (t.classes.empty()) lane.probs = lane.static_probs;  // the only curves there are
+    lane.movements.resize(faceMovements().size());
+    for (const auto& f : tt.frames) {
+      if (f.blendshapes.size() != static_cast<size_t>(core::kBlendshapes)) continue;
+      std::array<float, core::kBlendshapes> b{};
+      std::copy(f.blendshapes.begin(), f.blendshapes.end(), b.begin());
+      const auto units = core::actionUnitScores(b);
+      for (size_t k = 0; k < faceMovements().size(); ++k) {
+        lane.movements[k].ms.push_back(f.ms);
+        lane.movements[k].value.push_back(units[static_cast<size_t>(au_index[k])]);
+      }
+    }
     for (const auto& a : t.annotations) {
       if (a.track_id && *a.track_id != tt.track.id) continue;
       Mark m;

@@ -43,7 +43,18 @@ struct Lane {
   // Where the model is unsure (a window's top class below kUnsure): greyed on the timeline.
   // Each window owns the time from halfway to its neighbours' centres.
   std::vector<std::pair<int64_t, int64_t>> unsure;
+  // Face movements (AU-like scores from the blendshapes, one per faceMovements() entry); empty
+  // series when the analysis computed no blendshapes.
+  std::vector<Series> movements;
 };
+
+// The face movements the timeline can draw over each lane: smile, brows, jaw, blinks.
+struct FaceMovement {
+  const char* name;  // "smile (AU12)"
+  int action_unit;   // the AU-like score it draws (core/faces/action_units.h)
+  const char* color;
+};
+const std::vector<FaceMovement>& faceMovements();
 
 constexpr float kUnsure = 0.5f;  // as the overlay's "unsure:" (emotion_palette.h)
 

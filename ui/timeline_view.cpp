@@ -120,6 +120,11 @@ void TimelineView::setStaticOverlay(bool on) {
   scheduleRebuild();
 }
 
+void TimelineView::setFaceMovements(bool on) {
+  movements_ = on;
+  scheduleRebuild();
+}
+
 double TimelineView::msAt(double x, double plot_left, double plot_width) const {
   return t0_ + (x - plot_left) / std::max(1.0, plot_width) * (t1_ - t0_);
 }

@@ -1,5 +1,6 @@
 // The emotion timeline: one lane per person with the clip model's class probabilities (lines or
-// stacked areas), its confidence, optionally the static model's per-frame curves, and a band of
+// stacked areas), its confidence, optionally the static model's per-frame curves and the face
+// movements (smile, brows, jaw, blinks from the blendshapes), and a band of
 // top classes; a playhead; zoom (wheel, +/-), pan (drag, arrow keys) and click-to-seek. Charts
 // get only what is visible (min/max per pixel column) and are rebuilt on a 33 ms timer, never
 // per result, so an hour at 30 fps stays fluid and a running analysis can feed it live.
@@ -42,6 +43,9 @@ class TimelineView : public QWidget {
   bool stacked() const { return stacked_; }
   void setStaticOverlay(bool on);
   bool staticOverlay() const { return static_overlay_; }
+  // Smile, brows, jaw and blinks (faceMovements()) over each lane, where there are blendshapes.
+  void setFaceMovements(bool on);
+  bool faceMovements() const { return movements_; }
 
   // Annotation rows under each lane: `first`'s segments, and `second`'s to compare (may be "").
   void setAnnotators(const std::string& first, const std::string& second);
@@ -84,7 +88,7 @@ class TimelineView : public QWidget {
   bool dirty_ = false;
   double t0_ = 0, t1_ = 1000;
   qint64 playhead_ = 0;
-  bool stacked_ = false, static_overlay_ = false;
+  bool stacked_ = false, static_overlay_ = false, movements_ = false;
   std::string first_annotator_, second_annotator_;
   qint64 sel_start_ = -1, sel_end_ = -1;
 };

@@ -33,6 +33,11 @@ void VideoCanvas::setKeypointsVisible(bool on) {
   update();
 }
 
+void VideoCanvas::setMeshVisible(bool on) {
+  mesh_ = on;
+  update();
+}
+
 void VideoCanvas::computeFaces() {
   faces_.clear();
   source_.clear();
@@ -54,6 +59,8 @@ void VideoCanvas::computeFaces() {
     face.box = QRectF(packed->box.x, packed->box.y, packed->box.width, packed->box.height);
     for (const auto& k : packed->keypoints)
       face.keypoints.emplace_back(k.x, k.y);
+    for (size_t i = 0; i + 2 < fp.landmarks.size(); i += 3)
+      face.mesh.emplace_back(fp.landmarks[i], fp.landmarks[i + 1]);
     // The clip window whose centre is nearest this frame.
     const core::WindowPrediction* best = nullptr;
     for (const auto& w : tt.windows)
@@ -110,6 +117,13 @@ void VideoCanvas::paintEvent(QPaintEvent*) {
     p.fillRect(tag, QColor(0, 0, 0, 170));
     p.setPen(Qt::white);
     p.drawText(tag, Qt::AlignCenter, label);
+    if (mesh_ && !face.mesh.empty()) {
+      p.setPen(Qt::NoPen);
+      p.setBrush(QColor(80, 255, 120, 200));
+      const double r = std::clamp(box.width() / 250.0, 0.8, 2.0);
+      for (const QPointF& k : face.mesh)
+        p.drawEllipse(map(k), r, r);
+    }
     if (keypoints_) {
       p.setPen(Qt::NoPen);
       p.setBrush(QColor(255, 255, 0));

@@ -1,5 +1,6 @@
 // Paints a video frame (aspect kept) with the analysis overlay: per face its box, the person's
-// name and the current top emotion with its confidence, and optionally the keypoints.
+// name and the current top emotion with its confidence, and optionally the keypoints and the
+// face mesh (the landmarks an analysis with face movements stored).
 // Thread-safety: GUI thread only.
 #pragma once
 
@@ -20,12 +21,15 @@ class VideoCanvas : public QWidget {
   void setFrame(const QImage& image, int64_t index);
   void setTimeline(std::shared_ptr<const core::Timeline> timeline);
   void setKeypointsVisible(bool on);
+  void setMeshVisible(bool on);
+  bool meshVisible() const { return mesh_; }
 
   struct Face {
     QString person, emotion;
     double confidence = 0;
     QRectF box;  // image pixels
     std::vector<QPointF> keypoints;
+    std::vector<QPointF> mesh;  // 478 landmarks when the analysis stored them
   };
   // The faces the overlay shows for the current frame (tests read them).
   const std::vector<Face>& faces() const { return faces_; }
@@ -46,7 +50,7 @@ class VideoCanvas : public QWidget {
   std::shared_ptr<const core::Timeline> timeline_;
   std::vector<Face> faces_;
   QString source_;
-  bool keypoints_ = false;
+  bool keypoints_ = false, mesh_ = false;
 };
 
 }  // namespace unilearn::ui

@@ -14,6 +14,7 @@
 #include "core/media/frame_source.h"
 #include "core/resources.h"
 #include "model/error.h"
+#include "ui/blendshape_bars.h"
 #include "ui/routing_style.h"
 #include "ui/timeline_data.h"
 #include "ui/timeline_view.h"
@@ -30,20 +31,30 @@ WebcamView::WebcamView(QWidget* parent) : QWidget(parent) {
   record_->setToolTip(
       tr("Keep the video of the session in the project, to play and annotate it "
          "afterwards"));
+  movements_ = new QCheckBox(tr("Face movements"), this);
+  movements_->setToolTip(
+      tr("Landmarks and blendshapes per face: the mesh on the image and the "
+         "largest face's AU-like scores beside it (about 30 ms per face)"));
   message_ = new QLabel(this);
   message_->setWordWrap(true);
   canvas_ = new VideoCanvas(this);
+  bars_ = new BlendshapeBars(this);
+  bars_->setVisible(false);
   timeline_ = new TimelineView(this);
   timeline_->setMinimumHeight(220);
   auto* row = new QHBoxLayout;
   row->addWidget(cameras_, 1);
   row->addWidget(record_);
+  row->addWidget(movements_);
   row->addWidget(start_);
   row->addWidget(file_);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(row);
   layout->addWidget(message_);
-  layout->addWidget(canvas_, 3);
+  auto* image_row = new QHBoxLayout;
+  image_row->addWidget(canvas_, 1);
+  image_row->addWidget(bars_);
+  layout->addLayout(image_row, 3);
   layout->addWidget(timeline_, 2);
   connect(start_, &QPushButton::clicked, this, [this] {
     if (running_)
@@ -55,6 +66,7 @@ WebcamView::WebcamView(QWidget* parent) : QWidget(parent) {
     const QString path = QFileDialog::getOpenFileName(this, tr("Video as a live source"));
     if (!path.isEmpty()) start(path, /*file=*/true);
   });
+  connect(movements_, &QCheckBox::toggled, this, &WebcamView::setFaceMovements);
   rebuild_.setInterval(500);
   connect(&rebuild_, &QTimer::timeout, this, &WebcamView::rebuildTimeline);
   refreshCameras();
@@ -62,6 +74,14 @@ WebcamView::WebcamView(QWidget* parent) : QWidget(parent) {
 
 WebcamView::~WebcamView() {
   stop();
+}
+
+void WebcamView::setFaceMovements(bool on) {
+  const QSignalBlocker block(movements_);
+  movements_->setChecked(on);
+  bars_->setVisible(on);
+  canvas_->setMeshVisible(on);
+  timeline_->setFaceMovements(on);
 }
 
 void WebcamView::setProjectPath(const QString& path) {
@@ -133,7 +153,10 @@ bool WebcamView::start(const QString& source, bool file) {
     record = (dir + "/live-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss") + ".mp4")
                  .toStdString();
   }
-  worker_ = std::thread([this, capture, project, name, fps, file, record] {
+  core::AnalysisOptions options;
+  options.blendshapes = movements_->isChecked();
+  movements_->setEnabled(false);  // fixed for the session
+  worker_ = std::thread([this, capture, project, name, fps, file, record, options] {
     QString summary;
     try {
       auto p = core::Project::open(project, false);
@@ -162,7 +185,10 @@ bool WebcamView::start(const QString& source, bool file) {
               face.push_back(k.y);
             }
             std::vector<float> probs(f.expression.begin(), f.expression.end());
-            it->frames.push_back({0, f.track_id, frame, ms, probs, probs, face, {}, {}});
+            std::vector<float> shapes;
+            if (!f.mesh.landmarks.empty())
+              shapes.assign(f.mesh.blendshapes.begin(), f.mesh.blendshapes.end());
+            it->frames.push_back({0, f.track_id, frame, ms, probs, probs, face, shapes, {}});
           }
           live_->media.duration_ms = ms;
           live_dirty_ = true;
@@ -180,21 +206,38 @@ bool WebcamView::start(const QString& source, bool file) {
             core::TrackTimeline tt;
             tt.track = t.track;
             if (!t.frames.empty()) tt.frames.push_back(t.frames.back());
+            // The mesh of this frame only (landmarks are not kept for the whole session).
+            for (const auto& f : faces)
+              if (f.track_id == t.track.tracker_id && !tt.frames.empty() &&
+                  tt.frames.back().frame == frame)
+                for (const auto& q : f.mesh.landmarks)
+                  tt.frames.back().landmarks.insert(tt.frames.back().landmarks.end(),
+                                                    {q.x, q.y, q.z});
             snapshot->tracks.push_back(tt);
           }
         }
+        // The bars follow the largest face (usually the one nearest the camera).
+        const core::FaceResult* largest = nullptr;
+        for (const auto& f : faces)
+          if (!f.mesh.landmarks.empty() &&
+              (!largest || f.face.box.area() > largest->face.box.area()))
+            largest = &f;
+        const QString who = largest ? tr("face %1").arg(largest->track_id) : QString();
+        const auto shapes =
+            largest ? largest->mesh.blendshapes : std::array<float, core::kBlendshapes>{};
         QMetaObject::invokeMethod(
             this,
-            [this, image, frame, snapshot] {
+            [this, image, frame, snapshot, who, shapes] {
               canvas_->setTimeline(snapshot);
               canvas_->setFrame(image, frame);
+              if (bars_->isVisible()) bars_->setScores(who, shapes);
               ++frames_shown_;
             },
             Qt::QueuedConnection);
       };
       const auto s =
           core::analyzeLive(*p, *capture, (file ? "file " : "camera ") + name, fps, nullptr,
-                            core::resourceDir(), {}, cb, [this] { return stop_.load(); });
+                            core::resourceDir(), options, cb, [this] { return stop_.load(); });
       summary = tr("Live session stored: %1 frames, %2 people (%3 frames dropped by the capture)")
                     .arg(s.frames)
                     .arg(s.tracks)
@@ -212,6 +255,7 @@ bool WebcamView::start(const QString& source, bool file) {
           rebuildTimeline();
           start_->setText(tr("Start"));
           start_->setEnabled(camera_count_ > 0);
+          movements_->setEnabled(true);
           message_->setText(summary);
           emit sessionEnded(summary);
         },

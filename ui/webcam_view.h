@@ -1,10 +1,10 @@
 // The webcam view: pick a camera (or a video file played as a live source), see the live image
-// with face boxes, person ids and the current emotion, and a timeline of the last minute
-// scrolling beneath it. The live analysis (core::analyzeLive) runs on a worker thread with its
-// own project connection and stores the session in the project, recorded to a video file next to
-// it (on by default) so that it can be played and annotated afterwards; frames reach the GUI at
-// most every 33 ms, the timeline is rebuilt every 500 ms.
-// Thread-safety: GUI thread only.
+// with face boxes, person ids and the current emotion (optionally the face mesh and the largest
+// face's AU-like bars), and a timeline of the last minute scrolling beneath it. The live analysis
+// (core::analyzeLive) runs on a worker thread with its own project connection and stores the
+// session in the project, recorded to a video file next to it (on by default) so that it can be
+// played and annotated afterwards; frames reach the GUI at most every 33 ms, the timeline is
+// rebuilt every 500 ms. Thread-safety: GUI thread only.
 #pragma once
 
 #include <QCheckBox>
@@ -24,6 +24,7 @@ namespace unilearn::ui {
 
 class VideoCanvas;
 class TimelineView;
+class BlendshapeBars;
 
 class WebcamView : public QWidget {
   Q_OBJECT
@@ -49,6 +50,10 @@ class WebcamView : public QWidget {
   int64_t framesShown() const { return frames_shown_; }
   TimelineView* timeline() const { return timeline_; }
   VideoCanvas* canvas() const { return canvas_; }
+  BlendshapeBars* bars() const { return bars_; }
+  // Face movements: landmarks and blendshapes per face, the mesh on the image and the largest
+  // face's AU-like bars beside it (set before start()).
+  void setFaceMovements(bool on);
 
  signals:
   void sessionEnded(const QString& summary);
@@ -60,6 +65,8 @@ class WebcamView : public QWidget {
   QPushButton* start_ = nullptr;
   QPushButton* file_ = nullptr;
   QCheckBox* record_ = nullptr;
+  QCheckBox* movements_ = nullptr;
+  BlendshapeBars* bars_ = nullptr;
   QLabel* message_ = nullptr;
   VideoCanvas* canvas_ = nullptr;
   TimelineView* timeline_ = nullptr;

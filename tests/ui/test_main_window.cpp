@@ -30,6 +30,7 @@
 #include "ui/routing_panel.h"
 #include "ui/timeline_view.h"
 #include "ui/token_routing_view.h"
+#include "ui/video_canvas.h"
 
 using namespace unilearn;
 
@@ -400,4 +401,57 @@ TEST(MainWindow, StartPageHelpPanelsAndRenamingPeople) {
   }
   w.closeProject();
   EXPECT_TRUE(w.welcomeShown());
+}
+
+TEST(MainWindow, FaceMovementsOnTheTimelineTheMeshOnTheVideoAndSmileEvents) {
+  const std::string clip = "/tmp/unilearn_ui_smile_60.mp4";
+  if (!std::ifstream(clip).good())
+    ASSERT_EQ(std::system(("ffmpeg -v error -y -loop 1 -i " + std::string(UNILEARN_TEST_DATA) +
+                           "/faces/astronaut.jpg -vf \"scale=640:640,crop=640:480:0:0\" -r 30 "
+                           "-frames:v 60 -c:v libx264 -pix_fmt yuv420p " +
+                           clip + " >/dev/null 2>&1")
+                              .c_str()),
+              0);
+  QTemporaryDir dir;
+  ui::Settings settings(dir.filePath("settings.ini"));
+  settings.setFaceMovements(true);  // Analysis › Face movements and landmarks
+  settings.setAnnotator("ann");
+  ui::MainWindow w(settings);
+  w.resize(1280, 860);
+  w.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  EXPECT_FALSE(w.findFaceEvents().isEmpty() && w.lastError().isEmpty());  // no project: says so
+  ASSERT_TRUE(w.openProject(dir.filePath("moves.ulproj"), true)) << w.lastError().toStdString();
+  ASSERT_TRUE(w.addVideos({QString::fromStdString(clip)}));
+  EXPECT_TRUE(w.findFaceEvents().isEmpty());  // nothing analysed yet
+  EXPECT_TRUE(w.lastError().contains("blendshapes")) << w.lastError().toStdString();
+  QSignalSpy finished(&w, &ui::MainWindow::analysisFinished);
+  w.analyzeSelected(QString());  // the static model, with face movements
+  ASSERT_TRUE(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 120000));
+  ASSERT_TRUE(finished.at(0).at(0).toBool()) << finished.at(0).at(1).toString().toStdString();
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] {
+        return w.timeline()->laneCount() == 1 && !w.timeline()->data().lanes[0].movements.empty() &&
+               w.timeline()->data().lanes[0].movements[0].size() == 60;
+      },
+      5000));
+  EXPECT_GT(w.timeline()->data().lanes[0].movements[0].value[30], 0.5f);  // smile (AU12)
+  w.timeline()->setFaceMovements(true);
+  w.timeline()->rebuildNow();
+
+  // The mesh over the video, from the stored landmarks.
+  w.player()->setMeshVisible(true);
+  w.player()->seekFrame(30);
+  ASSERT_TRUE(w.player()->waitForFrame(30));
+  auto* canvas = w.player()->findChild<ui::VideoCanvas*>();
+  ASSERT_EQ(canvas->faces().size(), 1u);
+  EXPECT_EQ(canvas->faces()[0].mesh.size(), 478u);
+  EXPECT_TRUE(canvas->faces()[0].box.contains(canvas->faces()[0].mesh[1]));  // the nose tip
+
+  const QString report = w.findFaceEvents();
+  EXPECT_TRUE(report.contains("1 smiles (")) << report.toStdString();  // one long smile
+  EXPECT_EQ(w.timeline()->secondAnnotator(), "blendshapes");
+  QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
+  QTest::qWait(300);
+  EXPECT_TRUE(w.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/face-movements.png"));
 }

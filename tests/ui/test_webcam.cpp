@@ -1,5 +1,6 @@
 // The webcam view without a camera (this machine has none): the message and the file fallback,
-// a live session from a paced video file with boxes, a growing timeline and a stored session.
+// a live session from a paced video file with boxes, a growing timeline and a stored session;
+// face movements (mesh, AU-like bars, stored blendshapes).
 #include <gtest/gtest.h>
 #include <QDir>
 #include <QSignalSpy>
@@ -8,9 +9,11 @@
 
 #include <fstream>
 
+#include "core/faces/action_units.h"
 #include "core/media/frame_source.h"
 #include "core/media/video_reader.h"
 #include "core/storage/project.h"
+#include "ui/blendshape_bars.h"
 #include "ui/timeline_view.h"
 #include "ui/video_canvas.h"
 #include "ui/webcam_view.h"
@@ -66,4 +69,43 @@ TEST(WebcamView, WithoutACameraItSaysSoAndRunsOnAVideoFile) {
   EXPECT_EQ(recording.frameCount(), m.frame_count);
   EXPECT_EQ(p->frames(1, p->tracks(m.id)[0].id).back().ms,
             recording.frameTable().ms(recording.frameCount() - 1));
+}
+
+TEST(WebcamView, FaceMovementsShowTheMeshAndTheSmilingFacesBars) {
+  const std::string clip = "/tmp/unilearn_ui_webcam_smile.mp4";
+  if (!std::ifstream(clip).good())
+    ASSERT_EQ(std::system(("ffmpeg -v error -y -loop 1 -i " + std::string(UNILEARN_TEST_DATA) +
+                           "/faces/astronaut.jpg -vf \"scale=640:640,crop=640:480:0:0\" -r 30 "
+                           "-frames:v 45 -c:v libx264 -pix_fmt yuv420p " +
+                           clip + " >/dev/null 2>&1")
+                              .c_str()),
+              0);
+  QTemporaryDir dir;
+  const QString project = dir.filePath("live.ulproj");
+  core::Project::open(project.toStdString());
+  ui::WebcamView view;
+  view.resize(1000, 700);
+  view.show();
+  view.setProjectPath(project);
+  view.setFaceMovements(true);
+  ASSERT_TRUE(view.start(QString::fromStdString(clip), true));
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] { return !view.canvas()->faces().empty() && !view.bars()->values().empty(); }, 5000));
+  EXPECT_EQ(view.canvas()->faces()[0].mesh.size(), 478u);
+  EXPECT_TRUE(view.canvas()->meshVisible());
+  EXPECT_EQ(view.bars()->who(), "face 1");
+  const auto& units = core::actionUnits();
+  for (size_t i = 0; i < units.size(); ++i)
+    if (units[i].number == 12) EXPECT_GT(view.bars()->values()[i], 0.5f) << "she smiles";
+  QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
+  EXPECT_TRUE(view.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/webcam-face-movements.png"));
+  view.stop();
+  // The session's frames carry the blendshapes.
+  auto p = core::Project::open(project.toStdString(), false);
+  ASSERT_EQ(p->media().size(), 1u);
+  const auto analyses = p->analyses(p->media()[0].id);
+  ASSERT_EQ(analyses.size(), 1u);
+  const auto frames = p->frames(analyses[0].id, p->tracks(p->media()[0].id)[0].id);
+  ASSERT_FALSE(frames.empty());
+  EXPECT_EQ(frames[0].blendshapes.size(), 52u);
 }
