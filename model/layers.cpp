@@ -6,6 +6,8 @@
 #include <torch/nn/functional/linear.h>
 #include <torch/nn/init.h>
 
+#include "model/int8_linear.h"
+
 namespace unilearn {
 
 PatchEmbedImpl::PatchEmbedImpl(int64_t dim, int64_t patch, int64_t tubelet)
@@ -40,22 +42,33 @@ AttentionImpl::AttentionImpl(int64_t dim, int64_t heads, bool qkv_bias)
   proj = register_module("proj", torch::nn::Linear(dim, dim));
 }
 
+namespace {
+
+// The qkv layer's bias: q_bias, zeros for the keys, v_bias (undefined without qkv_bias).
+torch::Tensor qkvBias(const torch::Tensor& q_bias, const torch::Tensor& v_bias) {
+  if (!q_bias.defined()) return {};
+  return torch::cat({q_bias, torch::zeros_like(v_bias), v_bias});
+}
+
+}  // namespace
+
+void AttentionImpl::quantizeInt8() {
+  qkv_int8_ = std::make_shared<Int8Linear>(qkv->weight, qkvBias(q_bias, v_bias));
+  proj_int8_ = std::make_shared<Int8Linear>(proj->weight, proj->bias);
+}
+
 torch::Tensor AttentionImpl::forward(const torch::Tensor& x) {
   const int64_t b = x.size(0), n = x.size(1), c = x.size(2);
-  torch::Tensor qkv_out;
-  if (q_bias.defined()) {
-    auto bias = torch::cat({q_bias, torch::zeros_like(v_bias), v_bias});
-    qkv_out = torch::nn::functional::linear(x, qkv->weight, bias);
-  } else {
-    qkv_out = torch::nn::functional::linear(x, qkv->weight);
-  }
+  const torch::Tensor qkv_out =
+      qkv_int8_ ? qkv_int8_->forward(x)
+                : torch::nn::functional::linear(x, qkv->weight, qkvBias(q_bias, v_bias));
   auto parts = qkv_out.reshape({b, n, 3, heads_, c / heads_}).permute({2, 0, 3, 1, 4});
   auto q = parts[0] * scale_;
   auto k = parts[1];
   auto v = parts[2];
   auto attn = torch::matmul(q, k.transpose(-2, -1)).softmax(-1);
   auto out = torch::matmul(attn, v).transpose(1, 2).reshape({b, n, c});
-  return proj->forward(out);
+  return proj_int8_ ? proj_int8_->forward(out) : proj->forward(out);
 }
 
 MlpImpl::MlpImpl(int64_t in, int64_t hidden) {
@@ -63,7 +76,13 @@ MlpImpl::MlpImpl(int64_t in, int64_t hidden) {
   fc2 = register_module("fc2", torch::nn::Linear(hidden, in));
 }
 
+void MlpImpl::quantizeInt8() {
+  fc1_int8_ = std::make_shared<Int8Linear>(fc1->weight, fc1->bias);
+  fc2_int8_ = std::make_shared<Int8Linear>(fc2->weight, fc2->bias);
+}
+
 torch::Tensor MlpImpl::forward(const torch::Tensor& x) {
+  if (fc1_int8_) return fc2_int8_->forward(torch::gelu(fc1_int8_->forward(x)));
   return fc2->forward(torch::gelu(fc1->forward(x)));
 }
 

@@ -11,7 +11,11 @@
 #include <torch/nn/modules/normalization.h>
 #include <torch/nn/pimpl.h>
 
+#include <memory>
+
 namespace unilearn {
+
+class Int8Linear;
 
 // `patch_embed.proj`: Conv3d(3 -> dim, kernel = stride = (tubelet, patch, patch)), computed as a
 // reshape plus one matrix product (identical arithmetic, no im2col). Images are padded to
@@ -38,9 +42,13 @@ class AttentionImpl : public torch::nn::Module {
   torch::Tensor q_bias, v_bias;  // undefined when qkv_bias is false
   torch::nn::Linear qkv{nullptr}, proj{nullptr};
 
+  // Inference from now on with int8 copies of qkv and proj (model/precision.h).
+  void quantizeInt8();
+
  private:
   int64_t heads_;
   double scale_;
+  std::shared_ptr<Int8Linear> qkv_int8_, proj_int8_;
 };
 TORCH_MODULE(Attention);
 
@@ -51,6 +59,12 @@ class MlpImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& x);
 
   torch::nn::Linear fc1{nullptr}, fc2{nullptr};
+
+  // Inference from now on with int8 copies of fc1 and fc2 (model/precision.h).
+  void quantizeInt8();
+
+ private:
+  std::shared_ptr<Int8Linear> fc1_int8_, fc2_int8_;
 };
 TORCH_MODULE(Mlp);
 

@@ -469,7 +469,9 @@ void MainWindow::analyzeSelected(const QString& model) {
   model_label_->setText(tr("Model: %1 · CPU, %2 threads%3")
                             .arg(model.isEmpty() ? tr("static only") : model)
                             .arg(runtimeThreads())
-                            .arg(precision == Precision::kBf16 ? tr(", bf16") : QString()));
+                            .arg(precision == Precision::kFp32
+                                     ? QString()
+                                     : QString(", ") + precisionName(precision)));
   reload_.start();
   const std::string project_path = project_path_.toStdString(), model_spec = model.toStdString();
   core::AnalysisOptions options;

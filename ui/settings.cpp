@@ -43,10 +43,11 @@ void Settings::setInferenceThreads(int t) {
 
 QString Settings::precision() const {
   const QString p = settings_->value("inference/precision", "fp32").toString();
-  return p == "bf16" ? p : QStringLiteral("fp32");
+  return p == "bf16" || p == "int8" ? p : QStringLiteral("fp32");
 }
 void Settings::setPrecision(const QString& p) {
-  settings_->setValue("inference/precision", p == "bf16" ? p : QStringLiteral("fp32"));
+  settings_->setValue("inference/precision",
+                      p == "bf16" || p == "int8" ? p : QStringLiteral("fp32"));
 }
 
 bool Settings::faceMovements() const {

@@ -31,7 +31,8 @@ class Settings {
   void setInferenceThreads(int threads);
 
   // "bf16" runs UniLearn in bfloat16 where the CPU has it (twice as fast, the same top class
-  // for 99 % of faces measured); "fp32" (the default) is the reference.
+  // for 99 % of faces measured); "int8" quantizes its linear layers; "fp32" (the default) is
+  // the reference.
   QString precision() const;
   void setPrecision(const QString& precision);
 

@@ -429,6 +429,48 @@ TEST(Analysis, Bf16AnswersAsFp32AndIsRecorded) {
             std::string::npos);
 }
 
+// int8 (issue 16): dynamic quantization of the linear layers, routers in fp32. The shipped model
+// on a real face clip keeps the top class of every window; the tokens' first expert changes for
+// few tokens (the routers see slightly different activations); the analysis records "int8".
+TEST(Analysis, Int8AnswersAsFp32AndRoutesAlike) {
+  EXPECT_EQ(parsePrecision("int8"), Precision::kInt8);
+  EXPECT_STREQ(precisionName(Precision::kInt8), "int8");
+  auto fp32 = core::ClipModel::load(core::shippedClipModel());
+  auto int8 = core::ClipModel::load(core::shippedClipModel(), Precision::kInt8);
+  if (int8->precision() != Precision::kInt8) GTEST_SKIP() << int8->precisionNote();
+  auto a = freshProject("fp32-i.ulproj"), b = freshProject("int8.ulproj");
+  core::AnalysisOptions o;
+  o.windows.hop = 4;
+  auto sa = core::analyzeVideo(*a, test::astroClip(90), fp32.get(), kResources, o);
+  auto sb = core::analyzeVideo(*b, test::astroClip(90), int8.get(), kResources, o);
+  const auto wa = a->windows(sa.analysis_id), wb = b->windows(sb.analysis_id);
+  ASSERT_EQ(wa.size(), wb.size());
+  ASSERT_GT(wa.size(), 3u);
+  double largest = 0;
+  for (size_t i = 0; i < wa.size(); ++i) {
+    EXPECT_EQ(wa[i].top_class, wb[i].top_class) << "window " << i;
+    for (size_t c = 0; c < wa[i].probs.size(); ++c)
+      largest = std::max(largest, std::abs(static_cast<double>(wa[i].probs[c] - wb[i].probs[c])));
+  }
+  EXPECT_LT(largest, 0.05);
+  EXPECT_NE(b->analyses(b->media()[0].id).back().params_json.find("\"precision\":\"int8\""),
+            std::string::npos);
+  // Routing: the share of tokens whose first expert differs, over the MoE layers of one clip.
+  const auto crops = core::windowCrops(*a, a->analyses(a->media()[0].id).back(), wa[0],
+                                       static_cast<int>(fp32->config().img_size));
+  const auto ra = fp32->trace(crops), rb = int8->trace(crops);
+  int64_t changed = 0, total = 0;
+  for (int l = 0; l < ra.layers(); ++l)
+    for (int t = 0; t < ra.tokens(); ++t, ++total)
+      changed += ra.expertAt(l, t) != rb.expertAt(l, t);
+  std::printf(
+      "[ int8     ] %zu windows: top class kept in all, largest probability change %.4f; "
+      "first expert changed for %lld of %lld token choices (%.1f %%)\n",
+      wa.size(), largest, static_cast<long long>(changed), static_cast<long long>(total),
+      100.0 * static_cast<double>(changed) / static_cast<double>(total));
+  EXPECT_LT(static_cast<double>(changed) / static_cast<double>(total), 0.10);
+}
+
 // A project folder moved with its videos: the video is found beside the project by name and
 // content; a same-named file with other content is not taken.
 TEST(Analysis, AVideoMovedWithItsProjectIsFoundByContent) {

@@ -399,6 +399,19 @@ TEST(MainWindow, StartPageHelpPanelsAndRenamingPeople) {
     fast->trigger();
     EXPECT_EQ(settings.precision(), "fp32");
   }
+  // int8 is the other choice; choosing it unchecks bf16.
+  QAction* quantized = nullptr;
+  for (auto* a : w.findChildren<QAction*>())
+    if (a->text() == "&Quantized arithmetic (int8)") quantized = a;
+  ASSERT_NE(quantized, nullptr);
+  if (quantized->isEnabled()) {
+    if (cpuHasBf16()) fast->trigger();
+    quantized->trigger();
+    EXPECT_EQ(settings.precision(), "int8");
+    EXPECT_FALSE(fast->isChecked());
+    quantized->trigger();
+    EXPECT_EQ(settings.precision(), "fp32");
+  }
   w.closeProject();
   EXPECT_TRUE(w.welcomeShown());
 }
