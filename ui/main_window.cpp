@@ -419,21 +419,25 @@ void MainWindow::loadTimelineAsync() {
   loader_ = std::thread([this, path, media] {
     std::shared_ptr<core::Timeline> t;
     TimelineData data;
+    QString error;
     try {
       auto p = core::Project::open(path, false);
       t = std::make_shared<core::Timeline>(core::loadTimeline(*p, media));
       data = timelineData(*t);
-    } catch (const Error&) {
+    } catch (const std::exception& e) {  // unilearn::Error, or memory, or anything below
       t.reset();
+      error = QString::fromUtf8(e.what());
     }
     QMetaObject::invokeMethod(
         this,
-        [this, t, data = std::move(data), media]() mutable {
+        [this, t, data = std::move(data), media, error]() mutable {
           loading_ = false;
           if (reload_again_) {
             reload_again_ = false;
             loadTimelineAsync();
           }
+          if (!error.isEmpty())
+            statusBar()->showMessage(tr("Cannot load the timeline: %1").arg(error), 10000);
           if (!t || media != media_id_) return;
           player_->setTimeline(t);
           shown_timeline_ = t;
