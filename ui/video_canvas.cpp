@@ -1,5 +1,6 @@
 #include "ui/video_canvas.h"
 
+#include <QMouseEvent>
 #include <QPainter>
 #include <algorithm>
 
@@ -54,6 +55,7 @@ void VideoCanvas::computeFaces() {
     const auto packed = core::unpackFace(fp.face);
     if (index_ - fp.frame > 8 || !packed) continue;
     Face face;
+    face.tracker_id = tt.track.tracker_id;
     face.person = QString::fromStdString(
         tt.track.person.empty() ? "face " + std::to_string(tt.track.tracker_id) : tt.track.person);
     face.box = QRectF(packed->box.x, packed->box.y, packed->box.width, packed->box.height);
@@ -86,6 +88,23 @@ void VideoCanvas::computeFaces() {
     }
     faces_.push_back(face);
   }
+}
+
+QPointF VideoCanvas::toImage(QPointF q) const {
+  if (image_.isNull()) return {};
+  const QSizeF fitted = QSizeF(image_.size()).scaled(size(), Qt::KeepAspectRatio);
+  const QPointF origin((width() - fitted.width()) / 2, (height() - fitted.height()) / 2);
+  return (q - origin) * (image_.width() / fitted.width());
+}
+
+void VideoCanvas::mousePressEvent(QMouseEvent* e) {
+  const QPointF at = toImage(e->position());
+  for (const Face& f : faces_)
+    if (f.box.contains(at)) {
+      emit faceClicked(f.tracker_id);
+      return;
+    }
+  QWidget::mousePressEvent(e);
 }
 
 void VideoCanvas::paintEvent(QPaintEvent*) {

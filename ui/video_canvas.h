@@ -25,6 +25,7 @@ class VideoCanvas : public QWidget {
   bool meshVisible() const { return mesh_; }
 
   struct Face {
+    int64_t tracker_id = -1;
     QString person, emotion;
     double confidence = 0;
     QRectF box;  // image pixels
@@ -39,8 +40,16 @@ class VideoCanvas : public QWidget {
   const QImage& image() const { return image_; }
   int64_t frameIndex() const { return index_; }
 
+  // Widget pixel -> image pixel (the image is fitted, aspect kept, centred).
+  QPointF toImage(QPointF widget_px) const;
+
+ signals:
+  // A click on a face's box.
+  void faceClicked(qint64 tracker_id);
+
  protected:
   void paintEvent(QPaintEvent* e) override;
+  void mousePressEvent(QMouseEvent* e) override;
 
  private:
   void computeFaces();

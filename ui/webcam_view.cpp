@@ -67,6 +67,7 @@ WebcamView::WebcamView(QWidget* parent) : QWidget(parent) {
     if (!path.isEmpty()) start(path, /*file=*/true);
   });
   connect(movements_, &QCheckBox::toggled, this, &WebcamView::setFaceMovements);
+  connect(canvas_, &VideoCanvas::faceClicked, this, [this](qint64 id) { selectFace(id); });
   rebuild_.setInterval(500);
   connect(&rebuild_, &QTimer::timeout, this, &WebcamView::rebuildTimeline);
   refreshCameras();
@@ -82,6 +83,10 @@ void WebcamView::setFaceMovements(bool on) {
   bars_->setVisible(on);
   canvas_->setMeshVisible(on);
   timeline_->setFaceMovements(on);
+}
+
+void WebcamView::selectFace(int64_t tracker_id) {
+  selected_face_ = tracker_id;
 }
 
 void WebcamView::setProjectPath(const QString& path) {
@@ -216,12 +221,14 @@ bool WebcamView::start(const QString& source, bool file) {
             snapshot->tracks.push_back(tt);
           }
         }
-        // The bars follow the largest face (usually the one nearest the camera).
+        // The bars follow the face clicked on, else the largest (usually the nearest).
         const core::FaceResult* largest = nullptr;
         for (const auto& f : faces)
           if (!f.mesh.landmarks.empty() &&
               (!largest || f.face.box.area() > largest->face.box.area()))
             largest = &f;
+        for (const auto& f : faces)
+          if (!f.mesh.landmarks.empty() && f.track_id == selected_face_.load()) largest = &f;
         const QString who = largest ? tr("face %1").arg(largest->track_id) : QString();
         const auto shapes =
             largest ? largest->mesh.blendshapes : std::array<float, core::kBlendshapes>{};

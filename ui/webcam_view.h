@@ -51,9 +51,11 @@ class WebcamView : public QWidget {
   TimelineView* timeline() const { return timeline_; }
   VideoCanvas* canvas() const { return canvas_; }
   BlendshapeBars* bars() const { return bars_; }
-  // Face movements: landmarks and blendshapes per face, the mesh on the image and the largest
-  // face's AU-like bars beside it (set before start()).
+  // Face movements: landmarks and blendshapes per face, the mesh on the image and the AU-like
+  // bars of the face clicked on the image (until then, or when it is gone, the largest face)
+  // beside it (set before start()).
   void setFaceMovements(bool on);
+  void selectFace(int64_t tracker_id);  // -1: the largest
 
  signals:
   void sessionEnded(const QString& summary);
@@ -78,6 +80,7 @@ class WebcamView : public QWidget {
 
   std::thread worker_;
   std::atomic<bool> stop_{false};
+  std::atomic<int64_t> selected_face_{-1};
   std::mutex mutex_;  // guards live_ (written by the worker, read by the GUI)
   std::shared_ptr<core::Timeline> live_;
   bool live_dirty_ = false;

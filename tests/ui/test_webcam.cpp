@@ -97,6 +97,19 @@ TEST(WebcamView, FaceMovementsShowTheMeshAndTheSmilingFacesBars) {
   const auto& units = core::actionUnits();
   for (size_t i = 0; i < units.size(); ++i)
     if (units[i].number == 12) EXPECT_GT(view.bars()->values()[i], 0.5f) << "she smiles";
+  // Clicking the face picks it for the bars.
+  QSignalSpy clicked(view.canvas(), &ui::VideoCanvas::faceClicked);
+  const QRectF box = view.canvas()->faces()[0].box;
+  QPoint inside(-1, -1);
+  for (int y = 0; y < view.canvas()->height() && inside.x() < 0; y += 4)
+    for (int x = 0; x < view.canvas()->width() && inside.x() < 0; x += 4)
+      if (box.adjusted(box.width() / 4, box.height() / 4, -box.width() / 4, -box.height() / 4)
+              .contains(view.canvas()->toImage(QPointF(x, y))))
+        inside = QPoint(x, y);
+  ASSERT_GE(inside.x(), 0);
+  QTest::mouseClick(view.canvas(), Qt::LeftButton, {}, inside);
+  ASSERT_EQ(clicked.count(), 1);
+  EXPECT_EQ(clicked.at(0).at(0).toLongLong(), 1);
   QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
   EXPECT_TRUE(view.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/webcam-face-movements.png"));
   view.stop();
