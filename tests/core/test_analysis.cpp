@@ -427,6 +427,18 @@ TEST(Analysis, Bf16AnswersAsFp32AndIsRecorded) {
             std::string::npos);  // fp32 analyses are recorded as before
   EXPECT_NE(b->analyses(b->media()[0].id).back().params_json.find("\"precision\":\"bf16\""),
             std::string::npos);
+  // Routing: the share of token choices whose first expert differs from fp32's.
+  const auto crops = core::windowCrops(*a, a->analyses(a->media()[0].id).back(), wa[0],
+                                       static_cast<int>(fp32->config().img_size));
+  const auto ra = fp32->trace(crops), rb = bf16->trace(crops);
+  int64_t changed = 0, total = 0;
+  for (int l = 0; l < ra.layers(); ++l)
+    for (int t = 0; t < ra.tokens(); ++t, ++total)
+      changed += ra.expertAt(l, t) != rb.expertAt(l, t);
+  std::printf("[ bf16     ] first expert changed for %lld of %lld token choices (%.1f %%)\n",
+              static_cast<long long>(changed), static_cast<long long>(total),
+              100.0 * static_cast<double>(changed) / static_cast<double>(total));
+  EXPECT_LT(static_cast<double>(changed) / static_cast<double>(total), 0.10);
 }
 
 // int8 (issue 16): dynamic quantization of the linear layers, routers in fp32. The shipped model
