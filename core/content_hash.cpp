@@ -4,7 +4,7 @@
 #include <fstream>
 #include <vector>
 
-#include "model/zip_crc.h"
+#include "model/base/zip_crc.h"
 
 namespace unilearn::core {
 

@@ -6,7 +6,7 @@
 #include <c10/util/Exception.h>
 #include <opencv2/core.hpp>
 
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::core {
 namespace {

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <vector>
 
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::core {
 

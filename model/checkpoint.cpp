@@ -9,8 +9,8 @@
 #include <caffe2/serialize/inline_container.h>
 #include <torch/torch.h>
 
-#include "model/error.h"
-#include "model/zip_crc.h"
+#include "model/base/error.h"
+#include "model/base/zip_crc.h"
 
 namespace unilearn {
 namespace {

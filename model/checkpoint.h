@@ -9,8 +9,8 @@
 #include <ATen/Tensor.h>
 #include <torch/nn/module.h>
 
+#include "model/base/json.h"
 #include "model/config.h"
-#include "model/json.h"
 #include "model/pickle.h"
 
 namespace unilearn {

@@ -4,8 +4,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "model/error.h"
-#include "model/text.h"
+#include "model/base/error.h"
+#include "model/base/text.h"
 
 namespace unilearn {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <torch/torch.h>
 
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/tfjs_weights.h"
 
 namespace unilearn {

@@ -4,7 +4,7 @@
 
 #include <torch/torch.h>
 
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/safetensors.h"
 
 namespace unilearn {

@@ -7,7 +7,7 @@
 #include <ATen/native/quantized/PackedParams.h>
 #include <torch/torch.h>
 
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn {
 namespace {

@@ -8,7 +8,7 @@
 #include <torch/nn/init.h>
 #include <torch/torch.h>
 
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/network_file.h"
 
 namespace unilearn {

@@ -4,7 +4,7 @@
 
 #include <torch/torch.h>
 
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn {
 // A safetensors file: an 8-byte little-endian header length, then the JSON header ('{'); torch.save

@@ -5,7 +5,7 @@
 
 #include <ATen/ATen.h>
 
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::pickle {
 

@@ -3,7 +3,7 @@
 
 #include <ATen/ATen.h>
 
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/pickle.h"
 
 namespace unilearn::pickle {

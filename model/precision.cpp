@@ -5,7 +5,7 @@
 
 #include <torch/torch.h>
 
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/int8_linear.h"
 #include "model/layers.h"
 

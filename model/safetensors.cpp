@@ -8,9 +8,9 @@
 
 #include <torch/torch.h>
 
-#include "model/atomic_file.h"
-#include "model/error.h"
-#include "model/json.h"
+#include "model/base/atomic_file.h"
+#include "model/base/error.h"
+#include "model/base/json.h"
 
 namespace unilearn {
 namespace {

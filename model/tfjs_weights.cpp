@@ -5,8 +5,8 @@
 
 #include <torch/torch.h>
 
-#include "model/error.h"
-#include "model/json.h"
+#include "model/base/error.h"
+#include "model/base/json.h"
 
 namespace unilearn {
 namespace {

@@ -4,7 +4,7 @@
 
 #include "core/faces/face_aligner.h"
 #include "core/faces/face_detector.h"
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::trainer {
 

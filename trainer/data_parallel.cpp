@@ -4,7 +4,7 @@
 #include <torch/csrc/distributed/c10d/FileStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::trainer::detail {
 

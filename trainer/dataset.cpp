@@ -15,10 +15,10 @@
 
 #include "core/analysis/token_routing.h"
 #include "core/storage/project.h"
+#include "model/base/error.h"
+#include "model/base/text.h"
 #include "model/config.h"
-#include "model/error.h"
 #include "model/face_expression_net.h"
-#include "model/text.h"
 #include "trainer/ferplus.h"
 
 namespace unilearn::trainer {

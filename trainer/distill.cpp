@@ -8,7 +8,7 @@
 
 #include "core/faces/face_aligner.h"
 #include "core/faces/face_pipeline.h"
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::trainer {
 

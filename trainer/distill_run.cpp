@@ -7,7 +7,7 @@
 #include <torch/torch.h>
 
 #include "core/analysis/clip_model.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/safetensors.h"
 #include "trainer/distill.h"
 

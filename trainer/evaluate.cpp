@@ -2,7 +2,7 @@
 
 #include <opencv2/imgproc.hpp>
 
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/face_expression_net.h"
 #include "model/precision.h"
 #include "model/runtime.h"

@@ -7,7 +7,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/face_expression_net.h"
 
 namespace unilearn::trainer {

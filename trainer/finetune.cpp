@@ -15,7 +15,7 @@
 
 #include "core/clip_sampling.h"
 #include "core/faces/face_aligner.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/network_file.h"
 #include "model/runtime.h"
 #include "trainer/schedule.h"

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "model/json.h"
+#include "model/base/json.h"
 #include "trainer/augment.h"
 #include "trainer/dataset.h"
 #include "trainer/metrics.h"

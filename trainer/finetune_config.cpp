@@ -1,9 +1,9 @@
 #include <algorithm>
 #include <iterator>
 
+#include "model/base/error.h"
+#include "model/base/text.h"
 #include "model/config.h"
-#include "model/error.h"
-#include "model/text.h"
 #include "trainer/finetune.h"
 
 namespace unilearn::trainer {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::trainer {
 

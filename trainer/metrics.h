@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "model/json.h"
+#include "model/base/json.h"
 
 namespace unilearn::trainer {
 

@@ -8,7 +8,7 @@
 #include <torch/torch.h>
 
 #include "core/clip_sampling.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/mae.h"
 #include "trainer/augment.h"
 #include "trainer/data_parallel.h"

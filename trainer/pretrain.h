@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "model/json.h"
+#include "model/base/json.h"
 #include "trainer/dataset.h"
 
 namespace unilearn::trainer {

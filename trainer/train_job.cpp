@@ -6,8 +6,8 @@
 
 #include "core/analysis/analyzer.h"
 #include "core/storage/project.h"
+#include "model/base/error.h"
 #include "model/config.h"
-#include "model/error.h"
 #include "model/network_file.h"
 #include "trainer/distill.h"
 

@@ -4,7 +4,7 @@
 #include <functional>
 #include <memory>
 
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::ui {
 

@@ -10,8 +10,8 @@
 #include "core/analysis/agreement.h"
 #include "core/analysis/face_events.h"
 #include "core/analysis/statistics.h"
-#include "model/atomic_file.h"
-#include "model/error.h"
+#include "model/base/atomic_file.h"
+#include "model/base/error.h"
 #include "ui/main_window.h"
 #include "ui/timeline_view.h"
 

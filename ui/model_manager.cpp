@@ -12,8 +12,8 @@
 #include "core/analysis/model_import.h"
 #include "core/faces/face_pipeline.h"
 #include "core/resources.h"
-#include "model/error.h"
-#include "model/json.h"
+#include "model/base/error.h"
+#include "model/base/json.h"
 #include "ui/model_summary_widget.h"
 
 namespace unilearn::ui {

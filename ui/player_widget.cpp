@@ -19,7 +19,7 @@
 
 #include "core/media/audio_decoder.h"
 #include "core/media/frame_time.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "ui/playback_decoder.h"
 #include "ui/routing_style.h"
 #include "ui/video_canvas.h"

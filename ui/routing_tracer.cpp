@@ -3,7 +3,7 @@
 #include <chrono>
 
 #include "core/analysis/clip_model.h"
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::ui {
 

@@ -9,7 +9,7 @@
 
 #include "core/faces/action_units.h"
 #include "core/faces/face_pipeline.h"
-#include "model/text.h"
+#include "model/base/text.h"
 
 namespace unilearn::ui {
 namespace {

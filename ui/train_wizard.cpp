@@ -27,8 +27,8 @@
 #include <set>
 
 #include "core/storage/project.h"
+#include "model/base/error.h"
 #include "model/config.h"
-#include "model/error.h"
 #include "trainer/dataset.h"
 
 namespace unilearn::ui {

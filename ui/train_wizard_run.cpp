@@ -15,7 +15,7 @@
 #include "core/analysis/clip_model.h"
 #include "core/analysis/token_routing.h"
 #include "core/clip_sampling.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "ui/train_wizard.h"
 
 namespace unilearn::ui {

@@ -13,7 +13,7 @@
 #include "core/analysis/clip_model.h"
 #include "core/media/frame_source.h"
 #include "core/resources.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "ui/blendshape_bars.h"
 #include "ui/routing_style.h"
 #include "ui/timeline_data.h"

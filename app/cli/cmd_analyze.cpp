@@ -19,7 +19,7 @@
 #include "core/resources.h"
 #include "core/storage/project.h"
 #include "core/storage/project_lock.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/face_expression_net.h"
 #include "model/precision.h"
 

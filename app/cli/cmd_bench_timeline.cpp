@@ -15,7 +15,7 @@
 #include "app/cli/commands.h"
 #include "core/analysis/timeline.h"
 #include "core/storage/project.h"
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::cli {
 namespace {

@@ -21,7 +21,7 @@
 #include "core/media/frame_source.h"
 #include "core/media/video_reader.h"
 #include "core/resources.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/runtime.h"
 
 namespace unilearn::cli {

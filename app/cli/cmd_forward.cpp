@@ -7,9 +7,9 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/model_args.h"
-#include "model/atomic_file.h"
-#include "model/error.h"
-#include "model/text.h"
+#include "model/base/atomic_file.h"
+#include "model/base/error.h"
+#include "model/base/text.h"
 #include "trainer/distill.h"
 
 namespace unilearn::cli {

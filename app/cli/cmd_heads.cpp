@@ -12,7 +12,7 @@
 #include "core/analysis/clip_model.h"
 #include "core/analysis/token_routing.h"
 #include "core/storage/project.h"
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::cli {
 

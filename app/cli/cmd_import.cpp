@@ -10,7 +10,7 @@
 #include "core/export/importer.h"
 #include "core/storage/project.h"
 #include "core/storage/project_lock.h"
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::cli {
 

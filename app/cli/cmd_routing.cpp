@@ -12,8 +12,8 @@
 #include "core/resources.h"
 #include "core/storage/project.h"
 #include "core/storage/project_lock.h"
-#include "model/atomic_file.h"
-#include "model/error.h"
+#include "model/base/atomic_file.h"
+#include "model/base/error.h"
 
 namespace unilearn::cli {
 

@@ -11,8 +11,8 @@
 #include "core/export/exporter.h"
 #include "core/media/frame_time.h"
 #include "core/storage/project.h"
-#include "model/atomic_file.h"
-#include "model/error.h"
+#include "model/base/atomic_file.h"
+#include "model/base/error.h"
 
 namespace unilearn::cli {
 

@@ -9,9 +9,9 @@
 #include "core/analysis/class_names.h"
 #include "core/analysis/face_events.h"
 #include "core/storage/project.h"
+#include "model/base/error.h"
+#include "model/base/json.h"
 #include "model/config.h"
-#include "model/error.h"
-#include "model/json.h"
 
 namespace unilearn::core {
 namespace {

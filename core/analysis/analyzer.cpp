@@ -22,8 +22,8 @@
 #include "core/media/frame_source.h"
 #include "core/media/video_reader.h"
 #include "core/storage/project.h"
-#include "model/error.h"
-#include "model/json.h"
+#include "model/base/error.h"
+#include "model/base/json.h"
 
 namespace unilearn::core {
 namespace {

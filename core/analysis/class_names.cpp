@@ -1,5 +1,5 @@
 #include "core/analysis/class_names.h"
-#include "model/text.h"
+#include "model/base/text.h"
 
 #include <cctype>
 

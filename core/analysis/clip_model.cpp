@@ -7,9 +7,9 @@
 #include "core/content_hash.h"
 #include "core/faces/face_aligner.h"
 #include "core/library_errors.h"
-#include "model/error.h"
+#include "model/base/error.h"
+#include "model/base/text.h"
 #include "model/network_file.h"
-#include "model/text.h"
 
 namespace unilearn::core {
 

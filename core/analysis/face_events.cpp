@@ -5,7 +5,7 @@
 
 #include "core/analysis/analyzer.h"
 #include "core/faces/action_units.h"
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::core {
 namespace {

@@ -5,9 +5,9 @@
 #include <fstream>
 
 #include "core/content_hash.h"
-#include "model/error.h"
+#include "model/base/error.h"
+#include "model/base/text.h"
 #include "model/network_file.h"
-#include "model/text.h"
 
 namespace unilearn::core {
 

@@ -4,7 +4,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/faces/face_aligner.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/mae.h"
 
 namespace unilearn::core {

@@ -6,10 +6,10 @@
 #include <tuple>
 
 #include "core/storage/project.h"
+#include "model/base/error.h"
+#include "model/base/json.h"
+#include "model/base/text.h"
 #include "model/config.h"
-#include "model/error.h"
-#include "model/json.h"
-#include "model/text.h"
 
 namespace unilearn::core {
 namespace {

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "model/base/error.h"
+#include "model/base/json.h"
 #include "model/config.h"
-#include "model/error.h"
-#include "model/json.h"
 
 namespace unilearn::core {
 

@@ -11,9 +11,9 @@
 #include "core/analysis/timeline.h"
 #include "core/faces/face_aligner.h"
 #include "core/media/video_reader.h"
+#include "model/base/error.h"
+#include "model/base/json.h"
 #include "model/config.h"
-#include "model/error.h"
-#include "model/json.h"
 
 namespace unilearn::core {
 

@@ -17,7 +17,8 @@
 #include "core/export/export_util.h"
 #include "core/export/import_rows.h"
 #include "core/storage/project.h"
-#include "model/error.h"
+#include "model/base/error.h"
+#include "model/base/text.h"
 
 namespace unilearn::core {
 namespace {
@@ -81,9 +82,7 @@ std::string fileUrl(const std::string& relative_or_absolute) {
 }
 
 std::string mimeType(const std::string& path) {
-  std::string ext = path.substr(path.find_last_of('.') + 1);
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  const std::string ext = lowerAscii(path.substr(path.find_last_of('.') + 1));
   if (ext == "mp4" || ext == "m4v") return "video/mp4";
   if (ext == "mov") return "video/quicktime";
   if (ext == "mpg" || ext == "mpeg") return "video/mpeg";

@@ -10,10 +10,10 @@
 #include "core/export/export_util.h"
 #include "core/faces/action_units.h"
 #include "core/storage/project.h"
-#include "model/error.h"
+#include "model/base/error.h"
+#include "model/base/json.h"
+#include "model/base/text.h"
 #include "model/face_expression_net.h"
-#include "model/json.h"
-#include "model/text.h"
 
 namespace unilearn::core {
 namespace detail {

@@ -12,8 +12,8 @@
 
 #include "core/export/import_rows.h"
 #include "core/storage/project.h"
-#include "model/error.h"
-#include "model/text.h"
+#include "model/base/error.h"
+#include "model/base/text.h"
 
 namespace unilearn::core {
 namespace {

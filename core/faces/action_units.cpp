@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::core {
 

@@ -7,7 +7,7 @@
 #include <opencv2/dnn.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::core {
 namespace {

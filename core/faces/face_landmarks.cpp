@@ -6,7 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/library_errors.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/face_mesh.h"
 
 namespace unilearn::core {

@@ -11,7 +11,7 @@ extern "C" {
 #include <algorithm>
 #include <fstream>
 
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::core {
 

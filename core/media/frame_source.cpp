@@ -9,7 +9,7 @@
 #include <opencv2/videoio.hpp>
 
 #include "core/media/video_reader.h"
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::core {
 

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "model/base/text.h"
+
 namespace unilearn::core {
 
 int64_t rescale(int64_t a, int64_t b, int64_t c) {
@@ -64,9 +66,8 @@ std::optional<double> number(const std::string& s) {
 
 std::optional<TimeInput> parseTimeInput(const std::string& raw) {
   std::string t;
-  for (char c : raw)
-    if (!std::isspace(static_cast<unsigned char>(c)))
-      t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : lowerAscii(raw))
+    if (!std::isspace(static_cast<unsigned char>(c))) t += c;
   if (t.empty()) return std::nullopt;
   auto frameOf = [](const std::string& digits) -> std::optional<TimeInput> {
     const auto n = number(digits);

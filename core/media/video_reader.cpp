@@ -13,7 +13,7 @@ extern "C" {
 
 #include <opencv2/core.hpp>
 
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::core {
 namespace {

@@ -11,8 +11,8 @@
 
 #include "core/storage/schema.h"
 #include "core/storage/sqlite.h"
-#include "model/error.h"
-#include "model/json.h"
+#include "model/base/error.h"
+#include "model/base/json.h"
 
 namespace unilearn::core {
 namespace {

@@ -9,7 +9,7 @@
 #include <cstring>
 #include <ctime>
 
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::core {
 namespace {

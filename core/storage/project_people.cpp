@@ -1,7 +1,7 @@
 // Person management of core::Project: merging and splitting face tracks, and undoing either.
 #include "core/storage/project.h"
 #include "core/storage/sqlite.h"
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::core {
 

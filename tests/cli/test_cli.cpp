@@ -15,8 +15,8 @@
 
 #include "core/storage/project.h"
 #include "core/storage/project_lock.h"
+#include "model/base/json.h"
 #include "model/checkpoint.h"
-#include "model/json.h"
 #include "tests/test_util.h"
 
 using namespace unilearn;

@@ -8,7 +8,7 @@
 #include "core/analysis/class_names.h"
 #include "core/analysis/statistics.h"
 #include "core/storage/project.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "tests/test_util.h"
 
 using namespace unilearn;

@@ -23,7 +23,7 @@
 #include "core/media/frame_source.h"
 #include "core/resources.h"
 #include "core/storage/project.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "tests/core/analysis_fixtures.h"
 #include "tests/test_util.h"
 

@@ -9,7 +9,7 @@
 
 #include "core/export/eaf.h"
 #include "core/storage/project.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "tests/test_util.h"
 
 using namespace unilearn;

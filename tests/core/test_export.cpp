@@ -9,8 +9,8 @@
 #include "core/export/exporter.h"
 #include "core/export/importer.h"
 #include "core/storage/project.h"
-#include "model/error.h"
-#include "model/json.h"
+#include "model/base/error.h"
+#include "model/base/json.h"
 #include "tests/test_util.h"
 
 using namespace unilearn;

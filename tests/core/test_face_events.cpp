@@ -12,7 +12,7 @@
 #include "core/export/exporter.h"
 #include "core/faces/action_units.h"
 #include "core/storage/project.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "tests/test_util.h"
 
 using namespace unilearn;

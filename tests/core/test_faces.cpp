@@ -9,7 +9,7 @@
 #include "core/faces/face_aligner.h"
 #include "core/faces/face_detector.h"
 #include "core/media/video_reader.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/face_expression_net.h"
 #include "tests/test_util.h"
 

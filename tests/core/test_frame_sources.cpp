@@ -8,7 +8,7 @@
 
 #include "core/media/frame_source.h"
 #include "core/media/ring_buffer.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "tests/test_util.h"
 
 using namespace unilearn;

@@ -15,7 +15,7 @@
 #include "core/export/exporter.h"
 #include "core/export/importer.h"
 #include "core/storage/project.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/safetensors.h"
 #include "tests/test_util.h"
 #include "trainer/train_job.h"

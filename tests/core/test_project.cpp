@@ -15,7 +15,7 @@
 #include "core/storage/project.h"
 #include "core/storage/project_lock.h"
 #include "core/storage/schema.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "tests/test_util.h"
 
 using namespace unilearn;

@@ -9,7 +9,7 @@
 #include "core/analysis/clip_model.h"
 #include "core/analysis/token_routing.h"
 #include "core/storage/project.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "tests/core/analysis_fixtures.h"
 
 using namespace unilearn;

@@ -11,7 +11,7 @@
 
 #include "core/media/audio_decoder.h"
 #include "core/media/video_reader.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "tests/test_util.h"
 
 using namespace unilearn;

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include "model/base/error.h"
 #include "model/config.h"
-#include "model/error.h"
 #include "model/vit_moe.h"
 #include "tests/test_util.h"
 

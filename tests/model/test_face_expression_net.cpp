@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/face_expression_net.h"
 #include "tests/test_util.h"
 

@@ -8,9 +8,9 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
-#include "model/error.h"
+#include "model/base/error.h"
+#include "model/base/json.h"
 #include "model/face_mesh.h"
-#include "model/json.h"
 #include "tests/test_util.h"
 
 using namespace unilearn;

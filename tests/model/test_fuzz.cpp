@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include "model/base/error.h"
 #include "model/checkpoint.h"
-#include "model/error.h"
 #include "model/pickle.h"
 #include "model/safetensors.h"
 #include "model/vit_moe.h"

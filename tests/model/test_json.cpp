@@ -3,8 +3,8 @@
 
 #include <gtest/gtest.h>
 
-#include "model/error.h"
-#include "model/json.h"
+#include "model/base/error.h"
+#include "model/base/json.h"
 
 using unilearn::Error;
 namespace json = unilearn::json;

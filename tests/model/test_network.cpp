@@ -6,8 +6,8 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include "model/base/error.h"
 #include "model/checkpoint.h"
-#include "model/error.h"
 #include "model/vit_moe.h"
 #include "tests/test_util.h"
 

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/network_file.h"
 #include "model/safetensors.h"
 #include "tests/test_util.h"

@@ -7,7 +7,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "core/analysis/analyzer.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/precision.h"
 #include "tests/test_util.h"
 #include "trainer/ferplus.h"

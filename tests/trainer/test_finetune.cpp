@@ -14,7 +14,7 @@
 
 #include "core/analysis/analyzer.h"
 #include "core/storage/project.h"
-#include "model/error.h"
+#include "model/base/error.h"
 #include "model/network_file.h"
 #include "tests/core/analysis_fixtures.h"
 #include "tests/trainer/trainer_fixtures.h"

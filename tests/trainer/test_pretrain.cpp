@@ -11,8 +11,8 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "core/analysis/reconstruction.h"
+#include "model/base/error.h"
 #include "model/checkpoint.h"
-#include "model/error.h"
 #include "model/mae.h"
 #include "model/network_file.h"
 #include "tests/test_util.h"

@@ -1,10 +1,10 @@
-#include "model/atomic_file.h"
+#include "model/base/atomic_file.h"
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn {
 

@@ -1,10 +1,10 @@
-#include "model/zip_crc.h"
+#include "model/base/zip_crc.h"
 
 #include <array>
 #include <fstream>
 #include <vector>
 
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn {
 namespace {

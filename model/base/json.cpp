@@ -1,4 +1,4 @@
-#include "model/json.h"
+#include "model/base/json.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include <limits>
 #include <type_traits>
 
-#include "model/error.h"
+#include "model/base/error.h"
 
 namespace unilearn::json {
 namespace {
