@@ -485,8 +485,8 @@ void MainWindow::analyzeSelected(const QString& model) {
     bool ok = true;
     try {
       auto p = core::Project::open(project_path, false);  // this thread's own connection
-      std::unique_ptr<core::ClipModel> clip;
-      if (!model_spec.empty()) clip = core::ClipModel::load(model_spec, precision);
+      std::shared_ptr<core::ClipModel> clip;              // shared with the routing views
+      if (!model_spec.empty()) clip = core::ClipModel::shared(model_spec, precision);
       auto s = core::analyzeVideo(
           *p, video.toStdString(), clip.get(), core::resourceDir(), options,
           [this](const core::AnalysisProgress& pr) {

@@ -82,7 +82,7 @@ void ModelManager::refresh() {
     // The shipped UniLearn-T, its config read from the file once.
     static const std::string config = [&] {
       try {
-        return core::ClipModel::load(shipped)->config().toJson().dump();
+        return core::ClipModel::shared(shipped)->config().toJson().dump();
       } catch (const Error&) {
         return std::string();
       }

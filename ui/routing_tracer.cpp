@@ -64,7 +64,7 @@ void RoutingTracer::trace(const QString& project_path, const core::AnalysisRecor
                     "the model this analysis used is not available any more; import it again "
                     "in the Models panel to inspect its routing token by token");
       if (spec != model_spec_ || !model_) {
-        model_ = core::ClipModel::load(spec);
+        model_ = core::ClipModel::shared(spec);
         model_spec_ = spec;
       }
       auto crops = core::windowCrops(*project, analysis, window,

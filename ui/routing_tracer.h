@@ -52,7 +52,7 @@ class RoutingTracer : public QObject {
   std::thread thread_;
   // Worker thread only: the model last used, kept for the next window.
   std::string model_spec_;
-  std::unique_ptr<core::ClipModel> model_;
+  std::shared_ptr<core::ClipModel> model_;  // from ClipModel::shared: one load per process
 };
 
 }  // namespace unilearn::ui

@@ -1,6 +1,9 @@
 #include "core/analysis/clip_model.h"
 
 #include <cmath>
+#include <filesystem>
+#include <map>
+#include <mutex>
 
 #include <torch/torch.h>
 
@@ -15,6 +18,7 @@ namespace unilearn::core {
 
 struct ClipModel::Impl {
   LoadedNetwork net;
+  std::mutex run;  // one forward at a time per model (shared() hands it to several owners)
 };
 
 ClipModel::ClipModel() : impl_(std::make_unique<Impl>()) {}
@@ -42,6 +46,31 @@ std::unique_ptr<ClipModel> ClipModel::load(const std::string& what, Precision pr
   return m;
 } catch (...) {
   rethrowAsError("loading the model '" + what + "'");
+}
+
+std::shared_ptr<ClipModel> ClipModel::shared(const std::string& what, Precision precision) {
+  namespace fs = std::filesystem;
+  // The key: the file as it is now (canonical path, size, modification time), or the preset's
+  // name; and the precision asked for.
+  std::string key = what;
+  std::error_code ec;
+  if (fs::is_regular_file(what, ec)) {
+    const auto canonical = fs::canonical(what, ec);
+    const auto size = fs::file_size(what, ec);
+    const auto time = fs::last_write_time(what, ec).time_since_epoch().count();
+    key =
+        (ec ? what : canonical.string()) + "|" + std::to_string(size) + "|" + std::to_string(time);
+  }
+  key += std::string("|") + precisionName(precision);
+  static std::mutex mutex;
+  static std::map<std::string, std::weak_ptr<ClipModel>> cache;
+  const std::lock_guard<std::mutex> lock(mutex);  // held while loading: one load per key
+  if (auto alive = cache[key].lock()) return alive;
+  for (auto it = cache.begin(); it != cache.end();)  // forget the ones nobody holds
+    it = it->second.expired() ? cache.erase(it) : std::next(it);
+  std::shared_ptr<ClipModel> m = load(what, precision);
+  cache[key] = m;
+  return m;
 }
 
 const ModelConfig& ClipModel::config() const {
@@ -115,6 +144,7 @@ std::vector<std::string> names(const std::vector<std::string>& given, int64_t n)
 }  // namespace
 
 std::vector<ClipResult> ClipModel::predict(const std::vector<std::vector<cv::Mat>>& clips) try {
+  const std::lock_guard<std::mutex> lock(impl_->run);
   std::vector<ClipResult> out;
   if (clips.empty()) return out;
   const auto& c = impl_->net.config;
@@ -152,6 +182,7 @@ std::vector<ClipResult> ClipModel::predict(const std::vector<std::vector<cv::Mat
 }
 
 std::vector<std::vector<float>> ClipModel::predictImages(const std::vector<cv::Mat>& faces) try {
+  const std::lock_guard<std::mutex> lock(impl_->run);
   std::vector<std::vector<float>> out;
   if (faces.empty()) return out;
   const auto& c = impl_->net.config;
@@ -173,6 +204,7 @@ std::vector<std::vector<float>> ClipModel::predictImages(const std::vector<cv::M
 }
 
 TokenRouting ClipModel::trace(const std::vector<cv::Mat>& clip) try {
+  const std::lock_guard<std::mutex> lock(impl_->run);
   const auto& c = impl_->net.config;
   torch::InferenceMode inference;
   ForwardOptions options;
@@ -187,6 +219,7 @@ TokenRouting ClipModel::trace(const std::vector<cv::Mat>& clip) try {
 }
 
 TokenRouting ClipModel::traceImage(const cv::Mat& face) try {
+  const std::lock_guard<std::mutex> lock(impl_->run);
   const auto& c = impl_->net.config;
   checkCrop(face, c.img_size);
   torch::InferenceMode inference;

@@ -1,6 +1,6 @@
 // The UniLearn video model as core/ uses it: aligned face clips in, class probabilities and a
-// routing summary out. LibTorch stays behind the pimpl. Thread-safety: predict() may run on one
-// thread at a time per ClipModel.
+// routing summary out. LibTorch stays behind the pimpl. Thread-safety: predict(), predictImages()
+// and trace() may be called from several threads; on one ClipModel they run one at a time.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +33,11 @@ class ClipModel {
   // to fp32 on a CPU without native bf16, see precisionNote()). Throws unilearn::Error.
   static std::unique_ptr<ClipModel> load(const std::string& file_or_preset,
                                          Precision precision = Precision::kFp32);
+  // The same, from a process-wide cache: while anyone holds it, the same file (same path, size
+  // and modification time) in the same precision is loaded and hashed once and shared (the app's
+  // analysis, routing views and model list). A changed file is loaded anew.
+  static std::shared_ptr<ClipModel> shared(const std::string& file_or_preset,
+                                           Precision precision = Precision::kFp32);
   ~ClipModel();
 
   const ModelConfig& config() const;

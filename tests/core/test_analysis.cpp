@@ -12,6 +12,7 @@
 #include <functional>
 #include <new>
 #include <numeric>
+#include <thread>
 
 #include <gtest/gtest.h>
 #include <opencv2/imgproc.hpp>
@@ -525,4 +526,39 @@ TEST(Analysis, StoredParametersReadBackAsTheWindowsTheyDescribe) {
   EXPECT_EQ(back.gaps, core::WindowOptions::Gaps::kSkip);
   a.params_json = "{\"hop\": 1e12}";  // damaged parameters: an error, not a wrapped number
   EXPECT_THROW(core::analysisWindowOptions(a), Error);
+}
+
+// One load and one hash per model file per process while anyone holds it (issue 19); a changed
+// file is loaded anew; several threads may use one shared model at once.
+TEST(Analysis, ModelsAreSharedOncePerFileAndPrecision) {
+  const std::string file = test::tempPath("shared_model.safetensors");
+  std::filesystem::copy_file(core::shippedClipModel(), file,
+                             std::filesystem::copy_options::overwrite_existing);
+  auto a = core::ClipModel::shared(file);
+  auto b = core::ClipModel::shared(file);
+  EXPECT_EQ(a.get(), b.get());
+  EXPECT_NE(core::ClipModel::shared(file, Precision::kInt8).get(), a.get());
+  // Touched (a new version of the file): loaded anew.
+  std::filesystem::last_write_time(
+      file, std::filesystem::last_write_time(file) + std::chrono::seconds(5));
+  auto c = core::ClipModel::shared(file);
+  EXPECT_NE(c.get(), a.get());
+  EXPECT_EQ(c->weightsHash(), a->weightsHash());  // same content
+  // Released by everyone: nothing is kept alive.
+  std::weak_ptr<core::ClipModel> gone = c;
+  c.reset();
+  EXPECT_TRUE(gone.expired());
+  // Two threads on one model give what one thread gives.
+  const int s = static_cast<int>(a->config().img_size);
+  std::vector<cv::Mat> clip;
+  for (int i = 0; i < static_cast<int>(a->config().num_frames); ++i)
+    clip.push_back(cv::Mat(s, s, CV_8UC3, cv::Scalar(40 + 10 * i, 90, 160)));
+  const auto want = a->predict({clip});
+  std::vector<std::vector<core::ClipResult>> got(2);
+  std::thread t1([&] { got[0] = a->predict({clip}); });
+  std::thread t2([&] { got[1] = b->predict({clip}); });
+  t1.join();
+  t2.join();
+  for (const auto& g : got)
+    EXPECT_EQ(g[0].probs, want[0].probs);
 }
