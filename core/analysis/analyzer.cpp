@@ -325,7 +325,8 @@ WindowOptions analysisWindowOptions(const AnalysisRecord& analysis) {
 
 bool analysisHasBlendshapes(const AnalysisRecord& analysis) {
   if (analysis.params_json.empty()) return false;
-  const auto* v = json::parse(analysis.params_json).find("blendshapes");
+  const json::Value params = json::parse(analysis.params_json);  // alive while `v` is read
+  const auto* v = params.find("blendshapes");
   return v && v->isBool() && v->asBool();
 }
 
