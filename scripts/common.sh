@@ -38,7 +38,7 @@ install_missing() {
   fi
 }
 
-configure_and_build() {
+configure_only() {
   local launcher=()
   if command -v ccache >/dev/null 2>&1; then
     launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
@@ -47,5 +47,9 @@ configure_and_build() {
   fi
   # shellcheck disable=SC2086
   cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" ${CMAKE_ARGS:-}
+}
+
+configure_and_build() {
+  configure_only
   cmake --build "$BUILD_DIR"
 }

@@ -86,6 +86,7 @@ if static:
 if static_app:
     w("| static model through the app's path | %s | %s |"
       % (pct(static_app["stills"]["war"]), pct(static_app["stills"]["uar"])))
+w("| the session-5 FER+ model (lr 3e-4, 10 epochs from random weights) | 52.9 % | 30.6 % |")
 w("| the first FER+ model (session 4: lr 7e-4, 6 epochs) | 37.5 % | 17.6 % |")
 w("| the distilled model before it (unilearn-t16-distilled) | 23.1 % | 15.8 % |")
 w("")
@@ -119,7 +120,10 @@ w("`scripts/train-shipped/run.sh` (resumable; seed %d): %s — joint fine-tuning
   "official noise the untrained routers kept the network at the class prior), best epoch by "
   "validation stills. %s clips synthesised from training stills trained `head.video`. %s"
   % (t["seed"], "stages 1 and 2" if pretrained else "stage 2 only",
-     "the stage-1 pre-training result" if pretrained else "random weights", t["epochs"],
+     "the stage-1 pre-training result" if pretrained else
+     ("the weights of an earlier stage-2 run (`%s`; see docs/performance.md for its history)"
+      % os.path.basename(t["base_model"]) if t["base_model"].endswith(".safetensors")
+      else "random weights"), t["epochs"],
      "" if ran is None or ran >= t["epochs"] else
      " (stopped after %d to fit the session; this file is epoch %d, the best by validation "
      "stills)" % (ran, best), t["image_batch"], t["video_batch"],
