@@ -266,7 +266,7 @@ TEST(FerPlus, TheShippedModelReproducesItsRecordedAccuracy) {
                 same, 100 * e.images.war, 100 * q.images.war);
   }
   // In bf16 (where the CPU has it): the same faces, nearly the same answers. Measured on this
-  // machine: WAR 50.8 -> 51.2 %, UAR 30.1 -> 30.2 %, 498 of 500 faces alike (docs/performance.md).
+  // machine (session-5 model): WAR 50.8 -> 51.2 %, UAR 30.1 -> 30.2 %, 498 of 500 faces alike.
   if (!cpuHasBf16()) GTEST_SKIP() << "this CPU has no native bf16";
   const Evaluation b = evaluateModel(model, subset, 4, "cpu", "bf16");
   EXPECT_NEAR(b.images.war, e.images.war, 0.015);
