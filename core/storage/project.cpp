@@ -9,6 +9,7 @@
 #include <map>
 #include <mutex>
 
+#include "core/storage/landmark_blob.h"
 #include "core/storage/schema.h"
 #include "core/storage/sqlite.h"
 #include "model/base/error.h"
@@ -16,24 +17,6 @@
 
 namespace unilearn::core {
 namespace {
-
-// Landmarks are stored as int16 quarter pixels (x, y, z): 2.9 kB a face a frame instead of 5.7,
-// exact to 0.125 px within +-8191 px. The one place that packs and unpacks them.
-void packLandmarks(const std::vector<float>& xyz, std::vector<int16_t>& out) {
-  out.resize(xyz.size());
-  for (size_t i = 0; i < xyz.size(); ++i)
-    out[i] = static_cast<int16_t>(std::clamp(std::lround(xyz[i] * 4.0f), -32767L, 32767L));
-}
-
-std::vector<float> unpackLandmarks(const std::string& blob) {
-  std::vector<float> out(blob.size() / sizeof(int16_t));
-  for (size_t i = 0; i < out.size(); ++i) {
-    int16_t v;
-    std::memcpy(&v, blob.data() + i * sizeof(int16_t), sizeof v);
-    out[i] = static_cast<float>(v) / 4.0f;
-  }
-  return out;
-}
 
 namespace fs = std::filesystem;
 
