@@ -118,6 +118,7 @@ class MainWindow : public QMainWindow {
 
  private:
   void buildMenus();
+  void buildAnalysisMenu();  // main_window_analysis.cpp
   void askNewProject();
   void askRenamePerson();
   void askOpenProject();

@@ -36,6 +36,7 @@ void VideoCanvas::setKeypointsVisible(bool on) {
 
 void VideoCanvas::setMeshVisible(bool on) {
   mesh_ = on;
+  computeFaces();
   update();
 }
 
@@ -61,8 +62,9 @@ void VideoCanvas::computeFaces() {
     face.box = QRectF(packed->box.x, packed->box.y, packed->box.width, packed->box.height);
     for (const auto& k : packed->keypoints)
       face.keypoints.emplace_back(k.x, k.y);
-    for (size_t i = 0; i + 2 < fp.landmarks.size(); i += 3)
-      face.mesh.emplace_back(fp.landmarks[i], fp.landmarks[i + 1]);
+    if (mesh_)  // 478 points a face: only when shown
+      for (size_t i = 0; i + 2 < fp.landmarks.size(); i += 3)
+        face.mesh.emplace_back(fp.landmarks[i], fp.landmarks[i + 1]);
     // The clip window whose centre is nearest this frame.
     const core::WindowPrediction* best = nullptr;
     for (const auto& w : tt.windows)

@@ -34,7 +34,8 @@ WebcamView::WebcamView(QWidget* parent) : QWidget(parent) {
   movements_ = new QCheckBox(tr("Face movements"), this);
   movements_->setToolTip(
       tr("Landmarks and blendshapes per face: the mesh on the image and the "
-         "largest face's AU-like scores beside it (about 30 ms per face)"));
+         "AU-like scores of the face you click (else the largest) beside it (about 30 ms per "
+         "face)"));
   message_ = new QLabel(this);
   message_->setWordWrap(true);
   canvas_ = new VideoCanvas(this);

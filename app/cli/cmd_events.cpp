@@ -29,12 +29,17 @@ int runEvents(const std::vector<std::string>& argv) {
     videos[m.id] = std::filesystem::path(m.path).filename().string();
   std::printf("%-16s %-14s %8s %6s %10s %6s %6s %8s %9s\n", "video", "person", "seen min", "blinks",
               "per minute", "closed", "smiles", "Duchenne", "smiling s");
-  for (const auto& s : summaries)
-    std::printf("%-16s %-14s %8.2f %6lld %10.1f %6lld %6lld %8lld %9.1f\n",
+  for (const auto& s : summaries) {
+    // A rate needs at least 10 s of face: shorter, say so rather than print a misleading 0.
+    char rate[16] = "  (< 10 s)";
+    if (s.seen_minutes >= 10.0 / 60.0)
+      std::snprintf(rate, sizeof rate, "%10.1f", s.blinks_per_minute);
+    std::printf("%-16s %-14s %8.2f %6lld %10s %6lld %6lld %8lld %9.1f\n",
                 videos[s.media_id].c_str(), s.person.c_str(), s.seen_minutes,
-                static_cast<long long>(s.blinks), s.blinks_per_minute,
-                static_cast<long long>(s.closures), static_cast<long long>(s.smiles),
-                static_cast<long long>(s.duchenne), s.smile_seconds);
+                static_cast<long long>(s.blinks), rate, static_cast<long long>(s.closures),
+                static_cast<long long>(s.smiles), static_cast<long long>(s.duchenne),
+                s.smile_seconds);
+  }
   std::printf("%s annotator '%s' in the schemes Blinks and Smiles%s\n",
               dry_run ? "would write as" : "written as", annotator.c_str(),
               dry_run ? ""

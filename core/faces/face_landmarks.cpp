@@ -23,13 +23,6 @@ cv::Point2f MeshCrop::toImage(cv::Point2f p) const {
   return {centre.x + c * x - s * y, centre.y + s * x + c * y};
 }
 
-cv::Point2f MeshCrop::toCrop(cv::Point2f p) const {
-  const float c = std::cos(rotation), s = std::sin(rotation);
-  const float dx = p.x - centre.x, dy = p.y - centre.y;
-  const float x = c * dx + s * dy, y = -s * dx + c * dy;
-  return {(x / side + 0.5f) * kSize, (y / side + 0.5f) * kSize};
-}
-
 MeshCrop meshCrop(const FaceDetection& face) {
   MeshCrop crop;
   crop.centre = {face.box.x + face.box.width / 2, face.box.y + face.box.height / 2};

@@ -33,9 +33,8 @@ struct MeshCrop {
   cv::Point2f centre;
   float side = 0.0f;
   float rotation = 0.0f;
-  // Crop pixel (0..256) -> image pixel, and back.
+  // Crop pixel (0..256) -> image pixel.
   cv::Point2f toImage(cv::Point2f crop_px) const;
-  cv::Point2f toCrop(cv::Point2f image_px) const;
 };
 MeshCrop meshCrop(const FaceDetection& face);
 
