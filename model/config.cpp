@@ -79,6 +79,7 @@ void ModelConfig::validate() const {
     for (size_t j = 0; j < i; ++j)
       if (moe_layers[j] == moe_layers[i]) configError("moe_layers lists a block twice");
   }
+  if (!(face_margin >= 0.0 && face_margin <= 1.0)) configError("face_margin must lie in [0, 1]");
   if (!image_class_names.empty() && static_cast<int64_t>(image_class_names.size()) != image_classes)
     configError("image_class_names has " + std::to_string(image_class_names.size()) +
                 " names for " + std::to_string(image_classes) + " image classes");
@@ -109,6 +110,7 @@ json::Value ModelConfig::toJson() const {
   v.set("video_classes", video_classes);
   if (!image_class_names.empty()) v.set("image_class_names", writeNames(image_class_names));
   if (!video_class_names.empty()) v.set("video_class_names", writeNames(video_class_names));
+  if (face_margin != 0.25) v.set("face_margin", face_margin);  // written only when not the default
   return v;
 }
 
@@ -151,6 +153,8 @@ ModelConfig ModelConfig::fromJson(const json::Value& v) {
       c.image_class_names = readNames(val, key);
     else if (key == "video_class_names")
       c.video_class_names = readNames(val, key);
+    else if (key == "face_margin")
+      c.face_margin = val.asNumber(key);
     else
       configError("unknown key '" + key + "'");
   }

@@ -26,6 +26,11 @@ struct ModelConfig {
   double capacity_factor = 1.0;
   int64_t image_classes = 7;
   int64_t video_classes = 7;
+  // Context around the detected face box in the crops the model learnt from, as a fraction of
+  // the box's longer side on every side (core::AlignOptions::margin): 0.25 for the authors'
+  // checkpoints (DFEW-style aligned faces), 0 for a model trained on tight crops such as FER+.
+  // The analysis crops faces this way for this model.
+  double face_margin = 0.25;
   // Optional names of the classes of each head (empty: unnamed). Not part of the official config.
   std::vector<std::string> image_class_names;
   std::vector<std::string> video_class_names;

@@ -42,6 +42,14 @@ class VitMoEImpl : public torch::nn::Module {
                         const ForwardOptions& options = ForwardOptions());
 
   const ModelConfig& config() const { return config_; }
+  // The one setting that is not the network's shape: the crop margin its inputs are cut with.
+  // Throws unilearn::Error (kConfig) outside [0, 1].
+  void setFaceMargin(double margin) {
+    ModelConfig c = config_;
+    c.face_margin = margin;
+    c.validate();
+    config_ = c;
+  }
 
   PatchEmbed patch_embed{nullptr};
   torch::nn::ModuleList blocks{nullptr};

@@ -98,6 +98,21 @@ std::string today() {
 
 }  // namespace
 
+std::vector<size_t> classWeightedDraws(const std::vector<int>& labels, size_t classes, size_t n,
+                                       double power, std::mt19937_64& rng) {
+  std::vector<double> count(classes);
+  for (int l : labels)
+    count[static_cast<size_t>(l)] += 1;
+  std::vector<double> w;
+  for (int l : labels)
+    w.push_back(std::pow(count[static_cast<size_t>(l)], -power));
+  std::discrete_distribution<size_t> pick(w.begin(), w.end());
+  std::vector<size_t> order;
+  for (size_t i = 0; i < n; ++i)
+    order.push_back(pick(rng));
+  return order;
+}
+
 FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dataset& val,
                         const FinetuneCallbacks& cb) {
   if (train.clips.empty())
@@ -155,19 +170,8 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
   const fs::path model_path = dir / (c.model_name + ".safetensors");
   result.model_path = model_path.string();
 
-  // Class-balanced draws: weight 1 / class count (with replacement), as the official images.
   auto balancedOrder = [&](const std::vector<int>& labels, size_t n, std::mt19937_64& rng) {
-    std::vector<double> count(classes.size());
-    for (int l : labels)
-      count[static_cast<size_t>(l)] += 1;
-    std::vector<double> w;
-    for (int l : labels)
-      w.push_back(1.0 / count[static_cast<size_t>(l)]);
-    std::discrete_distribution<size_t> pick(w.begin(), w.end());
-    std::vector<size_t> order;
-    for (size_t i = 0; i < n; ++i)
-      order.push_back(pick(rng));
-    return order;
+    return classWeightedDraws(labels, classes.size(), n, c.balance_power, rng);
   };
   // Uniform draws with replacement (the data's own class mix; distillation uses it).
   auto uniformOrder = [](size_t items, size_t n, std::mt19937_64& rng) {

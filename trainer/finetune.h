@@ -33,6 +33,10 @@ struct FinetuneConfig {
   double image_ratio = 0.5;     // still steps per epoch = ratio × (stills / image_batch), official
   bool balanced_clips = true;   // clips drawn class-balanced (the official code shuffles them)
   bool balanced_stills = true;  // stills drawn class-balanced (official); off: uniformly
+  // How hard the balanced draws balance: weight = (class count)^-power; 1 = every class equally
+  // often (official), 0.5 = halfway (rare classes seen more without repeating a few hundred
+  // faces a hundred times), 0 = the data's own mix.
+  double balance_power = 1.0;
   double lr = 5e-4, min_lr = 1e-6, weight_decay = 0.05, layer_decay = 0.75;
   int warmup_epochs = 1;
   double label_smoothing = 0.1, mixup = 0.8, cutmix = 1.0, mix_probability = 1.0;
@@ -103,6 +107,12 @@ struct FinetuneCallbacks {
 // (out_dir not writable), kConfig (the loss diverged: lower lr).
 FinetuneResult finetune(const FinetuneConfig& config, const Dataset& train, const Dataset& val,
                         const FinetuneCallbacks& callbacks = {});
+
+// `n` indices into `labels` (class ids below `classes`) drawn with replacement, each item
+// weighted (its class's count)^-power: 1 draws every class equally often (the official
+// balanced sampler), 0 the data's own mix. Thread-safety: free function.
+std::vector<size_t> classWeightedDraws(const std::vector<int>& labels, size_t classes, size_t n,
+                                       double power, std::mt19937_64& rng);
 
 struct Evaluation {
   Metrics clips, images;

@@ -19,6 +19,7 @@ const char* const kKeys[] = {"base_model",
                              "image_ratio",
                              "balanced_clips",
                              "balanced_stills",
+                             "balance_power",
                              "lr",
                              "min_lr",
                              "weight_decay",
@@ -54,6 +55,7 @@ json::Value FinetuneConfig::toJson() const {
   v.set("image_ratio", image_ratio);
   v.set("balanced_clips", balanced_clips);
   v.set("balanced_stills", balanced_stills);
+  v.set("balance_power", balance_power);
   v.set("lr", lr);
   v.set("min_lr", min_lr);
   v.set("weight_decay", weight_decay);
@@ -121,6 +123,7 @@ FinetuneConfig FinetuneConfig::fromJson(const json::Value& v) {
   num("image_ratio", c.image_ratio);
   flag("balanced_clips", c.balanced_clips);
   flag("balanced_stills", c.balanced_stills);
+  num("balance_power", c.balance_power);
   num("lr", c.lr);
   num("min_lr", c.min_lr);
   num("weight_decay", c.weight_decay);
@@ -203,6 +206,8 @@ FinetuneConfig FinetuneConfig::fromJson(const json::Value& v) {
     fail("mixup and cutmix must be >= 0 (0: off), mix_probability in [0, 1]");
   if (!(c.image_ratio >= 0 && c.image_ratio <= 100) || !(c.aux_coefficient >= 0))
     fail("image_ratio must lie in [0, 100] and aux_coefficient be >= 0");
+  if (!(c.balance_power >= 0 && c.balance_power <= 1))
+    fail("balance_power must lie in [0, 1] (1: every class equally often)");
   if (c.threads < 0 || c.threads > 256) fail("threads must lie in 0–256 (0: all cores)");
   if (c.device != "auto" && c.device != "cpu" && c.device != "cuda")
     fail("device must be auto, cpu or cuda (the first GPU), not '" + c.device + "'");

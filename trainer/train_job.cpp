@@ -203,12 +203,15 @@ Dataset loadPretrainData(const PretrainJob& job) {
   return pseudoLabelDataset(*project, o);
 }
 
-int baseImageSize(const std::string& base_model) {
-  if (isPresetOrJson(base_model))
-    return static_cast<int>(ModelConfig::fromNameOrFile(base_model).img_size);
+ModelConfig baseConfig(const std::string& base_model) {
+  if (isPresetOrJson(base_model)) return ModelConfig::fromNameOrFile(base_model);
   LoadOptions partial;
   partial.allow_partial = true;
-  return static_cast<int>(loadNetwork(base_model, std::nullopt, partial).config.img_size);
+  return loadNetwork(base_model, std::nullopt, partial).config;
+}
+
+int baseImageSize(const std::string& base_model) {
+  return static_cast<int>(baseConfig(base_model).img_size);
 }
 
 JobData loadJobData(const TrainJob& job) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/config.h"
 #include "trainer/dataset.h"
 #include "trainer/finetune.h"
 #include "trainer/pretrain.h"
@@ -58,7 +59,9 @@ struct JobData {
 // Reads the data of a job at the base model's image size.
 JobData loadJobData(const TrainJob& job);
 
-// The base model's input size (a preset, a JSON config or a model file).
+// The base model's configuration (a preset, a JSON config or a model file).
+ModelConfig baseConfig(const std::string& base_model);
+// Its input size.
 int baseImageSize(const std::string& base_model);
 
 // Adds a trained model file to a project's model list; returns its id there.

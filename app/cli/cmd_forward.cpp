@@ -88,7 +88,7 @@ int runForward(const std::vector<std::string>& argv) {
 }
 
 int runConvert(const std::vector<std::string>& argv) {
-  Args args(argv, {"config", "threads"}, {"partial", "fp16"});
+  Args args(argv, {"config", "threads", "face-margin"}, {"partial", "fp16"});
   if (args.positional().size() != 2) throw UsageError{"convert needs IN and OUT.safetensors"};
   const std::string in = args.positional()[0], out = args.positional()[1];
   if (!endsWith(out, ".safetensors")) throw UsageError{"the output file must end in .safetensors"};
@@ -96,6 +96,9 @@ int runConvert(const std::vector<std::string>& argv) {
   LoadOptions options;
   options.allow_partial = args.has("partial");
   LoadedNetwork net = loadNetwork(in, configOption(args), options);
+  // The crop the model was trained on (0 for tight crops such as FER+'s): the analysis cuts
+  // faces so for it.
+  if (auto m = args.get("face-margin")) net.network->setFaceMargin(std::stod(*m));
   saveNetwork(out, net.network,
               {{"source", basename(in)},
                {"source_format", net.format},

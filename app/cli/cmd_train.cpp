@@ -122,7 +122,8 @@ int runEvaluate(const std::vector<std::string>& argv) {
   if (layout.limit < 0) throw UsageError{"--limit must be 0 or more"};
   // "static": the bundled static expression model (FaceExpressionNet), on stills only.
   const bool static_model = model == "static";
-  const int img_size = static_model ? 112 : trainer::baseImageSize(model);
+  const ModelConfig base = static_model ? ModelConfig{} : trainer::baseConfig(model);
+  const int img_size = static_model ? 112 : static_cast<int>(base.img_size);
   // --app-path: stills through the analysis' own path (placed in a frame at --face-size pixels,
   // detected, aligned with --margin) instead of fed as they are.
   const bool app_path = args.has("app-path");
@@ -136,8 +137,9 @@ int runEvaluate(const std::vector<std::string>& argv) {
     trainer::AppPathOptions o;
     // The static model's own crop in the analysis: the box padded to a square, no rotation.
     o.level_eyes = !static_model;
-    o.margin =
-        static_cast<float>(std::stod(args.get("margin").value_or(static_model ? "0" : "0.25")));
+    // Without --margin, the crop the analysis makes for this model (its face_margin).
+    o.margin = args.get("margin") ? static_cast<float>(std::stod(*args.get("margin")))
+                                  : (static_model ? 0.0f : static_cast<float>(base.face_margin));
     if (!(o.margin >= 0 && o.margin <= 1)) throw UsageError{"--margin must be 0 to 1"};
     trainer::AppPathResult r = trainer::throughAppPath(data, core::resourceDir(), img_size, o);
     missed = r.missed;

@@ -70,7 +70,7 @@ class Run {
     span_ = static_cast<int64_t>(o.windows.clip_frames - 1) * o.windows.sampling_rate;
     if (model_) {
       crop_.size = static_cast<int>(model_->config().img_size);
-      crop_.margin = 0.25f;
+      crop_.margin = static_cast<float>(model_->config().face_margin);
       worker_ = std::thread([this] { infer(); });
     }
   }
@@ -306,6 +306,8 @@ std::string analysisParamsJson(const AnalysisOptions& o, const ClipModel* model)
     // Only when not fp32, so that earlier analyses keep matching (and resuming) as they were.
     if (model->precision() != Precision::kFp32)
       p.set("precision", precisionName(model->precision()));
+    // The crop the model's windows were made with; only when not the authors' 0.25 (as above).
+    if (model->config().face_margin != 0.25) p.set("face_margin", model->config().face_margin);
   }
   return p.dump();
 }
@@ -321,6 +323,13 @@ WindowOptions analysisWindowOptions(const AnalysisRecord& analysis) {
   if (const auto* v = p.find("gaps"))
     o.gaps = v->asString() == "skip" ? WindowOptions::Gaps::kSkip : WindowOptions::Gaps::kPad;
   return o;
+}
+
+float analysisFaceMargin(const AnalysisRecord& analysis) {
+  if (analysis.params_json.empty()) return 0.25f;
+  const json::Value params = json::parse(analysis.params_json);  // alive while `v` is read
+  const auto* v = params.find("face_margin");
+  return v ? v->asNumberFor<float>("face_margin") : 0.25f;
 }
 
 bool analysisHasBlendshapes(const AnalysisRecord& analysis) {

@@ -97,6 +97,8 @@ MediaRecord registerVideo(Project& project, const std::string& video);
 // writer and reader of that record.
 std::string analysisParamsJson(const AnalysisOptions& options, const ClipModel* model);
 WindowOptions analysisWindowOptions(const AnalysisRecord& analysis);
+// The crop margin the analysis' windows were cut with (the model's ModelConfig::face_margin).
+float analysisFaceMargin(const AnalysisRecord& analysis);
 // Whether the analysis computed blendshapes (its frames then carry them).
 bool analysisHasBlendshapes(const AnalysisRecord& analysis);
 

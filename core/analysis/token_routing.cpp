@@ -118,12 +118,12 @@ StoredFaces storedFaces(const Project& project, const AnalysisRecord& analysis, 
   return s;
 }
 
-std::vector<cv::Mat> cropsOf(const StoredFaces& s, const std::vector<int64_t>& frames,
-                             int img_size) {
+std::vector<cv::Mat> cropsOf(const StoredFaces& s, const std::vector<int64_t>& frames, int img_size,
+                             float margin) {
   VideoReader reader(s.video);
   AlignOptions align;
   align.size = img_size;
-  align.margin = 0.25f;
+  align.margin = margin;
   std::vector<cv::Mat> crops;
   std::map<int64_t, cv::Mat> decoded;
   for (int64_t f : frames) {
@@ -142,13 +142,14 @@ std::vector<cv::Mat> windowCrops(const Project& project, const AnalysisRecord& a
                                  const WindowPrediction& window, int img_size) {
   const StoredFaces s = storedFaces(project, analysis, window.track_id);
   const ClipWindow w = windowAt(s.seen, window.start_frame, analysisWindowOptions(analysis));
-  return cropsOf(s, w.frames, img_size);
+  return cropsOf(s, w.frames, img_size, analysisFaceMargin(analysis));
 }
 
 std::vector<cv::Mat> trackCrops(const Project& project, const AnalysisRecord& analysis,
                                 int64_t track_id, const std::vector<int64_t>& frames,
                                 int img_size) {
-  return cropsOf(storedFaces(project, analysis, track_id), frames, img_size);
+  return cropsOf(storedFaces(project, analysis, track_id), frames, img_size,
+                 analysisFaceMargin(analysis));
 }
 
 std::string analysisModelSpec(const Project& project, const AnalysisRecord& analysis) {

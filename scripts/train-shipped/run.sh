@@ -9,7 +9,7 @@
 # Every stage resumes where it stopped (run it again). FER+ is read from $FERPLUS (default
 # ../shared/data/ferplus); its images are never copied into the repository.
 # Settings: EPOCHS (stage 2, default 7), LIMIT / VAL_LIMIT (first N faces only; 0: all),
-# TRAIN_CLIPS (600), VAL_CLIPS (200), IMAGE_RATIO (1.0), LR (stage 2 peak, 0.0007), PRETRAIN_EPOCHS (0), THREADS (2),
+# BALANCE_POWER (0: stills in FER+'s own class mix; 0.5: rare classes drawn more often), TRAIN_CLIPS (600), VAL_CLIPS (200), IMAGE_RATIO (1.0), LR (stage 2 peak, 0.0007), PRETRAIN_EPOCHS (0), THREADS (2),
 # CONFIG (scripts/train-shipped/unilearn-t16-96.json), OUT (build/train-shipped),
 # NAME (unilearn-t16-ferplus), EXTRAS=0 skips the comparisons for the card (app path, static
 # model, GRID clips, speed), INSTALL=1 copies the fp16 file and its figures into resources/models/
@@ -22,6 +22,8 @@ cd "$ROOT"
 FERPLUS="$(cd "${FERPLUS:-$ROOT/../shared/data/ferplus}" && pwd)"
 EPOCHS="${EPOCHS:-7}" TRAIN_CLIPS="${TRAIN_CLIPS:-600}" VAL_CLIPS="${VAL_CLIPS:-200}"
 LIMIT="${LIMIT:-0}" VAL_LIMIT="${VAL_LIMIT:-0}"
+BALANCE_POWER="${BALANCE_POWER:-0}"  # stills drawn with weight count^-power; 0: the data's mix
+BALANCED=false; [ "$BALANCE_POWER" = 0 ] || BALANCED=true
 IMAGE_RATIO="${IMAGE_RATIO:-1.0}" LR="${LR:-0.0007}" PRETRAIN_EPOCHS="${PRETRAIN_EPOCHS:-0}" THREADS="${THREADS:-2}"
 CONFIG="$(realpath "${CONFIG:-scripts/train-shipped/unilearn-t16-96.json}")"
 OUT="$(realpath -m "${OUT:-build/train-shipped}")" NAME="${NAME:-unilearn-t16-ferplus}"
@@ -32,6 +34,7 @@ mkdir -p "$OUT"
 fill() {  # template → job with this run's settings
   sed -e "s|@FERPLUS@|$FERPLUS|g" -e "s|@TRAIN_CLIPS@|$TRAIN_CLIPS|g" -e "s|@VAL_CLIPS@|$VAL_CLIPS|g" \
       -e "s|@LIMIT@|$LIMIT|g" -e "s|@VAL_LIMIT@|$VAL_LIMIT|g" \
+      -e "s|@BALANCED@|$BALANCED|g" -e "s|@BALANCE_POWER@|$BALANCE_POWER|g" \
       -e "s|@EPOCHS@|$1|g" -e "s|@IMAGE_RATIO@|$IMAGE_RATIO|g" -e "s|@LR@|$LR|g" -e "s|@THREADS@|$THREADS|g" \
       -e "s|@CONFIG@|$CONFIG|g" -e "s|@BASE@|$2|g" -e "s|@OUT@|$3|g" -e "s|@NAME@|$NAME|g" "$4"
 }
@@ -58,7 +61,8 @@ fi
 stage 3 || exit 0
 
 stamp "stage 3 start"
-"$CLI" convert "$OUT/stage2/$NAME.safetensors" "$OUT/$NAME.safetensors" --fp16
+# FER+ faces are tight crops: the analysis cuts faces with no margin for this model.
+"$CLI" convert "$OUT/stage2/$NAME.safetensors" "$OUT/$NAME.safetensors" --fp16 --face-margin 0
 "$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" \
   --json "$OUT/ferplus-valid.json" --threads "$THREADS"
 "$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" --limit 500 \

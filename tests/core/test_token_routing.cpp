@@ -1,9 +1,11 @@
 // Issue 6's numbers: a stored window's crops are rebuilt exactly, so the token-level trace of the
 // rebuilt clip gives back the routing summary the analysis stored; the image path traces one
 // slice; the expert × class matrix averages the right windows.
+#include <fstream>
 #include <numeric>
 
 #include <gtest/gtest.h>
+#include <opencv2/core.hpp>
 
 #include "core/analysis/analyzer.h"
 #include "core/analysis/clip_model.h"
@@ -141,4 +143,33 @@ TEST(TokenRouting, AnOldProjectWithoutFacePositionsGetsAClearError) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("analyse the video again"), std::string::npos);
   }
+}
+
+// A model trained on tight crops (FER+'s) says so with face_margin 0: the analysis cuts its
+// windows that way, records it, and the rebuilt crops are cut the same way (the stored
+// probabilities come back), and they are not the default 0.25 crops.
+TEST(TokenRouting, TheModelsFaceMarginCutsTheWindowsAndIsRecorded) {
+  const std::string config = test::tempPath("tiny160-tight.json");
+  std::ofstream(config)
+      << R"({"img_size":160,"patch_size":16,"num_frames":16,"tubelet_size":2,)"
+         R"("embed_dim":32,"depth":2,"num_heads":2,"moe_layers":[1],"num_experts":4,)"
+         R"("top_k":2,"video_classes":3,"video_class_names":["calm","joy","other"],)"
+         R"("face_margin":0})";
+  auto model = core::ClipModel::load(config);
+  ASSERT_EQ(model->config().face_margin, 0.0);
+  auto a = analysed(*model, "tight.ulproj");
+  EXPECT_EQ(core::analysisFaceMargin(a.analysis), 0.0f);
+  ASSERT_FALSE(a.windows.empty());
+  const auto& w = a.windows[0];
+  const auto crops = core::windowCrops(*a.project, a.analysis, w, 160);
+  const auto probs = model->trace(crops).probs;
+  for (size_t c = 0; c < w.probs.size(); ++c)
+    EXPECT_NEAR(probs[c], w.probs[c], 1e-5);
+  // The default model's analysis keeps 0.25 and records nothing new.
+  auto wide = core::ClipModel::load(test::tinyClipModel());
+  auto b = analysed(*wide, "wide.ulproj");
+  EXPECT_EQ(core::analysisFaceMargin(b.analysis), 0.25f);
+  EXPECT_EQ(b.analysis.params_json.find("face_margin"), std::string::npos);
+  const auto wide_crops = core::windowCrops(*b.project, b.analysis, b.windows[0], 160);
+  EXPECT_GT(cv::norm(wide_crops[0], crops[0], cv::NORM_L1), 0.0);
 }

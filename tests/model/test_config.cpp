@@ -38,6 +38,11 @@ TEST(ModelConfig, ReadsTheInterfaceJsonAndRoundTrips) {
   c.toFile(path);
   EXPECT_TRUE(ModelConfig::fromFile(path) == c);
   EXPECT_TRUE(ModelConfig::fromNameOrFile(path) == c);
+  // The crop margin: the authors' 0.25 unless said, written only when not that.
+  EXPECT_EQ(c.face_margin, 0.25);
+  EXPECT_EQ(c.toJson().find("face_margin"), nullptr);
+  c.face_margin = 0;
+  EXPECT_EQ(ModelConfig::fromJson(c.toJson()).face_margin, 0.0);
 }
 
 TEST(ModelConfig, RejectsUnknownKeysAndInconsistentValues) {
@@ -56,6 +61,7 @@ TEST(ModelConfig, RejectsUnknownKeysAndInconsistentValues) {
   bad(R"({"top_k":9})", "top_k");
   bad(R"({"img_size":150})", "multiple of patch_size");
   bad(R"({"video_classes":3,"video_class_names":["a"]})", "video_class_names");
+  bad(R"({"face_margin":1.5})", "face_margin");
   EXPECT_THROW(ModelConfig::fromNameOrFile("unilearn-x"), Error);
   EXPECT_THROW(ModelConfig::fromFile("/nonexistent/c.json"), Error);
 }

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -273,6 +274,24 @@ TEST(Finetune, AProjectsLabelledSegmentsBecomeClipsAndStills) {
   EXPECT_THROW(trainer::projectDataset(*project, o), Error);
   const auto [train_part, val_part] = trainer::splitDataset(d, 0.5, 1);
   EXPECT_EQ(train_part.clips.size() + val_part.clips.size(), 3u);
+}
+
+// balance_power 1 draws both classes equally often, 0.5 halfway (class shares ∝ √count), 0 in
+// the data's 9:1 mix; out of [0, 1] is refused.
+TEST(Finetune, ClassWeightedDrawsFollowTheBalancePower) {
+  std::vector<int> labels(900, 0);
+  labels.insert(labels.end(), 100, 1);
+  for (auto [power, share] : {std::pair{1.0, 0.5}, {0.5, 0.25}, {0.0, 0.1}}) {
+    std::mt19937_64 rng(7);
+    const auto draws = trainer::classWeightedDraws(labels, 2, 20000, power, rng);
+    const double ones =
+        std::count_if(draws.begin(), draws.end(), [&](size_t i) { return labels[i] == 1; });
+    EXPECT_NEAR(ones / 20000.0, share, 0.015) << "power " << power;
+  }
+  EXPECT_THROW(trainer::FinetuneConfig::fromJson(json::parse(R"({"balance_power": 2})")), Error);
+  EXPECT_EQ(
+      trainer::FinetuneConfig::fromJson(json::parse(R"({"balance_power": 0.5})")).balance_power,
+      0.5);
 }
 
 TEST(Finetune, ConfigRejectsTyposAndTrainRefusesEmptyData) {
