@@ -11,6 +11,10 @@
 
 namespace unilearn::trainer {
 
+// The size stills are scaled to before they are placed in the frame (a face of 144 px in a
+// 480×360 frame, as `unilearn evaluate --app-path` places them by default).
+constexpr int kAppPathFaceSize = 144;
+
 struct AppPathOptions {
   int frame_width = 480, frame_height = 360;  // the still sits in the middle of such a frame
   float margin = 0.25f;                       // the analysis' crop margin (core::AlignOptions)

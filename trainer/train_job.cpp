@@ -5,10 +5,12 @@
 #include <sstream>
 
 #include "core/analysis/analyzer.h"
+#include "core/resources.h"
 #include "core/storage/project.h"
 #include "model/base/error.h"
 #include "model/config.h"
 #include "model/network_file.h"
+#include "trainer/app_path.h"
 #include "trainer/distill.h"
 
 namespace unilearn::trainer {
@@ -47,6 +49,8 @@ DataSpec dataSpec(const json::Value& v, const fs::path& base, const std::string&
       d.clip_frames = value.asNumberFor<int>(key);
     else if (key == "pseudo_labels")
       d.pseudo_confidence = value.asNumber(key);
+    else if (key == "app_path")
+      d.app_path = value.asBool(key);
     else if (key == "annotators")
       for (const auto& a : value.asArray(key))
         d.annotators.push_back(a.asString(key));
@@ -86,10 +90,21 @@ void addSyntheticClips(Dataset& data, int64_t count, int frames, uint64_t seed,
   notes.push_back(std::to_string(clips.clips.size()) + " clips synthesised from stills");
 }
 
-Dataset load(const DataSpec& d, const std::vector<std::string>& classes, int img_size,
+Dataset load(const DataSpec& d, const std::vector<std::string>& classes, const ModelConfig& base,
              uint64_t seed, std::vector<std::string>& notes) {
+  const int img_size = static_cast<int>(base.img_size);
   if (!d.list.empty()) {
-    Dataset data = loadList(d.list, classes, img_size, d.split, {d.format, d.root, d.limit});
+    const AppPathOptions path{480, 360, static_cast<float>(base.face_margin), true};
+    Dataset data = loadList(d.list, classes, d.app_path ? kAppPathFaceSize : img_size, d.split,
+                            {d.format, d.root, d.limit});
+    if (d.app_path) {
+      AppPathResult r = throughAppPath(data, core::resourceDir(), img_size, path);
+      notes.push_back(
+          std::to_string(r.crops.images.size()) + " of " + std::to_string(data.images.size()) +
+          " stills through the analysis' path (no face found in " + std::to_string(r.missed) + ")");
+      r.crops.clips = std::move(data.clips);
+      data = std::move(r.crops);
+    }
     addSyntheticClips(data, d.synthetic_clips, d.clip_frames, seed, notes);
     return data;
   }
@@ -216,11 +231,11 @@ int baseImageSize(const std::string& base_model) {
 
 JobData loadJobData(const TrainJob& job) {
   JobData out;
-  const int size = baseImageSize(job.training.base_model);
-  Dataset all = load(job.data, job.classes, size, job.training.seed, out.notes);
+  const ModelConfig base = baseConfig(job.training.base_model);
+  Dataset all = load(job.data, job.classes, base, job.training.seed, out.notes);
   if (!job.validation.list.empty() || !job.validation.project.empty()) {
     out.train = std::move(all);
-    out.val = load(job.validation, out.train.classes, size, job.training.seed + 1, out.notes);
+    out.val = load(job.validation, out.train.classes, base, job.training.seed + 1, out.notes);
   } else if (job.validation.fraction > 0) {
     std::tie(out.train, out.val) = splitDataset(all, job.validation.fraction, job.training.seed);
   } else {

@@ -28,6 +28,11 @@ struct DataSpec {
   int clip_frames = 16;
   // > 0: the project's faces, labelled by the static model where it is at least this confident.
   double pseudo_confidence = 0;
+  // Stills (of a list) taken through the analysis' own path before use (trainer/app_path.h):
+  // placed in a frame, found by the face detector and cut as the analysis cuts faces for the
+  // base model (eyes levelled, its face_margin), so that the model learns from the crops it will
+  // be shown; stills in which no face is found are left out (noted).
+  bool app_path = false;
   bool empty() const { return list.empty() && project.empty() && fraction <= 0; }
 };
 

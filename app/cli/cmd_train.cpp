@@ -127,7 +127,7 @@ int runEvaluate(const std::vector<std::string>& argv) {
   // --app-path: stills through the analysis' own path (placed in a frame at --face-size pixels,
   // detected, aligned with --margin) instead of fed as they are.
   const bool app_path = args.has("app-path");
-  const int face_size = static_cast<int>(args.getInt("face-size", 144));
+  const int face_size = static_cast<int>(args.getInt("face-size", trainer::kAppPathFaceSize));
   if (face_size < 16 || face_size > 360) throw UsageError{"--face-size must be 16 to 360"};
   trainer::Dataset data = trainer::loadList(data_path, {}, app_path ? face_size : img_size,
                                             args.get("split").value_or(""), layout);

@@ -9,7 +9,7 @@
 # Every stage resumes where it stopped (run it again). FER+ is read from $FERPLUS (default
 # ../shared/data/ferplus); its images are never copied into the repository.
 # Settings: EPOCHS (stage 2, default 7), LIMIT / VAL_LIMIT (first N faces only; 0: all),
-# BALANCE_POWER (0: stills in FER+'s own class mix; 0.5: rare classes drawn more often), TRAIN_CLIPS (600), VAL_CLIPS (200), IMAGE_RATIO (1.0), LR (stage 2 peak, 0.0007), PRETRAIN_EPOCHS (0), THREADS (2),
+# APP_PATH (true), BALANCE_POWER (0: stills in FER+'s own class mix; 0.5: rare classes drawn more often), TRAIN_CLIPS (600), VAL_CLIPS (200), IMAGE_RATIO (1.0), LR (stage 2 peak, 0.0007), PRETRAIN_EPOCHS (0), THREADS (2),
 # CONFIG (scripts/train-shipped/unilearn-t16-96.json), OUT (build/train-shipped),
 # NAME (unilearn-t16-ferplus), EXTRAS=0 skips the comparisons for the card (app path, static
 # model, GRID clips, speed), INSTALL=1 copies the fp16 file and its figures into resources/models/
@@ -24,6 +24,9 @@ EPOCHS="${EPOCHS:-7}" TRAIN_CLIPS="${TRAIN_CLIPS:-600}" VAL_CLIPS="${VAL_CLIPS:-
 LIMIT="${LIMIT:-0}" VAL_LIMIT="${VAL_LIMIT:-0}"
 BALANCE_POWER="${BALANCE_POWER:-0}"  # stills drawn with weight count^-power; 0: the data's mix
 BALANCED=false; [ "$BALANCE_POWER" = 0 ] || BALANCED=true
+# APP_PATH=true (default): training and validation stills go through the analysis' own path
+# (detected, eye-levelled, cut tight) so the model learns from the crops the app shows it.
+APP_PATH="${APP_PATH:-true}"
 IMAGE_RATIO="${IMAGE_RATIO:-1.0}" LR="${LR:-0.0007}" PRETRAIN_EPOCHS="${PRETRAIN_EPOCHS:-0}" THREADS="${THREADS:-2}"
 CONFIG="$(realpath "${CONFIG:-scripts/train-shipped/unilearn-t16-96.json}")"
 OUT="$(realpath -m "${OUT:-build/train-shipped}")" NAME="${NAME:-unilearn-t16-ferplus}"
@@ -35,7 +38,7 @@ fill() {  # template → job with this run's settings
   sed -e "s|@FERPLUS@|$FERPLUS|g" -e "s|@TRAIN_CLIPS@|$TRAIN_CLIPS|g" -e "s|@VAL_CLIPS@|$VAL_CLIPS|g" \
       -e "s|@LIMIT@|$LIMIT|g" -e "s|@VAL_LIMIT@|$VAL_LIMIT|g" \
       -e "s|@BALANCED@|$BALANCED|g" -e "s|@BALANCE_POWER@|$BALANCE_POWER|g" \
-      -e "s|@EPOCHS@|$1|g" -e "s|@IMAGE_RATIO@|$IMAGE_RATIO|g" -e "s|@LR@|$LR|g" -e "s|@THREADS@|$THREADS|g" \
+      -e "s|@APP_PATH@|$APP_PATH|g" -e "s|@EPOCHS@|$1|g" -e "s|@IMAGE_RATIO@|$IMAGE_RATIO|g" -e "s|@LR@|$LR|g" -e "s|@THREADS@|$THREADS|g" \
       -e "s|@CONFIG@|$CONFIG|g" -e "s|@BASE@|$2|g" -e "s|@OUT@|$3|g" -e "s|@NAME@|$NAME|g" "$4"
 }
 stamp() { echo "$(date -u +%FT%TZ) $*" | tee -a "$OUT/times.log"; }
@@ -63,13 +66,21 @@ stage 3 || exit 0
 stamp "stage 3 start"
 # FER+ faces are tight crops: the analysis cuts faces with no margin for this model.
 "$CLI" convert "$OUT/stage2/$NAME.safetensors" "$OUT/$NAME.safetensors" --fp16 --face-margin 0
-"$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" \
+# The headline figures through the path the model was trained for: the analysis' own (detected,
+# aligned, cut as the analysis cuts faces) when APP_PATH, else FER+'s tidy crops as they are.
+PATH_FLAG=(); [ "$APP_PATH" = true ] && PATH_FLAG=(--app-path)
+"$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" "${PATH_FLAG[@]}" \
   --json "$OUT/ferplus-valid.json" --threads "$THREADS"
 "$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" --limit 500 \
-  --json "$OUT/ferplus-valid-500.json" --threads "$THREADS"
+  "${PATH_FLAG[@]}" --json "$OUT/ferplus-valid-500.json" --threads "$THREADS"
 if [ "${EXTRAS:-1}" = 1 ]; then  # what the model card compares and reports
-  "$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" --app-path \
-    --json "$OUT/ferplus-valid-app.json" --threads "$THREADS"
+  if [ "$APP_PATH" = true ]; then  # the other path, for comparison
+    "$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" \
+      --json "$OUT/ferplus-valid-tidy.json" --threads "$THREADS"
+  else
+    "$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" --app-path \
+      --json "$OUT/ferplus-valid-app.json" --threads "$THREADS"
+  fi
   "$CLI" evaluate static --data "$FERPLUS/FER2013Valid/label.csv" \
     --json "$OUT/static-valid.json" --threads "$THREADS"
   "$CLI" evaluate static --data "$FERPLUS/FER2013Valid/label.csv" --app-path \

@@ -10,6 +10,7 @@
 #include "model/base/error.h"
 #include "model/precision.h"
 #include "tests/test_util.h"
+#include "trainer/app_path.h"
 #include "trainer/ferplus.h"
 #include "trainer/finetune.h"
 #include "trainer/metrics.h"
@@ -197,6 +198,39 @@ TEST(FerPlus, RealValidationFacesLoad) {
   EXPECT_GT(counts[0], counts[5]);  // neutral far more common than disgust
 }
 
+// "app_path": the job's stills go through the analysis' own path (detected, aligned, cut with the
+// base model's face_margin) before training, so the model learns from what the app shows it.
+TEST(FerPlus, TrainJobTakesStillsThroughTheAppsPath) {
+  const std::string csv = sharedFerPlus() + "/FER2013Valid/label.csv";
+  if (!fs::exists(csv)) GTEST_SKIP() << "FER+ is not at " << sharedFerPlus();
+  const std::string config = test::tempPath("tight96.json");
+  std::ofstream(config) << R"({"img_size":96,"patch_size":16,"num_frames":4,"tubelet_size":2,)"
+                           R"("embed_dim":32,"depth":2,"num_heads":2,"moe_layers":[1],)"
+                           R"("num_experts":4,"top_k":2,"face_margin":0})";
+  const std::string job = test::tempPath("ferplus_app_job.json");
+  std::ofstream(job) << R"({"data": {"list": ")" << csv
+                     << R"(", "format": "ferplus", "limit": 40, "app_path": true,)"
+                     << R"( "synthetic_clips": 2, "clip_frames": 4},)"
+                     << R"("training": {"base_model": ")" << config << R"("}})";
+  const JobData data = loadJobData(TrainJob::fromFile(job));
+  // Most of the real faces are found again (97 % of all validation faces, measured).
+  EXPECT_GE(data.train.images.size(), 35u);
+  EXPECT_LE(data.train.images.size(), 40u);
+  bool noted = false;
+  for (const auto& n : data.notes)
+    noted |= n.find("through the analysis' path") != std::string::npos;
+  EXPECT_TRUE(noted);
+  for (const auto& img : data.train.images) {
+    EXPECT_EQ(img.face.cols, 96);
+    EXPECT_EQ(img.face.rows, 96);
+  }
+  // The crop is the analysis' one, not the tidy one: not a plain resize of the still.
+  const Dataset tidy = loadList(csv, {}, 96, "", {"ferplus", "", 1});
+  EXPECT_GT(cv::norm(tidy.images[0].face, data.train.images[0].face, cv::NORM_L1), 0.0);
+  ASSERT_EQ(data.train.clips.size(), 2u);
+  EXPECT_EQ(data.train.clips[0].frames[0].cols, 96);
+}
+
 // The shipped model's recipe, end to end at toy size on real FER+ faces: stage 1 (pre-training),
 // stage 2 (joint fine-tuning on soft targets), stage 3 (fp16 file, evaluations as JSON).
 TEST(FerPlus, RecipeRunsEndToEndAtToySize) {
@@ -220,10 +254,14 @@ TEST(FerPlus, RecipeRunsEndToEndAtToySize) {
   const json::Value all = json::parse(test::fileBytes((out / "ferplus-valid.json").string()));
   const json::Value* stills = all.find("stills");
   ASSERT_NE(stills, nullptr);
-  EXPECT_GT(stills->find("samples")->asInt(), 3300);  // all of FER+ validation
+  EXPECT_GT(stills->find("samples")->asInt(), 3200);  // all of FER+ validation, 97 % found
   EXPECT_EQ(stills->find("classes")->asArray()[0].asString(), "neutral");
   const json::Value sub = json::parse(test::fileBytes((out / "ferplus-valid-500.json").string()));
-  EXPECT_EQ(sub.find("stills")->find("samples")->asInt(), 500);
+  // The first 500 usable faces, through the analysis' path (the recipe's default): those found.
+  ASSERT_NE(sub.find("app_path_stills"), nullptr);
+  EXPECT_EQ(sub.find("app_path_stills")->asInt(), 500);
+  EXPECT_EQ(sub.find("stills")->find("samples")->asInt(),
+            500 - sub.find("app_path_missed")->asInt());
   const std::string times = test::fileBytes((out / "times.log").string());
   for (const char* stage : {"stage 1 end", "stage 2 end", "stage 3 end"})
     EXPECT_NE(times.find(stage), std::string::npos) << times;
@@ -248,8 +286,23 @@ TEST(FerPlus, TheShippedModelReproducesItsRecordedAccuracy) {
   EXPECT_NE(card.find(text), std::string::npos) << "the card does not state " << text;
   const std::string csv = sharedFerPlus() + "/FER2013Valid/label.csv";
   if (!fs::exists(csv)) GTEST_SKIP() << "FER+ is not at " << sharedFerPlus();
-  const Dataset subset = loadList(csv, {}, baseImageSize(model), "", {"ferplus", "", 500});
-  ASSERT_EQ(subset.images.size(), 500u);
+  // Through the path the recipe measured it on: the analysis' own (the faces detected and cut as
+  // the analysis cuts them for this model), or the tidy crops as they are.
+  const ModelConfig config = baseConfig(model);
+  Dataset subset;
+  if (const json::Value* given = recorded.find("app_path_stills")) {
+    const Dataset stills = loadList(csv, {}, kAppPathFaceSize, "", {"ferplus", "", 500});
+    AppPathOptions o;
+    o.margin = static_cast<float>(config.face_margin);
+    const AppPathResult r =
+        throughAppPath(stills, UNILEARN_RESOURCE_SOURCE_DIR, static_cast<int>(config.img_size), o);
+    ASSERT_EQ(given->asInt(), 500);
+    EXPECT_EQ(r.missed, recorded.find("app_path_missed")->asInt());
+    subset = r.crops;
+  } else {
+    subset = loadList(csv, {}, static_cast<int>(config.img_size), "", {"ferplus", "", 500});
+    ASSERT_EQ(subset.images.size(), 500u);
+  }
   const Evaluation e = evaluateModel(model, subset);
   EXPECT_NEAR(e.images.war, war, 0.01);
   EXPECT_NEAR(e.images.uar, uar, 0.01);
@@ -262,9 +315,11 @@ TEST(FerPlus, TheShippedModelReproducesItsRecordedAccuracy) {
     size_t same = 0;
     for (size_t i = 0; i < e.image_predictions.size(); ++i)
       same += e.image_predictions[i] == q.image_predictions[i];
-    EXPECT_GE(static_cast<double>(same) / 500.0, 0.95) << same << " of 500 faces agree";
-    std::printf("[ %-8s ] %zu of 500 FER+ faces keep their top class (WAR %.1f -> %.1f %%)\n",
-                precision, same, 100 * e.images.war, 100 * q.images.war);
+    const size_t n = e.image_predictions.size();
+    EXPECT_GE(static_cast<double>(same) / static_cast<double>(n), 0.95)
+        << same << " of " << n << " faces agree";
+    std::printf("[ %-8s ] %zu of %zu FER+ faces keep their top class (WAR %.1f -> %.1f %%)\n",
+                precision, same, n, 100 * e.images.war, 100 * q.images.war);
   };
   if (usablePrecision(Precision::kInt8, nullptr) == Precision::kInt8) compare("int8");
   if (cpuHasBf16()) compare("bf16");
