@@ -1,6 +1,6 @@
 // `unilearn analyze VIDEO... --project P.ulproj [--model FILE|NAME] [--static-only] [--again]
-// [--every N] [--hop FRAMES] [--blendshapes] [--landmarks]`: faces, static expressions (and
-// blendshapes, landmarks) and UniLearn windows into a project.
+// [--every N] [--hop FRAMES] [--blendshapes] [--landmarks] [--frame-model static|unilearn]`:
+// faces, per-frame expressions (and blendshapes, landmarks) and UniLearn windows into a project.
 // `unilearn analyze --camera ID --project P.ulproj [--seconds N] ...`: the same, live, until
 // Ctrl-C or N seconds.
 #include <signal.h>
@@ -93,10 +93,10 @@ int analyzeCamera(const Args& args, const std::string& camera, core::Project& pr
 }  // namespace
 
 int runAnalyze(const std::vector<std::string>& argv) {
-  Args args(
-      argv,
-      {"project", "model", "every", "hop", "batch", "threads", "camera", "seconds", "precision"},
-      {"static-only", "again", "blendshapes", "landmarks"});
+  Args args(argv,
+            {"project", "model", "every", "hop", "batch", "threads", "camera", "seconds",
+             "precision", "frame-model"},
+            {"static-only", "again", "blendshapes", "landmarks"});
   const auto camera = args.get("camera");
   if (args.positional().empty() && !camera)
     throw UsageError{"analyze needs at least one VIDEO, or --camera ID"};
@@ -110,6 +110,14 @@ int runAnalyze(const std::vector<std::string>& argv) {
   options.batch = static_cast<int>(args.getInt("batch", 4));
   if (options.every < 1 || options.windows.hop < 1 || options.batch < 1)
     throw UsageError{"--every, --hop and --batch must be >= 1"};
+  // Which model gives the per-frame curves: the static FaceExpressionNet or UniLearn's image head.
+  const std::string frame_model = args.get("frame-model").value_or("static");
+  if (frame_model != "static" && frame_model != "unilearn")
+    throw UsageError{"--frame-model must be static or unilearn (the UniLearn model's image head)"};
+  if (frame_model == "unilearn" && args.has("static-only"))
+    throw UsageError{"--frame-model unilearn needs the UniLearn model: drop --static-only"};
+  options.frame_engine =
+      frame_model == "unilearn" ? core::FrameEngine::kImageHead : core::FrameEngine::kStatic;
   std::unique_ptr<core::ClipModel> model;
   if (!args.has("static-only")) {
     auto name = args.get("model");

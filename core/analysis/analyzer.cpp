@@ -14,6 +14,7 @@
 #include <set>
 #include <thread>
 
+#include "core/analysis/class_names.h"
 #include "core/analysis/clip_model.h"
 #include "core/blocking_queue.h"
 #include "core/faces/face_aligner.h"
@@ -47,6 +48,7 @@ PipelineOptions pipelineOptions(const AnalysisOptions& o) {
   po.detector = o.detector;
   po.blendshapes = o.blendshapes;
   po.landmarks = o.landmarks;
+  po.static_model = o.frame_engine == FrameEngine::kStatic;  // else the image head's curves
   return po;
 }
 
@@ -68,6 +70,7 @@ class Run {
         media_(media_id),
         analysis_(analysis_id) {
     span_ = static_cast<int64_t>(o.windows.clip_frames - 1) * o.windows.sampling_rate;
+    if (o.frame_engine == FrameEngine::kImageHead) frame_classes_ = imageHeadMapping(model_);
     if (model_) {
       crop_.size = static_cast<int>(model_->config().img_size);
       crop_.margin = static_cast<float>(model_->config().face_margin);
@@ -80,7 +83,8 @@ class Run {
   AnalysisSummary summary;
 
   // Frames come in order with consecutive indices from 0 (or from where a resumed run restarts).
-  void frame(int64_t index, int64_t ms, const cv::Mat& bgr, const std::vector<FaceResult>& faces,
+  // With the image head as the frame engine, fills the faces' `expression` from it.
+  void frame(int64_t index, int64_t ms, const cv::Mat& bgr, std::vector<FaceResult>& faces,
              bool static_frame) {
     if (static_cast<int64_t>(frame_ms_.size()) <= index) frame_ms_.resize(index + 1, ms);
     frame_ms_[index] = ms;
@@ -89,8 +93,10 @@ class Run {
       t.seen.push_back(index);
       if (t.next_start < 0) t.next_start = index;
       if (model_) t.crops[index] = alignFace(bgr, f.face, crop_).bgr;
-      if (static_frame) addStatic(t, index, ms, f);
     }
+    if (static_frame && !frame_classes_.empty() && !faces.empty()) imageHead(index, faces);
+    for (const auto& f : faces)
+      if (static_frame) addStatic(tracks_.at(f.track_id), index, ms, f);
     // Windows whose last sampled frame has passed are complete.
     for (auto& [id, t] : tracks_) {
       if (t.finished) continue;
@@ -115,6 +121,37 @@ class Run {
   }
 
  private:
+  // For each of the static model's classes (in its order, the frame curves' order), the image
+  // head's class of the same name. Throws unilearn::Error (kArgument) when one has none.
+  static std::vector<int> imageHeadMapping(const ClipModel* model) {
+    if (!model)
+      throw Error(Error::Kind::kArgument,
+                  "per-frame curves from the image head need a UniLearn model (not static-only)");
+    const auto& heads = model->config().image_class_names;
+    const ClassMapping m = mapClassNames(FacePipeline::expressionNames(), heads);
+    if (heads.empty() || !m.unmatched.empty()) {
+      std::string missing;
+      for (const auto& n : m.unmatched)
+        missing += (missing.empty() ? "" : ", ") + n;
+      throw Error(Error::Kind::kArgument,
+                  "the model's image head cannot give the per-frame curves: it has no class for " +
+                      (heads.empty() ? std::string("any of the seven expressions") : missing) +
+                      "; use the static model for frames");
+    }
+    return m.to;
+  }
+
+  // The image head on this frame's faces, in one batch (their crops are the clip windows' own).
+  void imageHead(int64_t index, std::vector<FaceResult>& faces) {
+    std::vector<cv::Mat> crops;
+    for (const auto& f : faces)
+      crops.push_back(tracks_.at(f.track_id).crops.at(index));
+    const auto probs = model_->predictImages(crops);
+    for (size_t i = 0; i < faces.size(); ++i)
+      for (size_t c = 0; c < frame_classes_.size() && c < faces[i].expression.size(); ++c)
+        faces[i].expression[c] = probs[i][static_cast<size_t>(frame_classes_[c])];
+  }
+
   TrackState& track(int64_t tracker_id) {
     auto it = tracks_.find(tracker_id);
     if (it != tracks_.end()) return it->second;
@@ -279,6 +316,7 @@ class Run {
   int64_t media_, analysis_, span_ = 0;
   std::vector<int64_t> frame_ms_;  // media time of every frame seen (8 bytes a frame)
   AlignOptions crop_;
+  std::vector<int> frame_classes_;  // image head → frame curve classes; empty: the static model
   std::map<int64_t, TrackState> tracks_;
   std::vector<FramePrediction> frames_;
   std::vector<Pending> pending_;
@@ -300,6 +338,7 @@ std::string analysisParamsJson(const AnalysisOptions& o, const ClipModel* model)
   // Only when asked for, so that earlier analyses keep matching (and resuming) as they were.
   if (o.blendshapes) p.set("blendshapes", true);
   if (o.landmarks) p.set("landmarks", true);
+  if (o.frame_engine == FrameEngine::kImageHead) p.set("frame_model", "image_head");
   if (model) {
     p.set("model", model->name());
     p.set("weights", model->weightsHash());
@@ -323,6 +362,14 @@ WindowOptions analysisWindowOptions(const AnalysisRecord& analysis) {
   if (const auto* v = p.find("gaps"))
     o.gaps = v->asString() == "skip" ? WindowOptions::Gaps::kSkip : WindowOptions::Gaps::kPad;
   return o;
+}
+
+FrameEngine analysisFrameEngine(const AnalysisRecord& analysis) {
+  if (analysis.params_json.empty()) return FrameEngine::kStatic;
+  const json::Value params = json::parse(analysis.params_json);  // alive while `v` is read
+  const auto* v = params.find("frame_model");
+  return v && v->isString() && v->asString() == "image_head" ? FrameEngine::kImageHead
+                                                             : FrameEngine::kStatic;
 }
 
 float analysisFaceMargin(const AnalysisRecord& analysis) {
@@ -438,7 +485,8 @@ AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipMod
       break;
     }
     const bool static_frame = f.index % std::max(1, options.every) == 0;
-    run.frame(f.index, f.ms, f.bgr, pipeline.process(f.index, f.bgr, static_frame), static_frame);
+    auto faces = pipeline.process(f.index, f.bgr, static_frame);
+    run.frame(f.index, f.ms, f.bgr, faces, static_frame);
     ++run.summary.frames;
     if (run.summary.frames % 256 == 0) malloc_trim(0);  // see docs/performance.md (analysis memory)
     const auto now = std::chrono::steady_clock::now();
@@ -518,7 +566,7 @@ AnalysisSummary analyzeLive(Project& project, LiveCapture& capture, const std::s
       last_ms = std::llround(static_cast<double>(index) * 1000.0 / rate);  // the file's time
     }
     const bool static_frame = index % std::max(1, options.every) == 0;
-    const auto faces = pipeline.process(index, f.bgr, static_frame);
+    auto faces = pipeline.process(index, f.bgr, static_frame);
     run.frame(index, last_ms, f.bgr, faces, static_frame);
     if (callbacks.on_frame) callbacks.on_frame(index, last_ms, faces, f.bgr);
     ++index;

@@ -22,8 +22,16 @@ namespace unilearn::core {
 
 class ClipModel;
 
+// Which model gives the per-frame expression curves: the static FaceExpressionNet (face-api.js)
+// or the UniLearn model's image head (head.image) on the analysis' own crops, so that frames and
+// clip windows come from one network.
+enum class FrameEngine { kStatic, kImageHead };
+
 struct AnalysisOptions {
-  int every = 1;           // static model on every Nth frame
+  int every = 1;  // per-frame expression model on every Nth frame
+  // kImageHead needs a clip model whose image head has the seven basic expressions (matched by
+  // name, core/analysis/class_names.h); else the analysis refuses with a clear error.
+  FrameEngine frame_engine = FrameEngine::kStatic;
   WindowOptions windows;   // 16 frames, every 4th, hop 16 (the official sampling)
   int batch = 4;           // clips per model call; results do not depend on it
   double smoothing = 0.3;  // weight of a new frame in the smoothed static curve
@@ -99,6 +107,8 @@ std::string analysisParamsJson(const AnalysisOptions& options, const ClipModel* 
 WindowOptions analysisWindowOptions(const AnalysisRecord& analysis);
 // The crop margin the analysis' windows were cut with (the model's ModelConfig::face_margin).
 float analysisFaceMargin(const AnalysisRecord& analysis);
+// Which model made the analysis' per-frame curves.
+FrameEngine analysisFrameEngine(const AnalysisRecord& analysis);
 // Whether the analysis computed blendshapes (its frames then carry them).
 bool analysisHasBlendshapes(const AnalysisRecord& analysis);
 

@@ -87,15 +87,24 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
     for (const auto& m : media)
       for (const auto& a : p.analyses(m.id))
         shapes = shapes || analysisHasBlendshapes(a);
+  // The per-frame columns are "static_<class>" while every analysis took them from the static
+  // model; when one took them from the UniLearn image head they are "frame_<class>" and the
+  // last column, frame_model, names the model of each frame row.
+  bool image_head = false;
+  if (o.frames)
+    for (const auto& m : media)
+      for (const auto& a : p.analyses(m.id))
+        image_head = image_head || analysisFrameEngine(a) == FrameEngine::kImageHead;
   if (o.frames) {
     for (const auto& c : statics)
-      out << ",static_" << c << ",smoothed_" << c;
+      out << (image_head ? ",frame_" : ",static_") << c << ",smoothed_" << c;
     if (shapes) {
       for (const auto& n : FaceLandmarker::blendshapeNames())
         out << ",bs_" << n;
       for (const auto& au : actionUnits())
         out << ',' << au.column();
     }
+    if (image_head) out << ",frame_model";
   }
   out << '\n';
   const size_t shape_columns = shapes ? kBlendshapes + actionUnits().size() : 0;
@@ -118,11 +127,12 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
         out << ',' << csvField(detail::className(names, w.top_class)) << ',' << num(w.confidence)
             << ',' << (w.confidence < 0.5 ? 1 : 0);
         if (o.frames)
-          for (size_t i = 0; i < statics.size() * 2 + shape_columns; ++i)
+          for (size_t i = 0; i < statics.size() * 2 + shape_columns + (image_head ? 1 : 0); ++i)
             out << ',';
         out << '\n';
       }
       if (!o.frames) continue;
+      const bool head_frames = analysisFrameEngine(a) == FrameEngine::kImageHead;
       for (const auto& [id, t] : tracks) {
         for (const auto& f : p.frames(a.id, id)) {
           out << "frame," << csvField(fileName(m.path)) << ',' << a.id << ',' << t.tracker_id << ','
@@ -144,6 +154,7 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
             for (size_t i = 0; i < shape_columns; ++i)
               out << ',';
           }
+          if (image_head) out << (head_frames ? ",unilearn-image-head" : ",static");
           out << '\n';
         }
       }
@@ -234,6 +245,10 @@ void exportJson(const Project& p, std::ostream& out, const ExportOptions& o) {
       ja.set("kind", a.kind);
       ja.set("status", a.status);
       ja.set("parameters", json::parse(a.params_json));
+      // Which model made the per-frame probabilities ("frames"): the static FaceExpressionNet or
+      // the UniLearn model's image head.
+      ja.set("frame_model",
+             analysisFrameEngine(a) == FrameEngine::kImageHead ? "unilearn-image-head" : "static");
       if (a.model_id) {
         auto model = p.model(*a.model_id);
         json::Value jmod = json::Value::object();

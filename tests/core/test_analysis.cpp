@@ -12,6 +12,7 @@
 #include <functional>
 #include <new>
 #include <numeric>
+#include <sstream>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -20,6 +21,7 @@
 #include "core/analysis/analyzer.h"
 #include "core/analysis/clip_model.h"
 #include "core/analysis/token_routing.h"
+#include "core/export/exporter.h"
 #include "core/library_errors.h"
 #include "core/media/frame_source.h"
 #include "core/resources.h"
@@ -127,6 +129,67 @@ TEST(Analysis, StaticOnlyAndEveryNthFrame) {
   ASSERT_EQ(media.size(), 1u);
   EXPECT_EQ(media[0].frame_count, 90);
   EXPECT_THROW(core::analyzeVideo(*project, "/nonexistent.mp4", nullptr, kResources, o), Error);
+}
+
+// Issue 14, item 5: the UniLearn image head as the per-frame engine. Its classes (here in DFEW's
+// order and spelling) map by name onto the frame curves' order; each stored frame is the image
+// head on the window crop of that frame; the analysis records it and exports name it. A model
+// whose image head lacks the seven expressions is refused with a clear error.
+TEST(Analysis, TheImageHeadCanMakeThePerFrameCurves) {
+  const std::string config = test::tempPath("tiny160-heads.json");
+  std::ofstream(config)
+      << R"({"img_size":160,"patch_size":16,"num_frames":16,"tubelet_size":2,)"
+         R"("embed_dim":32,"depth":2,"num_heads":2,"moe_layers":[1],"num_experts":4,"top_k":2,)"
+         R"("image_class_names":["Happy","Sad","Neutral","Angry","Surprise","Disgust","Fear"],)"
+         R"("video_classes":3,"video_class_names":["calm","joy","other"]})";
+  auto model = core::ClipModel::load(config);
+  auto project = freshProject("image_head.ulproj");
+  core::AnalysisOptions o;
+  o.every = 5;
+  o.frame_engine = core::FrameEngine::kImageHead;
+  const auto s = core::analyzeVideo(*project, test::astroClip(60), model.get(), kResources, o);
+  EXPECT_EQ(s.faces, 12);
+  const auto analysis = project->analyses(s.media_id).back();
+  EXPECT_EQ(core::analysisFrameEngine(analysis), core::FrameEngine::kImageHead);
+  const auto tracks = project->tracks(s.media_id);
+  ASSERT_EQ(tracks.size(), 1u);
+  const auto frames = project->frames(analysis.id, tracks[0].id);
+  ASSERT_EQ(frames.size(), 12u);
+  // neutral, happy, sad, angry, fearful, disgusted, surprised ← the head's 2, 0, 1, 3, 6, 5, 4.
+  const std::vector<size_t> from = {2, 0, 1, 3, 6, 5, 4};
+  for (size_t i : {size_t{0}, size_t{7}}) {
+    const auto crop = core::trackCrops(*project, analysis, tracks[0].id, {frames[i].frame}, 160);
+    const auto head = model->predictImages(crop).at(0);
+    ASSERT_EQ(frames[i].probs.size(), 7u);
+    for (size_t c = 0; c < 7; ++c)
+      EXPECT_NEAR(frames[i].probs[c], head[from[c]], 1e-5) << "frame " << frames[i].frame;
+  }
+  std::ostringstream csv, js;
+  core::ExportOptions e;
+  e.frames = true;
+  core::exportCsv(*project, csv, e);
+  EXPECT_NE(csv.str().find(",frame_neutral,smoothed_neutral,"), std::string::npos);
+  EXPECT_EQ(csv.str().find(",static_neutral,"), std::string::npos);
+  EXPECT_NE(csv.str().find(",unilearn-image-head\n"), std::string::npos);
+  core::exportJson(*project, js, e);
+  EXPECT_NE(js.str().find("\"frame_model\": \"unilearn-image-head\""), std::string::npos);
+  // The static model's analyses keep their columns.
+  auto plain = freshProject("static_frames.ulproj");
+  core::analyzeVideo(*plain, test::astroClip(30), nullptr, kResources, {});
+  std::ostringstream old;
+  core::exportCsv(*plain, old, e);
+  EXPECT_NE(old.str().find(",static_neutral,"), std::string::npos);
+  EXPECT_EQ(old.str().find("frame_model"), std::string::npos);
+  // Three video classes and no image class names: no per-frame curves from it.
+  auto tiny = core::ClipModel::load(test::tinyClipModel());
+  try {
+    core::analyzeVideo(*project, test::astroClip(30), tiny.get(), kResources, o);
+    ADD_FAILURE() << "a head without the seven expressions was accepted";
+  } catch (const Error& err) {
+    EXPECT_NE(std::string(err.what()).find("use the static model for frames"), std::string::npos)
+        << err.what();
+  }
+  EXPECT_THROW(core::analyzeVideo(*project, test::astroClip(30), nullptr, kResources, o), Error);
 }
 
 TEST(Analysis, AKilledAnalyzeRunResumesToTheSameResult) {
