@@ -480,6 +480,8 @@ void MainWindow::analyzeSelected(const QString& model) {
   const std::string project_path = project_path_.toStdString(), model_spec = model.toStdString();
   core::AnalysisOptions options;
   options.blendshapes = options.landmarks = settings_.faceMovements();
+  if (!model.isEmpty() && settings_.imageHeadFrames())
+    options.frame_engine = core::FrameEngine::kImageHead;
   worker_ = std::thread([this, project_path, model_spec, video, precision, options] {
     QString message;
     bool ok = true;

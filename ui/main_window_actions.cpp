@@ -227,8 +227,11 @@ void MainWindow::buildMenus() {
   QAction* stacked = view->addAction(tr("&Stacked areas"));
   stacked->setCheckable(true);
   connect(stacked, &QAction::toggled, timeline_, &TimelineView::setStacked);
-  QAction* overlay = view->addAction(tr("Static model &overlay"));
+  QAction* overlay = view->addAction(tr("Per-frame &overlay"));
   overlay->setCheckable(true);
+  overlay->setToolTip(
+      tr("The per-frame curves, faint, over the clip curves: from the static model or UniLearn's "
+         "image head, as the timeline's legend says"));
   connect(overlay, &QAction::toggled, timeline_, &TimelineView::setStaticOverlay);
   QAction* keypoints = view->addAction(tr("Face &keypoints"));
   keypoints->setCheckable(true);

@@ -51,6 +51,15 @@ void MainWindow::buildAnalysisMenu() {
          "brows, jaw and blinks on the timeline, the mesh on the video, blink and smile events. "
          "About 30 ms more per face and frame; 3 kB per face and frame in the project."));
   connect(movements, &QAction::toggled, this, [this](bool on) { settings_.setFaceMovements(on); });
+  QAction* head_frames = analysis->addAction(tr("Per-frame curves from UniLearn's &image head"));
+  head_frames->setCheckable(true);
+  head_frames->setChecked(settings_.imageHeadFrames());
+  head_frames->setToolTip(
+      tr("New analyses with a UniLearn model take the per-frame emotion curves from its image "
+         "head (the same network as the clip windows) instead of the static model "
+         "(FaceExpressionNet). The timeline and the video say which model made them."));
+  connect(head_frames, &QAction::toggled, this,
+          [this](bool on) { settings_.setImageHeadFrames(on); });
   analysis->addAction(tr("Find &blinks and smiles"), this, [this] {
     const QString report = findFaceEvents();
     if (!report.isEmpty()) QMessageBox::information(this, tr("Blinks and smiles"), report);

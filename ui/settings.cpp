@@ -56,6 +56,12 @@ bool Settings::faceMovements() const {
 void Settings::setFaceMovements(bool on) {
   settings_->setValue("analysis/face_movements", on);
 }
+bool Settings::imageHeadFrames() const {
+  return settings_->value("analysis/image_head_frames", false).toBool();
+}
+void Settings::setImageHeadFrames(bool on) {
+  settings_->setValue("analysis/image_head_frames", on);
+}
 
 QString Settings::defaultModel() const {
   // Until someone chooses, the UniLearn model that ships with the app (a preset's random weights

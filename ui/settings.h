@@ -39,6 +39,10 @@ class Settings {
   // New analyses also compute blendshapes and landmarks (face movements, mesh overlay, events).
   bool faceMovements() const;
   void setFaceMovements(bool on);
+  // New analyses take the per-frame curves from the UniLearn model's image head instead of the
+  // static model (core::FrameEngine).
+  bool imageHeadFrames() const;
+  void setImageHeadFrames(bool on);
 
   // Model preset name or model file path used for new analyses.
   QString defaultModel() const;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 
+#include "core/analysis/analyzer.h"
 #include "core/faces/action_units.h"
 #include "core/faces/face_pipeline.h"
 #include "model/base/text.h"
@@ -55,6 +56,7 @@ TimelineData timelineData(const core::Timeline& t) {
   TimelineData d;
   d.classes = t.classes;
   d.duration_ms = std::max<int64_t>(t.media.duration_ms, 0);
+  if (t.analysis) d.frame_model = core::frameEngineName(core::analysisFrameEngine(*t.analysis));
   if (d.classes.empty()) {  // static-only analysis: the static model's classes
     for (const auto& n : core::FacePipeline::expressionNames())
       d.classes.push_back(n);

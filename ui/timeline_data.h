@@ -63,7 +63,8 @@ struct TimelineData {
   std::vector<Lane> lanes;
   int64_t duration_ms = 0;
   int64_t fps_num = 30, fps_den = 1;
-  std::vector<std::string> annotators;  // everyone who annotated this video
+  std::vector<std::string> annotators;       // everyone who annotated this video
+  std::string frame_model = "static model";  // what made the per-frame curves (frameEngineName)
 };
 
 TimelineData timelineData(const core::Timeline& timeline);

@@ -29,7 +29,8 @@ TimelineView::~TimelineView() = default;
 void TimelineView::setData(TimelineData data) {
   const bool was_all = t0_ <= 0 && t1_ >= static_cast<double>(data_.duration_ms);
   // Same people and classes: keep the charts (live growth); otherwise build them again.
-  bool same_lanes = data.classes == data_.classes && data.lanes.size() == data_.lanes.size();
+  bool same_lanes = data.classes == data_.classes && data.lanes.size() == data_.lanes.size() &&
+                    data.frame_model == data_.frame_model;
   for (size_t i = 0; same_lanes && i < data.lanes.size(); ++i)
     same_lanes = data.lanes[i].person == data_.lanes[i].person;
   data_ = std::move(data);
@@ -49,6 +50,9 @@ void TimelineView::setData(TimelineData data) {
                     .arg(emotionColor(data_.classes[c]).name(),
                          QString::fromStdString(data_.classes[c]).toHtmlEscaped());
     if (!data_.classes.empty()) legend += tr("<span style='color:#555'>&#8943; confidence</span>");
+    if (!data_.lanes.empty())
+      legend += tr("&nbsp;&nbsp;<span style='color:#777'>per frame: %1</span>")
+                    .arg(QString::fromStdString(data_.frame_model));
     auto* legend_label = new QLabel(legend);
     legend_label->setTextFormat(Qt::RichText);
     layout_->addWidget(legend_label);

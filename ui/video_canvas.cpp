@@ -4,6 +4,7 @@
 #include <QPainter>
 #include <algorithm>
 
+#include "core/analysis/analyzer.h"
 #include "core/faces/face_detector.h"
 #include "core/faces/face_pipeline.h"
 #include "ui/emotion_palette.h"
@@ -85,7 +86,10 @@ void VideoCanvas::computeFaces() {
       if (k < names.size()) {
         face.emotion = QString::fromStdString(names[k]);
         face.confidence = *top;
-        source_ = tr("emotions: static model, per frame");
+        source_ = tr("emotions: %1, per frame")
+                      .arg(QString::fromStdString(core::frameEngineName(
+                          timeline_->analysis ? core::analysisFrameEngine(*timeline_->analysis)
+                                              : core::FrameEngine::kStatic)));
       }
     }
     faces_.push_back(face);

@@ -372,6 +372,10 @@ FrameEngine analysisFrameEngine(const AnalysisRecord& analysis) {
                                                              : FrameEngine::kStatic;
 }
 
+std::string frameEngineName(FrameEngine engine) {
+  return engine == FrameEngine::kImageHead ? "UniLearn image head" : "static model";
+}
+
 float analysisFaceMargin(const AnalysisRecord& analysis) {
   if (analysis.params_json.empty()) return 0.25f;
   const json::Value params = json::parse(analysis.params_json);  // alive while `v` is read

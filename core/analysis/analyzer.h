@@ -107,8 +107,10 @@ std::string analysisParamsJson(const AnalysisOptions& options, const ClipModel* 
 WindowOptions analysisWindowOptions(const AnalysisRecord& analysis);
 // The crop margin the analysis' windows were cut with (the model's ModelConfig::face_margin).
 float analysisFaceMargin(const AnalysisRecord& analysis);
-// Which model made the analysis' per-frame curves.
+// Which model made the analysis' per-frame curves, and its name for people ("static model",
+// "UniLearn image head").
 FrameEngine analysisFrameEngine(const AnalysisRecord& analysis);
+std::string frameEngineName(FrameEngine engine);
 // Whether the analysis computed blendshapes (its frames then carry them).
 bool analysisHasBlendshapes(const AnalysisRecord& analysis);
 

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMouseEvent>
 #include <QSignalSpy>
@@ -19,6 +20,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/resources.h"
 #include "model/precision.h"
 #include "tests/ui/ui_fixtures.h"
 #include "ui/annotation_editor.h"
@@ -414,6 +416,45 @@ TEST(MainWindow, StartPageHelpPanelsAndRenamingPeople) {
   }
   w.closeProject();
   EXPECT_TRUE(w.welcomeShown());
+}
+
+// Analysis › Per-frame curves from UniLearn's image head: a new analysis with the shipped model
+// takes its frame curves from the image head, and the timeline's legend says so.
+TEST(MainWindow, PerFrameCurvesFromTheImageHeadAreNamedOnTheTimeline) {
+  QTemporaryDir dir;
+  ui::Settings settings(dir.filePath("settings.ini"));
+  settings.setImageHeadFrames(true);
+  ui::MainWindow w(settings);
+  w.resize(1280, 860);
+  w.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  QAction* toggle = nullptr;
+  for (QAction* a : w.menuBar()->findChildren<QAction*>())
+    if (a->text().contains("image head")) toggle = a;
+  ASSERT_NE(toggle, nullptr);
+  EXPECT_TRUE(toggle->isChecked());
+  ASSERT_TRUE(w.openProject(dir.filePath("head.ulproj"), true)) << w.lastError().toStdString();
+  const std::string clip = "/tmp/unilearn_ui_head_40.mp4";
+  if (!std::ifstream(clip).good())
+    ASSERT_EQ(std::system(("ffmpeg -v error -y -loop 1 -i " + std::string(UNILEARN_TEST_DATA) +
+                           "/faces/astronaut.jpg -vf \"scale=640:640,crop=640:480:0:0\" -r 30 "
+                           "-frames:v 40 -c:v libx264 -pix_fmt yuv420p " +
+                           clip + " >/dev/null 2>&1")
+                              .c_str()),
+              0);
+  ASSERT_TRUE(w.addVideos({QString::fromStdString(clip)}));
+  QSignalSpy finished(&w, &ui::MainWindow::analysisFinished);
+  w.analyzeSelected(QString::fromStdString(core::shippedClipModel()));
+  ASSERT_TRUE(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 120000));
+  ASSERT_TRUE(finished.at(0).at(0).toBool()) << finished.at(0).at(1).toString().toStdString();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return w.timeline()->laneCount() == 1; }, 5000));
+  EXPECT_EQ(w.timeline()->data().frame_model, "UniLearn image head");
+  bool named = false;
+  for (QLabel* l : w.timeline()->findChildren<QLabel*>())
+    named |= l->text().contains("per frame: UniLearn image head");
+  EXPECT_TRUE(named);
+  toggle->trigger();  // off again: remembered
+  EXPECT_FALSE(settings.imageHeadFrames());
 }
 
 TEST(MainWindow, FaceMovementsOnTheTimelineTheMeshOnTheVideoAndSmileEvents) {
