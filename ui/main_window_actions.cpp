@@ -151,14 +151,24 @@ void MainWindow::buildMenus() {
   annotate->addAction(tr("Merge the selected person &into…"), this, [this] {
     const auto from = selectedTrack();
     if (!from) return fail(tr("Select a person in the People list first."));
+    // Only people never on screen together with this one: two faces in one frame are two people.
     QStringList names;
     std::vector<qlonglong> ids;
-    for (int i = 0; i < people_->count(); ++i)
-      if (people_->item(i)->data(Qt::UserRole).toLongLong() != *from) {
-        names << people_->item(i)->text();
-        ids.push_back(people_->item(i)->data(Qt::UserRole).toLongLong());
+    int together = 0;
+    for (int i = 0; i < people_->count(); ++i) {
+      const qlonglong id = people_->item(i)->data(Qt::UserRole).toLongLong();
+      if (id == *from) continue;
+      if (project_ && project_->sharedFrame(*from, id)) {
+        ++together;
+        continue;
       }
-    if (names.isEmpty()) return fail(tr("There is nobody else to merge with."));
+      names << people_->item(i)->text();
+      ids.push_back(id);
+    }
+    if (names.isEmpty())
+      return fail(together > 0 ? tr("Everyone else is on screen at the same time as this person "
+                                    "at some moment: they are different people.")
+                               : tr("There is nobody else to merge with."));
     bool ok = false;
     const QString who =
         QInputDialog::getItem(this, tr("Merge"), tr("Same person as:"), names, 0, false, &ok);

@@ -108,7 +108,11 @@ class Project {
     std::vector<int64_t> windows, annotations;
     std::vector<std::pair<int64_t, int64_t>> frames;  // (analysis, frame)
   };
+  // Throws unilearn::Error (kArgument) for tracks of different videos or faces on screen
+  // together (sharedFrame).
   TrackMove mergeTracks(int64_t from, int64_t into);
+  // A frame in which both tracks' faces were found (then they are two people), or none.
+  std::optional<int64_t> sharedFrame(int64_t a, int64_t b) const;
   TrackMove splitTrack(int64_t track_id, int64_t at_frame);
   void undoMove(const TrackMove& move);
 

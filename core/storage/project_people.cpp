@@ -41,6 +41,15 @@ void collectRows(sql::Database& db, Project::TrackMove& m, int64_t track, int64_
 
 }  // namespace
 
+std::optional<int64_t> Project::sharedFrame(int64_t a, int64_t b) const {
+  auto clash = db_->prepare(
+      "SELECT a.frame FROM frame_predictions a JOIN frame_predictions b ON a.analysis_id = "
+      "b.analysis_id AND a.frame = b.frame WHERE a.track_id = ? AND b.track_id = ? LIMIT 1");
+  clash.bind(1, a).bind(2, b);
+  if (!clash.step()) return std::nullopt;
+  return clash.integer(0);
+}
+
 Project::TrackMove Project::mergeTracks(int64_t from, int64_t into) {
   if (from == into) throw Error(Error::Kind::kArgument, "a person cannot be merged into itself");
   sql::Transaction tx(*db_);
@@ -50,13 +59,9 @@ Project::TrackMove Project::mergeTracks(int64_t from, int64_t into) {
   if (!same.step()) throw Error(Error::Kind::kArgument, "no such track to merge");
   if (same.integer(0) == 0)
     throw Error(Error::Kind::kArgument, "tracks of different videos cannot be merged");
-  auto clash = db_->prepare(
-      "SELECT a.frame FROM frame_predictions a JOIN frame_predictions b ON a.analysis_id = "
-      "b.analysis_id AND a.frame = b.frame WHERE a.track_id = ? AND b.track_id = ? LIMIT 1");
-  clash.bind(1, from).bind(2, into);
-  if (clash.step())
+  if (const auto clash = sharedFrame(from, into))
     throw Error(Error::Kind::kArgument, "both faces are on screen at frame " +
-                                            std::to_string(clash.integer(0)) +
+                                            std::to_string(*clash) +
                                             ": they are two people and cannot be merged");
   auto wclash = db_->prepare(
       "SELECT a.start_frame FROM window_predictions a JOIN window_predictions b ON a.analysis_id "

@@ -356,6 +356,11 @@ TEST(Project, PeopleAreMergedAndSplitAndBothUndoExactly) {
   ann.annotator = "x";
   p->addAnnotation(ann);
 
+  // Who could be whom: c shares frame 10 with a (the app offers only people never on screen
+  // together for a merge); b never meets a.
+  EXPECT_EQ(p->sharedFrame(c, a), std::optional<int64_t>(10));
+  EXPECT_EQ(p->sharedFrame(a, c), std::optional<int64_t>(10));
+  EXPECT_FALSE(p->sharedFrame(b, a));
   // b is the same person as a, who left and came back: merge.
   const auto merged = p->mergeTracks(b, a);
   EXPECT_EQ(p->tracks(media).size(), 2u);  // a and c
