@@ -18,6 +18,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/analysis/statistics.h"
 #include "core/analysis/timeline.h"
 #include "core/storage/project.h"
 #include "core/storage/project_lock.h"
@@ -85,6 +86,9 @@ class MainWindow : public QMainWindow {
   // Annotate › Session statistics: per person and rater, for the selection or the whole video
   // (core::sessionStatistics), as an HTML table and as CSV.
   QString statisticsTable();
+  // The same as a dialog: a figure (StatisticsChart: PNG/SVG) above the table, CSV and figure
+  // saved from its buttons.
+  void showStatistics();
   // Analysis › Find blinks and smiles: the events of core::writeFaceEvents as annotations of
   // "blendshapes", shown in the timeline's comparison row; a per-person summary as text
   // (empty, with lastError(), when no analysis has blendshapes).
@@ -133,6 +137,8 @@ class MainWindow : public QMainWindow {
   bool ensureAnnotator();
   std::optional<std::map<std::string, std::string>> askSubjectMapping(
       const std::vector<std::string>& unmatched);
+  // For the selection or the whole video (then `stretch` says which); none, with lastError().
+  std::optional<std::vector<core::EmotionStatistics>> currentStatistics(QString* stretch);
   void rebuildSchemeMenus();
   void showRoutingAt(int64_t frame, int64_t ms);
 

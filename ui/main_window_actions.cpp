@@ -205,21 +205,7 @@ void MainWindow::buildMenus() {
     const QString report = agreementReport(who);
     if (!report.isEmpty()) QMessageBox::information(this, tr("Agreement"), report);
   });
-  annotate->addAction(tr("Session &statistics…"), this, [this] {
-    const QString table = statisticsTable();
-    if (table.isEmpty()) return;
-    QMessageBox box(this);
-    box.setWindowTitle(tr("Session statistics"));
-    box.setTextFormat(Qt::RichText);
-    box.setText(table);
-    QPushButton* save = box.addButton(tr("Save as CSV…"), QMessageBox::ActionRole);
-    box.addButton(QMessageBox::Close);
-    box.exec();
-    if (box.clickedButton() != save) return;
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Statistics"), QString(), tr("CSV (*.csv)"));
-    if (!path.isEmpty()) saveStatistics(path);
-  });
+  annotate->addAction(tr("Session &statistics…"), this, &MainWindow::showStatistics);
   annotate->addAction(tr("&Compare with another annotator…"), this, [this] {
     QStringList others;
     for (const auto& a : timeline_->data().annotators)

@@ -4,8 +4,13 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
 
 #include "core/analysis/agreement.h"
 #include "core/analysis/face_events.h"
@@ -13,6 +18,7 @@
 #include "model/base/atomic_file.h"
 #include "model/base/error.h"
 #include "ui/main_window.h"
+#include "ui/statistics_chart.h"
 #include "ui/timeline_view.h"
 
 namespace unilearn::ui {
@@ -52,8 +58,9 @@ std::optional<std::map<std::string, std::string>> MainWindow::askSubjectMapping(
   return mapping;
 }
 
-QString MainWindow::statisticsTable() {
-  if (!project_ || media_id_ < 0) return {};
+std::optional<std::vector<core::EmotionStatistics>> MainWindow::currentStatistics(
+    QString* stretch) {
+  if (!project_ || media_id_ < 0) return std::nullopt;
   try {
     core::StatisticsOptions o;
     o.scheme = scheme_;
@@ -61,51 +68,94 @@ QString MainWindow::statisticsTable() {
       o.from = in_frame_;
       o.to = out_frame_;
     }
-    const auto stats = core::sessionStatistics(*project_, media_id_, o);
-    QString html = tr("<p>%1</p><table cellspacing=6><tr><th align=left>person</th>"
-                      "<th align=left>rater</th><th align=left>emotion</th><th>time (s)</th>"
-                      "<th>share</th><th>bouts</th><th>mean bout (s)</th><th>first at (s)</th>"
-                      "</tr>")
-                       .arg(o.from ? tr("Frames %1 to %2 (the selection)").arg(*o.from).arg(*o.to)
-                                   : tr("The whole video"));
-    for (const auto& s : stats)
-      html += QString(
-                  "<tr><td>%1</td><td>%2</td><td>%3</td><td align=right>%4</td>"
-                  "<td align=right>%5 %</td><td align=right>%6</td><td align=right>%7</td>"
-                  "<td align=right>%8</td></tr>")
-                  .arg(QString::fromStdString(s.person).toHtmlEscaped(),
-                       QString::fromStdString(s.rater).toHtmlEscaped(),
-                       QString::fromStdString(s.label).toHtmlEscaped())
-                  .arg(s.seconds, 0, 'f', 1)
-                  .arg(s.share * 100, 0, 'f', 1)
-                  .arg(s.bouts)
-                  .arg(s.mean_bout_seconds, 0, 'f', 1)
-                  .arg(s.latency_seconds ? QString::number(*s.latency_seconds, 'f', 1) : "—");
-    return html + "</table>";
+    if (stretch)
+      *stretch = o.from ? tr("Frames %1 to %2 (the selection)").arg(*o.from).arg(*o.to)
+                        : tr("The whole video");
+    return core::sessionStatistics(*project_, media_id_, o);
   } catch (const Error& e) {
     fail(QString::fromUtf8(e.what()));
-    return {};
+    return std::nullopt;
   }
 }
 
+QString MainWindow::statisticsTable() {
+  QString stretch;
+  const auto stats = currentStatistics(&stretch);
+  if (!stats) return {};
+  QString html = tr("<p>%1</p><table cellspacing=6><tr><th align=left>person</th>"
+                    "<th align=left>rater</th><th align=left>emotion</th><th>time (s)</th>"
+                    "<th>share</th><th>bouts</th><th>mean bout (s)</th><th>first at (s)</th>"
+                    "</tr>")
+                     .arg(stretch);
+  for (const auto& s : *stats)
+    html += QString(
+                "<tr><td>%1</td><td>%2</td><td>%3</td><td align=right>%4</td>"
+                "<td align=right>%5 %</td><td align=right>%6</td><td align=right>%7</td>"
+                "<td align=right>%8</td></tr>")
+                .arg(QString::fromStdString(s.person).toHtmlEscaped(),
+                     QString::fromStdString(s.rater).toHtmlEscaped(),
+                     QString::fromStdString(s.label).toHtmlEscaped())
+                .arg(s.seconds, 0, 'f', 1)
+                .arg(s.share * 100, 0, 'f', 1)
+                .arg(s.bouts)
+                .arg(s.mean_bout_seconds, 0, 'f', 1)
+                .arg(s.latency_seconds ? QString::number(*s.latency_seconds, 'f', 1) : "—");
+  return html + "</table>";
+}
+
 bool MainWindow::saveStatistics(const QString& path) {
-  if (!project_ || media_id_ < 0) return false;
+  const auto stats = currentStatistics(nullptr);
+  if (!stats) return false;
   try {
-    core::StatisticsOptions o;
-    o.scheme = scheme_;
-    if (in_frame_ >= 0 && out_frame_ >= in_frame_) {
-      o.from = in_frame_;
-      o.to = out_frame_;
-    }
-    const auto stats = core::sessionStatistics(*project_, media_id_, o);
     writeFileAtomically(
-        path.toStdString(), [&](std::ostream& out) { core::writeStatisticsCsv(stats, out); },
+        path.toStdString(), [&](std::ostream& out) { core::writeStatisticsCsv(*stats, out); },
         /*binary=*/false);
   } catch (const Error& e) {
     fail(QString::fromUtf8(e.what()));
     return false;
   }
   return true;
+}
+
+void MainWindow::showStatistics() {
+  QString stretch;
+  const auto stats = currentStatistics(&stretch);
+  if (!stats) return;
+  QDialog dialog(this);
+  dialog.setWindowTitle(tr("Session statistics"));
+  auto* layout = new QVBoxLayout(&dialog);
+  auto* chart = new StatisticsChart;
+  chart->setObjectName("statistics_chart");
+  chart->setStatistics(*stats, tr("Share of the rated time in each emotion — %1").arg(stretch));
+  layout->addWidget(chart);
+  auto* table = new QLabel(statisticsTable());
+  table->setTextFormat(Qt::RichText);
+  table->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  table->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  auto* scroll = new QScrollArea;
+  scroll->setWidget(table);
+  scroll->setWidgetResizable(true);
+  layout->addWidget(scroll, 1);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+  QPushButton* csv = buttons->addButton(tr("Save table as CSV…"), QDialogButtonBox::ActionRole);
+  QPushButton* figure = buttons->addButton(tr("Save figure…"), QDialogButtonBox::ActionRole);
+  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  connect(csv, &QPushButton::clicked, &dialog, [this, &dialog] {
+    const QString path =
+        QFileDialog::getSaveFileName(&dialog, tr("Statistics"), QString(), tr("CSV (*.csv)"));
+    if (!path.isEmpty() && !saveStatistics(path))
+      QMessageBox::warning(&dialog, tr("Statistics"), lastError());
+  });
+  connect(figure, &QPushButton::clicked, &dialog, [chart, &dialog] {
+    const QString path = QFileDialog::getSaveFileName(&dialog, tr("Statistics figure"), QString(),
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    if (!path.isEmpty() && !chart->exportPicture(path))
+      QMessageBox::warning(&dialog, tr("Statistics figure"),
+                           tr("Could not write %1: check the folder and free space.").arg(path));
+  });
+  layout->addWidget(buttons);
+  dialog.resize(900, 640);
+  dialog.exec();
 }
 
 QString MainWindow::agreementReport(const QString& other) {

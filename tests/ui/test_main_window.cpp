@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -15,10 +16,12 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <map>
 
 #include "core/resources.h"
 #include "model/precision.h"
@@ -30,6 +33,7 @@
 #include "ui/player_widget.h"
 #include "ui/routing_map.h"
 #include "ui/routing_panel.h"
+#include "ui/statistics_chart.h"
 #include "ui/timeline_view.h"
 #include "ui/token_routing_view.h"
 #include "ui/video_canvas.h"
@@ -264,6 +268,41 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   std::string header;
   std::getline(stats_in, header);
   EXPECT_EQ(header, "person,rater,label,frames,seconds,share,bouts,mean_bout_s,latency_s");
+  // The statistics dialog: a figure of each rater's shares above the table, saved as PNG (a
+  // fixed 1600 px wide, in the emotions' own colours) and SVG.
+  bool shown = false;
+  QTimer::singleShot(0, &w, [&] {
+    auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+    ASSERT_NE(dialog, nullptr);
+    auto* chart = dialog->findChild<ui::StatisticsChart*>("statistics_chart");
+    ASSERT_NE(chart, nullptr);
+    shown = true;
+    std::map<std::string, std::vector<std::pair<std::string, double>>> by_rater;
+    for (const auto& b : chart->bars())
+      by_rater[b.rater] = b.shares;
+    ASSERT_EQ(by_rater["rater2"].size(), 1u);
+    EXPECT_EQ(by_rater["rater2"][0].first, "Sad");
+    EXPECT_DOUBLE_EQ(by_rater["rater2"][0].second, 1.0);
+    ASSERT_EQ(by_rater["rater1"].size(), 2u);
+    EXPECT_NEAR(by_rater["rater1"][0].second + by_rater["rater1"][1].second, 1.0, 1e-9);
+    QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
+    const QString png = QString(UNILEARN_SCREENSHOT_DIR) + "/statistics-figure.png";
+    ASSERT_TRUE(chart->exportPicture(png));
+    const QImage figure(png);
+    EXPECT_EQ(figure.width(), ui::StatisticsChart::kExportWidth);
+    int sad = 0;  // pixels in Sad's colour: rater2's whole bar and half of rater1's
+    for (int y = 0; y < figure.height(); ++y)
+      sad += figure.pixelColor(figure.width() * 3 / 4, y) == ui::emotionColor("Sad");
+    EXPECT_GT(sad, 20);
+    ASSERT_TRUE(chart->exportPicture(dir.filePath("stats.svg")));
+    QFile svg(dir.filePath("stats.svg"));
+    ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(svg.readAll().contains("rater2"));
+    dialog->grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/statistics-dialog.png");
+    dialog->reject();
+  });
+  w.showStatistics();
+  EXPECT_TRUE(shown);
   // Go › Next/Previous annotation walk the segments' starts (30, 60; rater2's 30 too).
   w.player()->seekFrame(0);
   ASSERT_TRUE(w.player()->waitForFrame(0));
