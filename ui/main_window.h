@@ -139,6 +139,7 @@ class MainWindow : public QMainWindow {
       const std::vector<std::string>& unmatched);
   // For the selection or the whole video (then `stretch` says which); none, with lastError().
   std::optional<std::vector<core::EmotionStatistics>> currentStatistics(QString* stretch);
+  QString epochs_scheme_;  // while the statistics dialog shows per-epoch figures
   void rebuildSchemeMenus();
   void showRoutingAt(int64_t frame, int64_t ms);
 

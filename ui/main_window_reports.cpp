@@ -6,6 +6,7 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -68,9 +69,12 @@ std::optional<std::vector<core::EmotionStatistics>> MainWindow::currentStatistic
       o.from = in_frame_;
       o.to = out_frame_;
     }
-    if (stretch)
+    o.epochs_scheme = epochs_scheme_.toStdString();
+    if (stretch) {
       *stretch = o.from ? tr("Frames %1 to %2 (the selection)").arg(*o.from).arg(*o.to)
                         : tr("The whole video");
+      if (!epochs_scheme_.isEmpty()) *stretch += tr(", per epoch of %1").arg(epochs_scheme_);
+    }
     return core::sessionStatistics(*project_, media_id_, o);
   } catch (const Error& e) {
     fail(QString::fromUtf8(e.what()));
@@ -87,7 +91,14 @@ QString MainWindow::statisticsTable() {
                     "<th>share</th><th>bouts</th><th>mean bout (s)</th><th>first at (s)</th>"
                     "</tr>")
                      .arg(stretch);
-  for (const auto& s : *stats)
+  std::string epoch;
+  for (const auto& s : *stats) {
+    if (!s.epoch.empty() && (s.epoch != epoch || &s == &stats->front()))
+      html += tr("<tr><td colspan=8><b>%1</b> (frames %2 to %3)</td></tr>")
+                  .arg(QString::fromStdString(s.epoch).toHtmlEscaped())
+                  .arg(s.epoch_start)
+                  .arg(s.epoch_end);
+    epoch = s.epoch;
     html += QString(
                 "<tr><td>%1</td><td>%2</td><td>%3</td><td align=right>%4</td>"
                 "<td align=right>%5 %</td><td align=right>%6</td><td align=right>%7</td>"
@@ -100,6 +111,7 @@ QString MainWindow::statisticsTable() {
                 .arg(s.bouts)
                 .arg(s.mean_bout_seconds, 0, 'f', 1)
                 .arg(s.latency_seconds ? QString::number(*s.latency_seconds, 'f', 1) : "—");
+  }
   return html + "</table>";
 }
 
@@ -118,17 +130,29 @@ bool MainWindow::saveStatistics(const QString& path) {
 }
 
 void MainWindow::showStatistics() {
-  QString stretch;
-  const auto stats = currentStatistics(&stretch);
-  if (!stats) return;
+  if (!currentStatistics(nullptr)) return;
   QDialog dialog(this);
   dialog.setWindowTitle(tr("Session statistics"));
   auto* layout = new QVBoxLayout(&dialog);
+  // Per epoch: any other scheme of the project whose annotations mark stretches (baseline,
+  // task, recovery...).
+  auto* epochs = new QComboBox;
+  epochs->setObjectName("statistics_epochs");
+  epochs->addItem(tr("the whole stretch"), QString());
+  for (const auto& s : project_->annotationSchemes())
+    if (s != scheme_)
+      epochs->addItem(tr("each epoch of “%1”").arg(QString::fromStdString(s)),
+                      QString::fromStdString(s));
+  auto* row = new QHBoxLayout;
+  row->addWidget(new QLabel(tr("Statistics for")));
+  row->addWidget(epochs);
+  row->addStretch(1);
+  layout->addLayout(row);
   auto* chart = new StatisticsChart;
   chart->setObjectName("statistics_chart");
-  chart->setStatistics(*stats, tr("Share of the rated time in each emotion — %1").arg(stretch));
   layout->addWidget(chart);
-  auto* table = new QLabel(statisticsTable());
+  auto* table = new QLabel;
+  table->setObjectName("statistics_table");
   table->setTextFormat(Qt::RichText);
   table->setTextInteractionFlags(Qt::TextSelectableByMouse);
   table->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -136,6 +160,16 @@ void MainWindow::showStatistics() {
   scroll->setWidget(table);
   scroll->setWidgetResizable(true);
   layout->addWidget(scroll, 1);
+  auto refresh = [this, epochs, chart, table] {
+    epochs_scheme_ = epochs->currentData().toString();
+    QString stretch;
+    const auto stats = currentStatistics(&stretch);
+    chart->setStatistics(stats ? *stats : std::vector<core::EmotionStatistics>{},
+                         tr("Share of the rated time in each emotion — %1").arg(stretch));
+    table->setText(stats ? statisticsTable() : lastError().toHtmlEscaped());
+  };
+  connect(epochs, &QComboBox::currentIndexChanged, &dialog, refresh);
+  refresh();
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
   QPushButton* csv = buttons->addButton(tr("Save table as CSV…"), QDialogButtonBox::ActionRole);
   QPushButton* figure = buttons->addButton(tr("Save figure…"), QDialogButtonBox::ActionRole);
@@ -156,6 +190,7 @@ void MainWindow::showStatistics() {
   layout->addWidget(buttons);
   dialog.resize(900, 640);
   dialog.exec();
+  epochs_scheme_.clear();
 }
 
 QString MainWindow::agreementReport(const QString& other) {

@@ -26,7 +26,7 @@ int legendRows(size_t emotions) {
 }  // namespace
 
 StatisticsChart::StatisticsChart(QWidget* parent) : QWidget(parent) {
-  setMinimumHeight(120);
+  setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
 }
 
 void StatisticsChart::setStatistics(const std::vector<core::EmotionStatistics>& stats,
@@ -35,8 +35,9 @@ void StatisticsChart::setStatistics(const std::vector<core::EmotionStatistics>& 
   bars_.clear();
   emotions_.clear();
   for (const auto& s : stats) {
-    if (bars_.empty() || bars_.back().person != s.person || bars_.back().rater != s.rater)
-      bars_.push_back({s.person, s.rater, {}});
+    if (bars_.empty() || bars_.back().person != s.person || bars_.back().rater != s.rater ||
+        bars_.back().epoch != s.epoch || bars_.back().epoch_start != s.epoch_start)
+      bars_.push_back({s.epoch, s.epoch_start, s.person, s.rater, {}});
     bars_.back().shares.emplace_back(s.label, s.share);
     if (std::find(emotions_.begin(), emotions_.end(), s.label) == emotions_.end())
       emotions_.push_back(s.label);
@@ -47,8 +48,13 @@ void StatisticsChart::setStatistics(const std::vector<core::EmotionStatistics>& 
       return std::find(emotions_.begin(), emotions_.end(), x.first) <
              std::find(emotions_.begin(), emotions_.end(), y.first);
     });
+  setMinimumHeight(heightFor(std::max(width(), static_cast<int>(kLogical))));
   updateGeometry();
   update();
+}
+
+void StatisticsChart::resizeEvent(QResizeEvent*) {
+  setMinimumHeight(heightFor(std::max(width(), static_cast<int>(kLogical) / 2)));
 }
 
 int StatisticsChart::heightFor(int width) const {
@@ -115,7 +121,8 @@ void StatisticsChart::draw(QPainter& p, QSize size) const {
   const QFontMetricsF metrics(font);
   double y = kTitle;
   for (const Bar& b : bars_) {
-    const QString who = QString::fromStdString(b.person) + " · " + QString::fromStdString(b.rater);
+    QString who = QString::fromStdString(b.person) + " · " + QString::fromStdString(b.rater);
+    if (!b.epoch.empty()) who = QString::fromStdString(b.epoch) + " · " + who;
     p.setPen(Qt::black);
     p.drawText(QRectF(kRight, y, kLabels - kRight - 8, kRow), Qt::AlignRight | Qt::AlignVCenter,
                metrics.elidedText(who, Qt::ElideMiddle, kLabels - kRight - 8));

@@ -1,12 +1,13 @@
 // Session statistics as a figure (issue 18): per person and rater (the model, then each
-// annotator) one horizontal bar split into the emotions' shares of the time that rater rated,
-// coloured as everywhere else (emotion_palette.h), the share written where it fits, a legend
-// below. Saved as a PNG of a fixed size for papers and slides (not the widget's size) or as SVG.
-// Thread-safety: GUI thread only.
+// annotator; per epoch when the statistics are) one horizontal bar split into the emotions' shares
+// of the time that rater rated, coloured as everywhere else (emotion_palette.h), the share written
+// where it fits, a legend below. Saved as a PNG of a fixed size for papers and slides (not the
+// widget's size) or as SVG. Thread-safety: GUI thread only.
 #pragma once
 
 #include <QString>
 #include <QWidget>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,8 @@ class StatisticsChart : public QWidget {
   explicit StatisticsChart(QWidget* parent = nullptr);
 
   struct Bar {
+    std::string epoch;  // per-epoch statistics: the epoch's label (core::EmotionStatistics)
+    int64_t epoch_start = 0;
     std::string person, rater;
     std::vector<std::pair<std::string, double>> shares;  // (emotion, 0..1) in the legend's order
   };
@@ -37,8 +40,10 @@ class StatisticsChart : public QWidget {
 
   QSize sizeHint() const override;
 
+
  protected:
   void paintEvent(QPaintEvent*) override;
+  void resizeEvent(QResizeEvent*) override;  // keeps the height the bars need at this width
 
  private:
   int heightFor(int width) const;

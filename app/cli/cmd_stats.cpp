@@ -1,4 +1,5 @@
-// `unilearn stats P.ulproj [--video NAME] [--scheme S] [--from TIME] [--to TIME] [--out F|-]`:
+// `unilearn stats P.ulproj [--video NAME] [--scheme S] [--from TIME] [--to TIME]
+// [--epochs SCHEME] [--out F|-]`:
 // per person and rater (the model, each annotator), time and share in each emotion, bouts and
 // their mean length, latency to the first occurrence, as CSV.
 #include <cstdio>
@@ -17,7 +18,7 @@
 namespace unilearn::cli {
 
 int runStats(const std::vector<std::string>& argv) {
-  Args args(argv, {"video", "scheme", "from", "to", "out", "threads"}, {});
+  Args args(argv, {"video", "scheme", "from", "to", "out", "threads", "epochs"}, {});
   if (args.positional().size() != 1) throw UsageError{"stats needs one project file"};
   auto project = core::Project::open(args.positional()[0], false);
   core::ExportOptions pick;
@@ -42,6 +43,7 @@ int runStats(const std::vector<std::string>& argv) {
   o.scheme = args.get("scheme").value_or("DFEW-7");
   o.from = frameOf("from");
   o.to = frameOf("to");
+  o.epochs_scheme = args.get("epochs").value_or("");
   const auto stats = core::sessionStatistics(*project, m.id, o);
   const std::string out = args.get("out").value_or("-");
   if (out == "-") {

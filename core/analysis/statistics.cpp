@@ -25,6 +25,32 @@ std::string personName(const TrackRecord& t) {
 
 std::vector<EmotionStatistics> sessionStatistics(const Project& p, int64_t media_id,
                                                  const StatisticsOptions& o) {
+  if (!o.epochs_scheme.empty()) {
+    std::vector<Annotation> epochs;
+    for (const auto& a : p.annotations(media_id))
+      if (a.scheme == o.epochs_scheme && a.end_frame >= o.from.value_or(0) &&
+          a.start_frame <= o.to.value_or(INT64_MAX))
+        epochs.push_back(a);
+    if (epochs.empty())
+      throw Error(Error::Kind::kArgument, "no epoch of the scheme '" + o.epochs_scheme +
+                                              "' in this stretch: annotate the epochs first");
+    std::stable_sort(epochs.begin(), epochs.end(),
+                     [](const auto& a, const auto& b) { return a.start_frame < b.start_frame; });
+    std::vector<EmotionStatistics> out;
+    for (const auto& e : epochs) {
+      StatisticsOptions one = o;
+      one.epochs_scheme.clear();
+      one.from = std::max(e.start_frame, o.from.value_or(0));
+      one.to = std::min(e.end_frame, o.to.value_or(INT64_MAX));
+      for (auto& s : sessionStatistics(p, media_id, one)) {
+        s.epoch = e.label;
+        s.epoch_start = *one.from;
+        s.epoch_end = *one.to;
+        out.push_back(std::move(s));
+      }
+    }
+    return out;
+  }
   std::optional<MediaRecord> media;
   for (const auto& m : p.media())
     if (m.id == media_id) media = m;
@@ -96,9 +122,13 @@ std::vector<EmotionStatistics> sessionStatistics(const Project& p, int64_t media
 }
 
 void writeStatisticsCsv(const std::vector<EmotionStatistics>& stats, std::ostream& out) {
+  const bool epochs =
+      std::any_of(stats.begin(), stats.end(), [](const auto& s) { return !s.epoch.empty(); });
+  if (epochs) out << "epoch,epoch_start_frame,epoch_end_frame,";
   out << "person,rater,label,frames,seconds,share,bouts,mean_bout_s,latency_s\n";
   char buf[160];
   for (const auto& s : stats) {
+    if (epochs) out << csvField(s.epoch) << ',' << s.epoch_start << ',' << s.epoch_end << ',';
     std::snprintf(buf, sizeof buf, ",%lld,%.3f,%.4f,%d,%.3f,", static_cast<long long>(s.frames),
                   s.seconds, s.share, s.bouts, s.mean_bout_seconds);
     out << csvField(s.person) << ',' << csvField(s.rater) << ',' << csvField(s.label) << buf;

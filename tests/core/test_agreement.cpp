@@ -187,4 +187,33 @@ TEST(Statistics, TimeSharesBoutsAndLatenciesPerPersonAndRater) {
       << csv.str();
   late.to = 10;
   EXPECT_THROW(core::sessionStatistics(*p, media, late), Error);
+
+  // Per epoch (a whole-video "Epochs" scheme: baseline 0-39, task 40-99): each epoch its own
+  // stretch, latency from its start; the CSV leads with the epoch.
+  p->addScheme("Epochs", {"baseline", "task"});
+  p->addAnnotation({0, media, std::nullopt, "Epochs", 40, 99, "task", "ann", ""});
+  p->addAnnotation({0, media, std::nullopt, "Epochs", 0, 39, "baseline", "ann", ""});
+  core::StatisticsOptions per_epoch;
+  per_epoch.epochs_scheme = "Epochs";
+  const auto e = core::sessionStatistics(*p, media, per_epoch);
+  ASSERT_EQ(e.size(), 5u);  // baseline: model happy, ann Happy; task: model happy, sad; ann Sad
+  EXPECT_EQ(e[0].epoch, "baseline");
+  EXPECT_EQ(e[0].epoch_end, 39);
+  EXPECT_EQ(e[0].frames, 40);  // model happy on 0-39
+  EXPECT_EQ(e[1].label, "Happy");
+  EXPECT_EQ(e[1].bouts, 2);
+  EXPECT_EQ(e[2].epoch, "task");
+  EXPECT_EQ(e[2].epoch_start, 40);
+  EXPECT_EQ(e[2].frames, 10);  // model happy on 40-49
+  EXPECT_EQ(e[3].label, "sad");
+  EXPECT_NEAR(*e[3].latency_seconds, 0.4, 1e-9);  // frame 50, 10 frames into the task
+  EXPECT_EQ(e[4].label, "Sad");
+  EXPECT_NEAR(e[4].share, 1.0, 1e-9);
+  std::ostringstream epoch_csv;
+  core::writeStatisticsCsv(e, epoch_csv);
+  EXPECT_EQ(epoch_csv.str().rfind("epoch,epoch_start_frame,epoch_end_frame,person,rater,", 0), 0u);
+  EXPECT_NE(epoch_csv.str().find("\ntask,40,99,face 1,model,sad,50,"), std::string::npos)
+      << epoch_csv.str();
+  per_epoch.epochs_scheme = "Phases";
+  EXPECT_THROW(core::sessionStatistics(*p, media, per_epoch), Error);
 }

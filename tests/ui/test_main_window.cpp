@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QDir>
 #include <QDockWidget>
@@ -22,6 +23,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <tuple>
 
 #include "core/resources.h"
 #include "model/precision.h"
@@ -298,11 +300,36 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
     QFile svg(dir.filePath("stats.svg"));
     ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
     EXPECT_TRUE(svg.readAll().contains("rater2"));
+    // Per epoch of another scheme: one bar per epoch, person and rater.
+    auto* epochs = dialog->findChild<QComboBox*>("statistics_epochs");
+    ASSERT_NE(epochs, nullptr);
+    ASSERT_GE(epochs->findData("Epochs"), 1);
+    epochs->setCurrentIndex(epochs->findData("Epochs"));
+    ASSERT_FALSE(chart->bars().empty());
+    EXPECT_EQ(chart->bars().front().epoch, "baseline");
+    EXPECT_EQ(chart->bars().back().epoch, "task");
+    EXPECT_TRUE(dialog->findChild<QLabel*>("statistics_table")->text().contains("<b>task</b>"));
+    QTest::qWait(100);  // the layout makes room for the taller chart
+    EXPECT_GE(chart->height(), chart->minimumHeight());
     dialog->grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/statistics-dialog.png");
     dialog->reject();
   });
+  w.project()->addScheme("Epochs", {"baseline", "task"});
+  for (auto [f0, f1, label] :
+       {std::tuple<int64_t, int64_t, const char*>{0, 59, "baseline"}, {60, 239, "task"}}) {
+    core::Annotation epoch;
+    epoch.media_id = w.selectedMediaId();
+    epoch.scheme = "Epochs";
+    epoch.start_frame = f0;
+    epoch.end_frame = f1;
+    epoch.label = label;
+    epoch.annotator = "rater1";
+    ASSERT_TRUE(w.annotations()->create(epoch));
+  }
   w.showStatistics();
   EXPECT_TRUE(shown);
+  w.annotations()->stack()->undo();  // the epochs again out of the way of what follows
+  w.annotations()->stack()->undo();
   // Go › Next/Previous annotation walk the segments' starts (30, 60; rater2's 30 too).
   w.player()->seekFrame(0);
   ASSERT_TRUE(w.player()->waitForFrame(0));
@@ -318,7 +345,7 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   EXPECT_FALSE(w.jumpToAnnotation(-1));
   bool ctrl_y_redoes = false;
   for (auto* a : w.findChildren<QAction*>())
-    if (a->text() == "&Redo")
+    if (a->text().startsWith("&Redo"))
       ctrl_y_redoes = a->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Y));
   EXPECT_TRUE(ctrl_y_redoes);
   const QString eaf = dir.filePath("session.eaf"), png = dir.filePath("timeline.png"),
