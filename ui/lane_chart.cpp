@@ -278,9 +278,11 @@ void LaneChart::drawOverlay(QPainter* p) {
     p->restore();
   }
   const QRectF band(plot.left(), top.top(), plot.width(), kBands * kBandHeight - 3);
-  // The in/out selection.
+  // The in/out selection, on the lane of the person it would label (every lane: the whole video).
+  const auto sel_track = timeline_->selectionTrack();
   if (timeline_->selectionStart() >= 0 &&
-      timeline_->selectionEnd() >= timeline_->selectionStart()) {
+      timeline_->selectionEnd() >= timeline_->selectionStart() &&
+      (!sel_track || *sel_track == data().track_id)) {
     const double a = xOf(static_cast<double>(timeline_->selectionStart()));
     const double b = xOf(static_cast<double>(timeline_->selectionEnd()));
     p->fillRect(QRectF(QPointF(std::max(a, plot.left()), plot.top()),

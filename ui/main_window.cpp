@@ -168,8 +168,10 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   connect(timeline_, &TimelineView::rangeChanged, routing_, &RoutingPanel::setRange);
   connect(routing_, &RoutingPanel::seekRequested, player_,
           [this](qint64 ms) { player_->seekMs(ms); });
-  connect(people_, &QListWidget::currentRowChanged, this,
-          [this] { showRoutingAt(player_->currentFrame(), timeline_->playhead()); });
+  connect(people_, &QListWidget::currentRowChanged, this, [this] {
+    showRoutingAt(player_->currentFrame(), timeline_->playhead());
+    timeline_->setSelectionTrack(selectedTrack());  // the person a label of the selection gets
+  });
   connect(timeline_, &TimelineView::seekRequested, player_,
           [this](qint64 ms) { player_->seekMs(ms); });
   connect(videos_, &QListWidget::currentRowChanged, this, &MainWindow::selectVideo);

@@ -40,7 +40,6 @@ class StatisticsChart : public QWidget {
 
   QSize sizeHint() const override;
 
-
  protected:
   void paintEvent(QPaintEvent*) override;
   void resizeEvent(QResizeEvent*) override;  // keeps the height the bars need at this width

@@ -114,6 +114,12 @@ void TimelineView::setSelection(qint64 start_ms, qint64 end_ms) {
     l->viewport()->update();
 }
 
+void TimelineView::setSelectionTrack(std::optional<int64_t> track_id) {
+  sel_track_ = track_id;
+  for (LaneChart* l : lanes_)
+    l->viewport()->update();
+}
+
 void TimelineView::setStacked(bool stacked) {
   stacked_ = stacked;
   scheduleRebuild();

@@ -9,6 +9,9 @@
 
 #include <QTimer>
 #include <QWidget>
+#include <cstdint>
+#include <optional>
+#include <string>
 
 #include "ui/timeline_data.h"
 
@@ -55,6 +58,10 @@ class TimelineView : public QWidget {
   void setSelection(qint64 start_ms, qint64 end_ms);
   qint64 selectionStart() const { return sel_start_; }
   qint64 selectionEnd() const { return sel_end_; }
+  // Whose lane the selection is drawn on (the person its label will go to); none: every lane (a
+  // label for the whole video).
+  void setSelectionTrack(std::optional<int64_t> track_id);
+  std::optional<int64_t> selectionTrack() const { return sel_track_; }
 
   // Colour of a class (also used by the band and by other views).
 
@@ -91,6 +98,7 @@ class TimelineView : public QWidget {
   bool stacked_ = false, static_overlay_ = false, movements_ = false;
   std::string first_annotator_, second_annotator_;
   qint64 sel_start_ = -1, sel_end_ = -1;
+  std::optional<int64_t> sel_track_;
 };
 
 }  // namespace unilearn::ui

@@ -238,6 +238,32 @@ TEST(TimelineView, HoveringAnAnnotationShowsItsNote) {
   EXPECT_TRUE(lane->markTipAt({plot.left() + 2, lane->bandRect(1).center().y()}).isEmpty());
 }
 
+// The in/out selection is drawn on the lane of the person its label would go to; with nobody
+// selected (a label for the whole video), on every lane.
+TEST(TimelineView, TheSelectionIsDrawnOnTheSelectedPersonsLane) {
+  ui::TimelineView view;
+  view.resize(1000, 500);
+  view.setData(ui::timelineData(hourTimeline(2)));
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  view.setRange(0, 60000);
+  view.rebuildNow();
+  auto picture = [&](int lane) {
+    QTest::qWait(20);
+    return view.lane(lane)->viewport()->grab().toImage();
+  };
+  const QImage plain0 = picture(0), plain1 = picture(1);
+  view.setSelection(10000, 20000);
+  EXPECT_NE(picture(0), plain0);  // nobody selected: every lane
+  EXPECT_NE(picture(1), plain1);
+  view.setSelectionTrack(view.data().lanes[0].track_id);
+  EXPECT_NE(picture(0), plain0);
+  EXPECT_EQ(picture(1), plain1);
+  view.setSelectionTrack(view.data().lanes[1].track_id);
+  EXPECT_EQ(picture(0), plain0);
+  EXPECT_NE(picture(1), plain1);
+}
+
 // Stretches where the model is unsure (top class below 50 %) are marked for greying: each
 // window owns the time between its neighbours' centres; adjacent unsure windows merge.
 TEST(TimelineData, UnsureStretchesFollowTheWindowsConfidence) {
