@@ -22,8 +22,6 @@
 #include <functional>
 #include <tuple>
 
-#include <QPainter>
-#include <QSvgGenerator>
 #include <fstream>
 #include <sstream>
 
@@ -579,23 +577,8 @@ bool MainWindow::importFrom(const QString& path, std::map<std::string, std::stri
 }
 
 bool MainWindow::exportTimelinePicture(const QString& path) {
-  if (path.endsWith(".svg", Qt::CaseInsensitive)) {
-    QSvgGenerator svg;
-    svg.setFileName(path);
-    svg.setSize(timeline_->size());
-    svg.setViewBox(QRect(QPoint(0, 0), timeline_->size()));
-    svg.setTitle(tr("UniLearn Studio timeline"));
-    QPainter p;
-    if (!p.begin(&svg)) {
-      fail(tr("Cannot write %1").arg(path));
-      return false;
-    }
-    timeline_->render(&p);
-    p.end();
-    return true;
-  }
-  if (!timeline_->grab().save(path)) {
-    fail(tr("Cannot write %1 (use .png or .svg)").arg(path));
+  if (!timeline_->exportFigure(path)) {
+    fail(tr("Cannot write %1 (use .png or .svg; check the folder and free space)").arg(path));
     return false;
   }
   return true;

@@ -1,8 +1,11 @@
 #include "ui/timeline_view.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QPainter>
+#include <QSvgGenerator>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -112,6 +115,36 @@ void TimelineView::setSelection(qint64 start_ms, qint64 end_ms) {
   sel_end_ = end_ms;
   for (LaneChart* l : lanes_)
     l->viewport()->update();
+}
+
+bool TimelineView::exportFigure(const QString& path, int width) const {
+  TimelineView copy;
+  copy.setAttribute(Qt::WA_DontShowOnScreen);
+  copy.setData(data_);
+  copy.stacked_ = stacked_;
+  copy.static_overlay_ = static_overlay_;
+  copy.movements_ = movements_;
+  copy.first_annotator_ = first_annotator_;
+  copy.second_annotator_ = second_annotator_;
+  copy.playhead_ = -1;  // no playhead in a figure
+  const int height = 48 + kFigureLaneHeight * std::max(1, static_cast<int>(data_.lanes.size()));
+  copy.resize(width, height);
+  copy.show();
+  copy.setRange(t0_, t1_);
+  copy.rebuildNow();
+  QCoreApplication::processEvents();  // the lanes' layout at the figure's size
+  if (path.endsWith(".svg", Qt::CaseInsensitive)) {
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(copy.size());
+    svg.setViewBox(QRect(QPoint(0, 0), copy.size()));
+    svg.setTitle(tr("UniLearn Studio timeline"));
+    QPainter p;
+    if (!p.begin(&svg)) return false;
+    copy.render(&p);
+    return p.end();
+  }
+  return copy.grab().save(path);
 }
 
 void TimelineView::setSelectionTrack(std::optional<int64_t> track_id) {

@@ -65,6 +65,12 @@ class TimelineView : public QWidget {
 
   // Colour of a class (also used by the band and by other views).
 
+  // The timeline as a figure of its own size, not the window's: the same data, range and display
+  // choices drawn `width` px wide with kFigureLaneHeight px per person (titles and legend never
+  // clipped by a small window); SVG by the suffix, else PNG. False when it cannot be written.
+  bool exportFigure(const QString& path, int width = 1600) const;
+  static constexpr int kFigureLaneHeight = 260;
+
   // Rebuilds the charts now (normally done by the timer); returns how long it took in ms.
   double rebuildNow();
   int laneCount() const { return static_cast<int>(lanes_.size()); }

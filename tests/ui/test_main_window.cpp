@@ -354,7 +354,11 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   ASSERT_TRUE(w.exportTo(csv, "csv")) << w.lastError().toStdString();
   ASSERT_TRUE(w.exportTimelinePicture(png));
   ASSERT_TRUE(w.exportTimelinePicture(svg));
-  EXPECT_FALSE(QImage(png).isNull());
+  // A figure of its own size, whatever the window's: 1600 px wide, a lane's height per person.
+  const QImage figure(png);
+  EXPECT_EQ(figure.width(), 1600);
+  EXPECT_EQ(figure.height(), 48 + ui::TimelineView::kFigureLaneHeight * w.timeline()->laneCount());
+  figure.save(QString(UNILEARN_SCREENSHOT_DIR) + "/timeline-figure.png");
   std::ifstream svg_in(svg.toStdString());
   const std::string svg_text((std::istreambuf_iterator<char>(svg_in)), {});
   EXPECT_NE(svg_text.find("<svg"), std::string::npos);
