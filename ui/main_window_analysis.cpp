@@ -15,6 +15,7 @@
 #include "ui/player_widget.h"
 #include "ui/reconstruction_view.h"
 #include "ui/train_wizard.h"
+#include "ui/webcam_view.h"
 
 namespace unilearn::ui {
 
@@ -58,8 +59,11 @@ void MainWindow::buildAnalysisMenu() {
       tr("New analyses with a UniLearn model take the per-frame emotion curves from its image "
          "head (the same network as the clip windows) instead of the static model "
          "(FaceExpressionNet). The timeline and the video say which model made them."));
-  connect(head_frames, &QAction::toggled, this,
-          [this](bool on) { settings_.setImageHeadFrames(on); });
+  connect(head_frames, &QAction::toggled, this, [this](bool on) {
+    settings_.setImageHeadFrames(on);
+    webcam_->setImageHeadModel(on ? settings_.defaultModel() : QString());
+  });
+  webcam_->setImageHeadModel(settings_.imageHeadFrames() ? settings_.defaultModel() : QString());
   analysis->addAction(tr("Find &blinks and smiles"), this, [this] {
     const QString report = findFaceEvents();
     if (!report.isEmpty()) QMessageBox::information(this, tr("Blinks and smiles"), report);

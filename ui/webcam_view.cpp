@@ -78,6 +78,10 @@ WebcamView::~WebcamView() {
   stop();
 }
 
+void WebcamView::setImageHeadModel(const QString& model_path) {
+  image_head_model_ = model_path;
+}
+
 void WebcamView::setFaceMovements(bool on) {
   const QSignalBlocker block(movements_);
   movements_->setChecked(on);
@@ -130,7 +134,7 @@ bool WebcamView::start(const QString& source, bool file) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     live_ = std::make_shared<core::Timeline>();
-    live_->classes.clear();  // static model only (the UniLearn model ships later)
+    live_->classes.clear();  // the overlay shows the per-frame model (static or image head)
   }
   running_ = true;
   stop_ = false;
@@ -162,10 +166,21 @@ bool WebcamView::start(const QString& source, bool file) {
   core::AnalysisOptions options;
   options.blendshapes = movements_->isChecked();
   movements_->setEnabled(false);  // fixed for the session
-  worker_ = std::thread([this, capture, project, name, fps, file, record, options] {
+  const std::string head_model = image_head_model_.toStdString();
+  if (!head_model.empty()) options.frame_engine = core::FrameEngine::kImageHead;
+  {
+    // The overlay names the model that speaks (VideoCanvas reads it from the analysis record).
+    std::lock_guard<std::mutex> lock(mutex_);
+    core::AnalysisRecord record_of_models;
+    record_of_models.params_json = core::analysisParamsJson(options, nullptr);
+    live_->analysis = record_of_models;
+  }
+  worker_ = std::thread([this, capture, project, name, fps, file, record, options, head_model] {
     QString summary;
     try {
       auto p = core::Project::open(project, false);
+      std::shared_ptr<core::ClipModel> model;  // shared with the Session tab's analyses
+      if (!head_model.empty()) model = core::ClipModel::shared(head_model);
       core::LiveCallbacks cb;
       cb.record_path = record;
       auto last_post = std::chrono::steady_clock::now() - std::chrono::seconds(1);
@@ -208,6 +223,7 @@ bool WebcamView::start(const QString& source, bool file) {
           std::lock_guard<std::mutex> lock(mutex_);
           snapshot = std::make_shared<core::Timeline>();
           snapshot->classes = live_->classes;
+          snapshot->analysis = live_->analysis;
           for (const auto& t : live_->tracks) {  // the last frames are all the overlay needs
             core::TrackTimeline tt;
             tt.track = t.track;
@@ -244,7 +260,7 @@ bool WebcamView::start(const QString& source, bool file) {
             Qt::QueuedConnection);
       };
       const auto s =
-          core::analyzeLive(*p, *capture, (file ? "file " : "camera ") + name, fps, nullptr,
+          core::analyzeLive(*p, *capture, (file ? "file " : "camera ") + name, fps, model.get(),
                             core::resourceDir(), options, cb, [this] { return stop_.load(); });
       summary = tr("Live session stored: %1 frames, %2 people (%3 frames dropped by the capture)")
                     .arg(s.frames)
@@ -289,6 +305,7 @@ void WebcamView::rebuildTimeline() {
     live_dirty_ = false;
     tail.media = live_->media;
     tail.classes = live_->classes;
+    tail.analysis = live_->analysis;  // which model made the per-frame curves
     const int64_t from = live_->media.duration_ms - 60000;
     for (const auto& t : live_->tracks) {
       core::TrackTimeline tt;

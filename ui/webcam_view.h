@@ -56,6 +56,10 @@ class WebcamView : public QWidget {
   // beside it (set before start()).
   void setFaceMovements(bool on);
   void selectFace(int64_t tracker_id);  // -1: the largest
+  // The per-frame emotions from this UniLearn model's image head instead of the static model
+  // (Analysis › Per-frame curves from UniLearn's image head); empty: the static model. The
+  // session then also stores the model's clip windows. Takes effect at the next start().
+  void setImageHeadModel(const QString& model_path);
 
  signals:
   void sessionEnded(const QString& summary);
@@ -74,6 +78,7 @@ class WebcamView : public QWidget {
   TimelineView* timeline_ = nullptr;
   QTimer rebuild_;
   QString project_path_;
+  QString image_head_model_;
   int camera_count_ = 0;
   bool running_ = false;
   int64_t frames_shown_ = 0;

@@ -9,9 +9,11 @@
 
 #include <fstream>
 
+#include "core/analysis/analyzer.h"
 #include "core/faces/action_units.h"
 #include "core/media/frame_source.h"
 #include "core/media/video_reader.h"
+#include "core/resources.h"
 #include "core/storage/project.h"
 #include "ui/blendshape_bars.h"
 #include "ui/timeline_view.h"
@@ -121,4 +123,33 @@ TEST(WebcamView, FaceMovementsShowTheMeshAndTheSmilingFacesBars) {
   const auto frames = p->frames(analyses[0].id, p->tracks(p->media()[0].id)[0].id);
   ASSERT_FALSE(frames.empty());
   EXPECT_EQ(frames[0].blendshapes.size(), 52u);
+}
+
+// Analysis › Per-frame curves from UniLearn's image head reaches the live view too: the overlay
+// and the live timeline say that the image head speaks, and the session stores its frames and
+// the model's clip windows.
+TEST(WebcamView, TheImageHeadCanSpeakLive) {
+  const std::string clip = "/tmp/unilearn_ui_webcam_clip.mp4";
+  if (!std::ifstream(clip).good())
+    GTEST_SKIP() << "made by WithoutACameraItSaysSoAndRunsOnAVideoFile";
+  QTemporaryDir dir;
+  const QString project = dir.filePath("live_head.ulproj");
+  core::Project::open(project.toStdString());
+  ui::WebcamView view;
+  view.resize(900, 700);
+  view.show();
+  view.setProjectPath(project);
+  view.setImageHeadModel(QString::fromStdString(core::shippedClipModel()));
+  QSignalSpy ended(&view, &ui::WebcamView::sessionEnded);
+  ASSERT_TRUE(view.start(QString::fromStdString(clip), true));
+  ASSERT_TRUE(QTest::qWaitFor([&] { return !view.canvas()->faces().empty(); }, 5000));
+  EXPECT_TRUE(view.canvas()->emotionSource().contains("UniLearn image head"))
+      << view.canvas()->emotionSource().toStdString();
+  ASSERT_TRUE(QTest::qWaitFor([&] { return !ended.isEmpty(); }, 20000));
+  EXPECT_EQ(view.timeline()->data().frame_model, "UniLearn image head");
+  auto p = core::Project::open(project.toStdString(), false);
+  ASSERT_EQ(p->media().size(), 1u);
+  const auto analysis = p->analyses(p->media()[0].id).back();
+  EXPECT_EQ(core::analysisFrameEngine(analysis), core::FrameEngine::kImageHead);
+  EXPECT_FALSE(p->windows(analysis.id).empty());
 }
