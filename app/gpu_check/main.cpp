@@ -155,64 +155,56 @@ int run(const Options& o) {
                 r * static_cast<double>(o.batch), static_cast<long long>(o.batch));
   }
 
-  // Fine-tuning steps: fp32, then under bf16 autocast (fp32 master weights).
-  for (const bool autocast : {false, true})
-    orReport(
-        autocast ? "fine-tuning bf16 autocast" : "fine-tuning fp32",
-        [&] {
-          unilearn::VitMoE net(c);
-          net->train();
-          net->to(device);
-          torch::optim::AdamW opt(net->parameters(), torch::optim::AdamWOptions(1e-4));
-          const auto x = clips(o.train_batch, torch::kFloat);
-          const auto y = torch::randint(c.video_classes, {o.train_batch},
-                                        torch::TensorOptions().device(device).dtype(torch::kLong));
-          const double r = rate(device, o.seconds, [&] {
-            setAutocast(autocast, device);
-            const auto logits = net->forward(x).logits;
-            setAutocast(false, device);
-            const auto loss = torch::cross_entropy_loss(logits.to(torch::kFloat), y);
-            opt.zero_grad();
-            loss.backward();
-            opt.step();
-          });
-          std::printf("fine-tuning %s: %.2f steps/s at batch %lld (%.1f clips/s)\n",
-                      autocast ? "bf16 autocast" : "fp32", r, static_cast<long long>(o.train_batch),
-                      r * static_cast<double>(o.train_batch));
-        },
-        device);
-
-  // Pre-training steps: the dual-modal masked autoencoder on clips, 95 % of tokens masked.
-  for (const bool autocast : {false, true})
-    orReport(
-        autocast ? "pre-training bf16 autocast" : "pre-training fp32",
-        [&] {
-          unilearn::MaeConfig m;
-          m.encoder = c;
-          m.encoder.moe_layers.clear();
-          unilearn::MaePretrain mae(m);
-          mae->train();
-          mae->to(device);
-          torch::optim::AdamW opt(mae->parameters(), torch::optim::AdamWOptions(1.5e-4));
-          const auto x = clips(o.train_batch, torch::kFloat);
-          const auto mask =
-              unilearn::randomTokenMask(o.train_batch, c.videoTokens(), m.video_mask_ratio)
-                  .to(device);
-          const auto target = unilearn::maeTargets(x, m.encoder);
-          const double r = rate(device, o.seconds, [&] {
-            setAutocast(autocast, device);
-            const auto prediction = mae->forward(x, mask);
-            setAutocast(false, device);
-            const auto loss = unilearn::maeLoss(prediction.to(torch::kFloat), target, mask);
-            opt.zero_grad();
-            loss.backward();
-            opt.step();
-          });
-          std::printf("pre-training %s: %.2f steps/s at batch %lld (%.1f clips/s)\n",
-                      autocast ? "bf16 autocast" : "fp32", r, static_cast<long long>(o.train_batch),
-                      r * static_cast<double>(o.train_batch));
-        },
-        device);
+  // Training steps, fp32 and under bf16 autocast (fp32 master weights): fine-tuning the network
+  // on labelled clips, and pre-training the masked autoencoder (95 % of a clip's tokens masked).
+  const auto x = clips(o.train_batch, torch::kFloat);
+  const auto y = torch::randint(c.video_classes, {o.train_batch},
+                                torch::TensorOptions().device(device).dtype(torch::kLong));
+  unilearn::MaeConfig m;
+  m.encoder = c;
+  m.encoder.moe_layers.clear();
+  const auto mask =
+      unilearn::randomTokenMask(o.train_batch, c.videoTokens(), m.video_mask_ratio).to(device);
+  const auto target = unilearn::maeTargets(x, m.encoder);
+  for (const bool pretraining : {false, true})
+    for (const bool autocast : {false, true}) {
+      const std::string what = std::string(pretraining ? "pre-training " : "fine-tuning ") +
+                               (autocast ? "bf16 autocast" : "fp32");
+      orReport(
+          what.c_str(),
+          [&] {
+            std::shared_ptr<torch::nn::Module> net;
+            std::function<torch::Tensor()> loss;
+            if (pretraining) {
+              unilearn::MaePretrain mae(m);
+              net = mae.ptr();
+              loss = [mae, &x, &mask, &target]() mutable {
+                return unilearn::maeLoss(mae->forward(x, mask).to(torch::kFloat), target, mask);
+              };
+            } else {
+              unilearn::VitMoE vit(c);
+              net = vit.ptr();
+              loss = [vit, &x, &y]() mutable {
+                return torch::cross_entropy_loss(vit->forward(x).logits.to(torch::kFloat), y);
+              };
+            }
+            net->train();
+            net->to(device);
+            torch::optim::AdamW opt(net->parameters(), torch::optim::AdamWOptions(1e-4));
+            const double r = rate(device, o.seconds, [&] {
+              setAutocast(autocast, device);
+              const auto l = loss();
+              setAutocast(false, device);
+              opt.zero_grad();
+              l.backward();
+              opt.step();
+            });
+            std::printf("%s: %.2f steps/s at batch %lld (%.1f clips/s)\n", what.c_str(), r,
+                        static_cast<long long>(o.train_batch),
+                        r * static_cast<double>(o.train_batch));
+          },
+          device);
+    }
   return 0;
 }
 
