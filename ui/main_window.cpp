@@ -463,9 +463,23 @@ void MainWindow::analyzeSelected(const QString& model) {
     fail(tr("Select a video to analyse."));
     return;
   }
+  analyzeVideos({videos_->currentItem()->toolTip()}, model);
+}
+
+void MainWindow::analyzeAll(const QString& model) {
+  QStringList all;
+  for (int i = 0; project_ && i < videos_->count(); ++i)
+    all << videos_->item(i)->toolTip();
+  if (all.isEmpty()) {
+    fail(tr("Add videos to the project first (File › Add videos, or drop them here)."));
+    return;
+  }
+  analyzeVideos(all, model);
+}
+
+void MainWindow::analyzeVideos(const QStringList& videos, const QString& model) {
   if (analysis_running_) return;
   if (worker_.joinable()) worker_.join();
-  const QString video = videos_->currentItem()->toolTip();
   analysis_running_ = true;
   cancel_ = false;
   progress_->setValue(0);
@@ -484,37 +498,54 @@ void MainWindow::analyzeSelected(const QString& model) {
   options.blendshapes = options.landmarks = settings_.faceMovements();
   if (!model.isEmpty() && settings_.imageHeadFrames())
     options.frame_engine = core::FrameEngine::kImageHead;
-  worker_ = std::thread([this, project_path, model_spec, video, precision, options] {
+  worker_ = std::thread([this, project_path, model_spec, videos, precision, options] {
     QString message;
-    bool ok = true;
+    QStringList failed;
+    int done = 0;
     try {
       auto p = core::Project::open(project_path, false);  // this thread's own connection
       std::shared_ptr<core::ClipModel> clip;              // shared with the routing views
       if (!model_spec.empty()) clip = core::ClipModel::shared(model_spec, precision);
-      auto s = core::analyzeVideo(
-          *p, video.toStdString(), clip.get(), core::resourceDir(), options,
-          [this](const core::AnalysisProgress& pr) {
-            QMetaObject::invokeMethod(
-                this,
-                [this, pr] {
-                  progress_->setMaximum(static_cast<int>(std::max<int64_t>(1, pr.frame_count)));
-                  progress_->setValue(static_cast<int>(pr.frame));
-                  speed_label_->setText(tr("%1 frames/s").arg(pr.frames_per_second, 0, 'f', 1));
-                },
-                Qt::QueuedConnection);
-          },
-          [this] { return cancel_.load(); });
-      message = s.already_done
-                    ? tr("Already analysed with this model and these settings: kept as it is")
-                : s.cancelled ? tr("Analysis cancelled (resumable)")
-                              : tr("Analysis done: %1 frames, %2 people, %3 windows")
-                                    .arg(s.frames)
-                                    .arg(s.tracks)
-                                    .arg(s.windows + s.windows_resumed);
-    } catch (const std::exception& e) {  // unilearn::Error, or anything core let through
-      ok = false;
-      message = QString::fromUtf8(e.what());
+      for (int i = 0; i < videos.size() && !cancel_; ++i) {
+        const QString prefix =
+            videos.size() > 1 ? tr("video %1 of %2 · ").arg(i + 1).arg(videos.size()) : QString();
+        try {
+          auto s = core::analyzeVideo(
+              *p, videos[i].toStdString(), clip.get(), core::resourceDir(), options,
+              [this, prefix](const core::AnalysisProgress& pr) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, pr, prefix] {
+                      progress_->setMaximum(static_cast<int>(std::max<int64_t>(1, pr.frame_count)));
+                      progress_->setValue(static_cast<int>(pr.frame));
+                      speed_label_->setText(prefix +
+                                            tr("%1 frames/s").arg(pr.frames_per_second, 0, 'f', 1));
+                    },
+                    Qt::QueuedConnection);
+              },
+              [this] { return cancel_.load(); });
+          if (s.cancelled) break;
+          ++done;
+          if (videos.size() == 1)
+            message = s.already_done
+                          ? tr("Already analysed with this model and these settings: kept as it is")
+                          : tr("Analysis done: %1 frames, %2 people, %3 windows")
+                                .arg(s.frames)
+                                .arg(s.tracks)
+                                .arg(s.windows + s.windows_resumed);
+        } catch (const std::exception& e) {  // this video only: the queue goes on
+          failed << QFileInfo(videos[i]).fileName() + ": " + QString::fromUtf8(e.what());
+        }
+      }
+    } catch (const std::exception& e) {  // the project or the model: nothing can run
+      failed << QString::fromUtf8(e.what());
     }
+    const bool ok = failed.isEmpty();
+    if (cancel_)
+      message = tr("Analysis cancelled (resumable)");
+    else if (videos.size() > 1)
+      message = tr("Analysed %1 of %2 videos").arg(done).arg(videos.size());
+    if (!ok) message = (videos.size() > 1 ? message + ". " : QString()) + failed.join("\n");
     QMetaObject::invokeMethod(
         this,
         [this, ok, message] {

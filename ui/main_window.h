@@ -48,6 +48,11 @@ class MainWindow : public QMainWindow {
   // Analyses the selected video: `model` is a UniLearn model file or preset, empty for the
   // static model only. Returns at once; progress shows in the status bar.
   void analyzeSelected(const QString& model);
+  // Analysis › Analyze all videos: every video of the project in turn, one after the other (a
+  // batch queue); videos already analysed with this model and settings are kept, a broken or
+  // missing one is reported and the queue goes on; Cancel stops after the current video's
+  // resumable state is stored. analysisFinished() once, at the end, with a summary.
+  void analyzeAll(const QString& model);
   void cancelAnalysis();
   bool analysisRunning() const { return analysis_running_; }
 
@@ -141,6 +146,7 @@ class MainWindow : public QMainWindow {
   std::optional<std::vector<core::EmotionStatistics>> currentStatistics(QString* stretch);
   QString epochs_scheme_;  // while the statistics dialog shows per-epoch figures
   void rebuildSchemeMenus();
+  void analyzeVideos(const QStringList& videos, const QString& model);  // the queue's worker
   void showRoutingAt(int64_t frame, int64_t ms);
 
   Settings& settings_;

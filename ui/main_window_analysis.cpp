@@ -79,6 +79,12 @@ void MainWindow::buildAnalysisMenu() {
              "“Use for analysis”, or analyse with the static model only."));
     analyzeSelected(m);
   });
+  analysis->addAction(tr("Analyze &all videos with the chosen model"), this, [this] {
+    const QString m = settings_.defaultModel();
+    if (!QFileInfo::exists(m) && !m.startsWith("unilearn-"))
+      return fail(tr("The chosen model %1 is gone: choose another in the Models panel.").arg(m));
+    analyzeAll(m);
+  });
   analysis->addAction(tr("Analyze with a &UniLearn model file…"), this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("UniLearn model"), QString(),
                                                       tr("Model files (*.safetensors *.pth *.pt)"));

@@ -488,6 +488,45 @@ TEST(MainWindow, StartPageHelpPanelsAndRenamingPeople) {
   EXPECT_TRUE(w.welcomeShown());
 }
 
+// Analysis › Analyze all videos: a queue over the project's videos; a video that went missing
+// is reported and the others are analysed all the same.
+TEST(MainWindow, AnalyzeAllRunsTheQueueAndReportsAMissingVideo) {
+  QTemporaryDir dir;
+  ui::Settings settings(dir.filePath("settings.ini"));
+  ui::MainWindow w(settings);
+  w.resize(1280, 860);
+  w.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  ASSERT_TRUE(w.openProject(dir.filePath("queue.ulproj"), true)) << w.lastError().toStdString();
+  QStringList clips;
+  int frames = 20;  // three different videos (a copy would be the same video, found by content)
+  for (const char* name : {"first.mp4", "second.mp4", "gone.mp4"}) {
+    clips << dir.filePath(name);
+    ASSERT_EQ(std::system(("ffmpeg -v error -y -i " + test::faceClip() + " -frames:v " +
+                           std::to_string(frames += 5) + " -c:v libx264 -pix_fmt yuv420p " +
+                           clips.back().toStdString() + " >/dev/null 2>&1")
+                              .c_str()),
+              0);
+  }
+  ASSERT_TRUE(w.addVideos(clips));
+  ASSERT_TRUE(QFile::remove(clips.back()));  // missing by the time the queue reaches it
+  QSignalSpy finished(&w, &ui::MainWindow::analysisFinished);
+  w.analyzeAll(QString());  // the static model: fast
+  ASSERT_TRUE(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 180000));
+  EXPECT_FALSE(finished.at(0).at(0).toBool());
+  const QString message = finished.at(0).at(1).toString();
+  EXPECT_TRUE(message.contains("Analysed 2 of 3 videos")) << message.toStdString();
+  EXPECT_TRUE(message.contains("gone.mp4")) << message.toStdString();
+  int analysed = 0;
+  for (const auto& m : w.project()->media())
+    analysed += !w.project()->analyses(m.id).empty();
+  EXPECT_EQ(analysed, 2);
+  // Again: both are kept as they are, nothing computed twice.
+  w.analyzeAll(QString());
+  ASSERT_TRUE(QTest::qWaitFor([&] { return finished.size() == 2; }, 60000));
+  EXPECT_TRUE(finished.at(1).at(1).toString().contains("Analysed 2 of 3 videos"));
+}
+
 // Analysis › Per-frame curves from UniLearn's image head: a new analysis with the shipped model
 // takes its frame curves from the image head, and the timeline's legend says so.
 TEST(MainWindow, PerFrameCurvesFromTheImageHeadAreNamedOnTheTimeline) {
