@@ -13,4 +13,8 @@ namespace unilearn::core {
 // Must be called from inside a catch block.
 [[noreturn]] void rethrowAsError(const std::string& context);
 
+// Inside a catch block: the message of the exception being handled, translated the same way
+// (for callers that report and go on, such as the app's background jobs).
+std::string currentErrorMessage();
+
 }  // namespace unilearn::core

@@ -209,9 +209,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
-  cancel_ = true;
-  if (worker_.joinable()) worker_.join();
-  if (loader_.joinable()) loader_.join();
+  analysis_.cancel();
+  analysis_.wait();
+  loader_.wait();
 }
 
 void MainWindow::fail(const QString& message) {
@@ -414,43 +414,39 @@ void MainWindow::loadTimelineAsync() {
     reload_again_ = true;
     return;
   }
-  if (loader_.joinable()) loader_.join();
   loading_ = true;
   const std::string path = project_path_.toStdString();
   const int64_t media = media_id_;
-  loader_ = std::thread([this, path, media] {
-    std::shared_ptr<core::Timeline> t;
+  struct Loaded {
+    std::shared_ptr<core::Timeline> timeline;
     TimelineData data;
-    QString error;
-    try {
-      auto p = core::Project::open(path, false);
-      t = std::make_shared<core::Timeline>(core::loadTimeline(*p, media));
-      data = timelineData(*t);
-    } catch (const std::exception& e) {  // unilearn::Error, or memory, or anything below
-      t.reset();
-      error = QString::fromUtf8(e.what());
-    }
-    QMetaObject::invokeMethod(
-        this,
-        [this, t, data = std::move(data), media, error]() mutable {
-          loading_ = false;
-          if (reload_again_) {
-            reload_again_ = false;
-            loadTimelineAsync();
-          }
-          if (!error.isEmpty())
-            statusBar()->showMessage(tr("Cannot load the timeline: %1").arg(error), 10000);
-          if (!t || media != media_id_) return;
-          player_->setTimeline(t);
-          shown_timeline_ = t;
-          timeline_->setData(std::move(data));
-          routing_->setTimeline(t);
-          routing_->setRange(timeline_->rangeStart(), timeline_->rangeEnd());
-          if (people_->count() != static_cast<int>(t->tracks.size())) refreshPeople();
-          emit timelineLoaded();
-        },
-        Qt::QueuedConnection);
-  });
+  };
+  auto loaded = std::make_shared<Loaded>();
+  loader_.start(
+      [path, media, loaded](BackgroundJob&) {
+        auto p = core::Project::open(path, false);  // this thread's own connection
+        auto t = std::make_shared<core::Timeline>(core::loadTimeline(*p, media));
+        loaded->data = timelineData(*t);
+        loaded->timeline = std::move(t);
+      },
+      [this, loaded, media](const QString& error) {
+        loading_ = false;
+        if (reload_again_) {
+          reload_again_ = false;
+          loadTimelineAsync();
+        }
+        if (!error.isEmpty())
+          statusBar()->showMessage(tr("Cannot load the timeline: %1").arg(error), 10000);
+        const auto& t = loaded->timeline;
+        if (!error.isEmpty() || !t || media != media_id_) return;
+        player_->setTimeline(t);
+        shown_timeline_ = t;
+        timeline_->setData(std::move(loaded->data));
+        routing_->setTimeline(t);
+        routing_->setRange(timeline_->rangeStart(), timeline_->rangeEnd());
+        if (people_->count() != static_cast<int>(t->tracks.size())) refreshPeople();
+        emit timelineLoaded();
+      });
 }
 
 // The routing views follow the player and the selected person (else the first person).
@@ -479,9 +475,7 @@ void MainWindow::analyzeAll(const QString& model) {
 
 void MainWindow::analyzeVideos(const QStringList& videos, const QString& model) {
   if (analysis_running_) return;
-  if (worker_.joinable()) worker_.join();
   analysis_running_ = true;
-  cancel_ = false;
   progress_->setValue(0);
   progress_->setVisible(true);
   const Precision precision =
@@ -498,80 +492,88 @@ void MainWindow::analyzeVideos(const QStringList& videos, const QString& model) 
   options.blendshapes = options.landmarks = settings_.faceMovements();
   if (!model.isEmpty() && settings_.imageHeadFrames())
     options.frame_engine = core::FrameEngine::kImageHead;
-  worker_ = std::thread([this, project_path, model_spec, videos, precision, options] {
+  // What the queue did, for the message at its end.
+  struct Outcome {
     QString message;
-    QStringList failed;
+    QStringList failed, damaged;
     int done = 0;
-    try {
-      auto p = core::Project::open(project_path, false);  // this thread's own connection
-      std::shared_ptr<core::ClipModel> clip;              // shared with the routing views
-      if (!model_spec.empty()) clip = core::ClipModel::shared(model_spec, precision);
-      for (int i = 0; i < videos.size() && !cancel_; ++i) {
-        const QString prefix =
-            videos.size() > 1 ? tr("video %1 of %2 · ").arg(i + 1).arg(videos.size()) : QString();
-        try {
-          auto s = core::analyzeVideo(
-              *p, videos[i].toStdString(), clip.get(), core::resourceDir(), options,
-              [this, prefix](const core::AnalysisProgress& pr) {
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, pr, prefix] {
-                      progress_->setMaximum(static_cast<int>(std::max<int64_t>(1, pr.frame_count)));
-                      progress_->setValue(static_cast<int>(pr.frame));
-                      speed_label_->setText(prefix +
-                                            tr("%1 frames/s").arg(pr.frames_per_second, 0, 'f', 1));
-                    },
-                    Qt::QueuedConnection);
-              },
-              [this] { return cancel_.load(); });
-          if (s.cancelled) break;
-          ++done;
-          if (videos.size() == 1)
-            message = s.already_done
-                          ? tr("Already analysed with this model and these settings: kept as it is")
-                          : tr("Analysis done: %1 frames, %2 people, %3 windows")
-                                .arg(s.frames)
-                                .arg(s.tracks)
-                                .arg(s.windows + s.windows_resumed);
-        } catch (const std::exception& e) {  // this video only: the queue goes on
-          failed << QFileInfo(videos[i]).fileName() + ": " + QString::fromUtf8(e.what());
+  };
+  auto outcome = std::make_shared<Outcome>();
+  analysis_.start(
+      [this, project_path, model_spec, videos, precision, options, outcome](BackgroundJob& job) {
+        auto p = core::Project::open(project_path, false);  // this thread's own connection
+        std::shared_ptr<core::ClipModel> clip;              // shared with the routing views
+        if (!model_spec.empty()) clip = core::ClipModel::shared(model_spec, precision);
+        for (int i = 0; i < videos.size() && !job.cancelled(); ++i) {
+          const QString prefix =
+              videos.size() > 1 ? tr("video %1 of %2 · ").arg(i + 1).arg(videos.size()) : QString();
+          try {
+            auto s = core::analyzeVideo(
+                *p, videos[i].toStdString(), clip.get(), core::resourceDir(), options,
+                [this, prefix, &job](const core::AnalysisProgress& pr) {
+                  job.post([this, pr, prefix] {
+                    progress_->setMaximum(static_cast<int>(std::max<int64_t>(1, pr.frame_count)));
+                    progress_->setValue(static_cast<int>(pr.frame));
+                    speed_label_->setText(prefix +
+                                          tr("%1 frames/s").arg(pr.frames_per_second, 0, 'f', 1));
+                  });
+                },
+                job.cancelCheck());
+            if (s.cancelled) break;
+            ++outcome->done;
+            if (!s.problems.empty())  // decoded around: said, not hidden
+              outcome->damaged << QFileInfo(videos[i]).fileName() + ": " +
+                                      QString::fromStdString(s.problems.front()) +
+                                      (s.problems.size() > 1
+                                           ? tr(" (and %1 more)").arg(s.problems.size() - 1)
+                                           : QString());
+            if (videos.size() == 1)
+              outcome->message =
+                  s.already_done
+                      ? tr("Already analysed with this model and these settings: kept as it is")
+                      : tr("Analysis done: %1 frames, %2 people, %3 windows")
+                            .arg(s.frames)
+                            .arg(s.tracks)
+                            .arg(s.windows + s.windows_resumed);
+          } catch (...) {  // this video only: the queue goes on
+            outcome->failed << QFileInfo(videos[i]).fileName() + ": " +
+                                   BackgroundJob::currentErrorMessage();
+          }
         }
-      }
-    } catch (const std::exception& e) {  // the project or the model: nothing can run
-      failed << QString::fromUtf8(e.what());
-    }
-    const bool ok = failed.isEmpty();
-    if (cancel_)
-      message = tr("Analysis cancelled (resumable)");
-    else if (videos.size() > 1)
-      message = tr("Analysed %1 of %2 videos").arg(done).arg(videos.size());
-    if (!ok) message = (videos.size() > 1 ? message + ". " : QString()) + failed.join("\n");
-    QMetaObject::invokeMethod(
-        this,
-        [this, ok, message] {
-          if (worker_.joinable()) worker_.join();
-          analysis_running_ = false;
-          reload_.stop();
-          progress_->setVisible(false);
-          speed_label_->clear();
-          if (ok)
-            statusBar()->showMessage(message, 10000);
-          else
-            fail(message);
-          loadTimelineAsync();
-          emit analysisFinished(ok, message);
-        },
-        Qt::QueuedConnection);
-  });
+      },
+      [this, outcome, count = videos.size()](const QString& error) {
+        // `error`: the project or the model, so nothing could run.
+        if (!error.isEmpty()) outcome->failed << error;
+        const bool ok = outcome->failed.isEmpty();
+        QString message = outcome->message;
+        if (analysis_.cancelled())
+          message = tr("Analysis cancelled (resumable)");
+        else if (count > 1)
+          message = tr("Analysed %1 of %2 videos").arg(outcome->done).arg(count);
+        if (!outcome->damaged.isEmpty())
+          message += tr(" · damaged video, analysed around the damage: %1")
+                         .arg(outcome->damaged.join(" · "));
+        if (!ok) message = (count > 1 ? message + ". " : QString()) + outcome->failed.join("\n");
+        analysis_running_ = false;
+        reload_.stop();
+        progress_->setVisible(false);
+        speed_label_->clear();
+        if (ok)
+          statusBar()->showMessage(message, 10000);
+        else
+          fail(message);
+        loadTimelineAsync();
+        emit analysisFinished(ok, message);
+      });
 }
 
 void MainWindow::cancelAnalysis() {
-  cancel_ = true;
+  analysis_.cancel();
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
-  cancel_ = true;
-  if (worker_.joinable()) worker_.join();
+  analysis_.cancel();
+  analysis_.wait();
   settings_.setWindowGeometry(saveGeometry());
   settings_.setWindowState(saveState());
   e->accept();

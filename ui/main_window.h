@@ -12,16 +12,15 @@
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>
-#include <thread>
 
 #include "core/analysis/statistics.h"
 #include "core/analysis/timeline.h"
 #include "core/storage/project.h"
 #include "core/storage/project_lock.h"
+#include "ui/background_job.h"
 #include "ui/settings.h"
 
 namespace unilearn::ui {
@@ -177,12 +176,11 @@ class MainWindow : public QMainWindow {
   int64_t in_frame_ = -1, out_frame_ = -1;
   std::string scheme_ = "DFEW-7";
 
-  std::thread worker_;
-  std::atomic<bool> cancel_{false};
+  BackgroundJob analysis_{this};
   bool analysis_running_ = false;
   QTimer reload_;  // while an analysis runs: reload the timeline every 2 s
-  std::thread loader_;
-  std::atomic<bool> loading_{false};
+  BackgroundJob loader_{this};
+  bool loading_ = false;
   bool reload_again_ = false;  // a change came in while a load was running
 };
 

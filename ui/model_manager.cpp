@@ -63,9 +63,7 @@ ModelManager::ModelManager(Settings& settings, QWidget* parent)
   refresh();
 }
 
-ModelManager::~ModelManager() {
-  if (worker_.joinable()) worker_.join();
-}
+ModelManager::~ModelManager() = default;  // import_job_ waits for an import in progress
 
 void ModelManager::setProject(core::Project* project, const QString& project_path) {
   project_ = project;
@@ -156,37 +154,30 @@ void ModelManager::importFile(const QString& path, bool allow_partial) {
     emit importFinished(false, report_->toPlainText());
     return;
   }
-  if (worker_.joinable()) worker_.join();
+  if (import_job_.running()) return;
   const QFileInfo project(project_path_);
   const QString dir = project.absolutePath() + "/" + project.completeBaseName() + "-models";
   QDir().mkpath(dir);
   const QString out = dir + "/" + QFileInfo(path).completeBaseName() + ".safetensors";
   import_->setEnabled(false);
   report_->setPlainText(tr("Importing %1 …").arg(QFileInfo(path).fileName()));
-  worker_ = std::thread([this, in = path.toStdString(), out = out.toStdString(), allow_partial] {
-    bool ok = true;
-    QString text;
-    core::ImportedModel m;
-    try {
-      m = core::importModelFile(in, out, allow_partial);
-      text = QString::fromStdString(m.report);
-    } catch (const std::exception& e) {  // unilearn::Error, or anything core let through
-      ok = false;
-      text = tr("Not imported: %1").arg(QString::fromUtf8(e.what()));
-    }
-    QMetaObject::invokeMethod(
-        this,
-        [this, ok, text, m] {
-          if (worker_.joinable()) worker_.join();
-          import_->setEnabled(true);
-          report_->setPlainText(text);
-          if (ok && project_)
-            project_->addModel({0, m.name, m.config.toJson().dump(), m.weights_hash, m.path});
-          refresh();
-          emit importFinished(ok, text);
-        },
-        Qt::QueuedConnection);
-  });
+  auto imported = std::make_shared<core::ImportedModel>();
+  import_job_.start(
+      [imported, in = path.toStdString(), out = out.toStdString(), allow_partial](BackgroundJob&) {
+        *imported = core::importModelFile(in, out, allow_partial);
+      },
+      [this, imported](const QString& error) {
+        const bool ok = error.isEmpty();
+        const QString text =
+            ok ? QString::fromStdString(imported->report) : tr("Not imported: %1").arg(error);
+        import_->setEnabled(true);
+        report_->setPlainText(text);
+        if (ok && project_)
+          project_->addModel({0, imported->name, imported->config.toJson().dump(),
+                              imported->weights_hash, imported->path});
+        refresh();
+        emit importFinished(ok, text);
+      });
 }
 
 }  // namespace unilearn::ui

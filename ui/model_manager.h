@@ -11,9 +11,9 @@
 #include <QTextEdit>
 #include <QTreeWidget>
 #include <QWidget>
-#include <thread>
 
 #include "core/storage/project.h"
+#include "ui/background_job.h"
 #include "ui/settings.h"
 
 namespace unilearn::ui {
@@ -52,7 +52,7 @@ class ModelManager : public QWidget {
   ModelSummaryWidget* summary_ = nullptr;
   QTextEdit* report_ = nullptr;
   QPushButton *import_ = nullptr, *use_ = nullptr;
-  std::thread worker_;
+  BackgroundJob import_job_{this};
 };
 
 }  // namespace unilearn::ui

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/library_errors.h"
 #include "model/base/error.h"
 
 namespace unilearn::ui {
@@ -78,9 +79,9 @@ void PlaybackDecoder::loop() {
     core::VideoFrame frame;
     std::string error;
     try {
-      frame = reader_->frameAt(index);   // forward from the last frame: no seek while playing
-    } catch (const std::exception& e) {  // unilearn::Error, or anything core let through
-      error = e.what();
+      frame = reader_->frameAt(index);  // forward from the last frame: no seek while playing
+    } catch (...) {  // FFmpeg/OpenCV/allocation failures too: shown, the player goes on
+      error = core::currentErrorMessage();
     }
     lock.lock();
     if (generation != generation_) continue;  // a seek came in meanwhile

@@ -1,6 +1,8 @@
 // Decodes a video for the player on its own thread: a request names the first frame wanted and
 // whether to keep going; decoded frames wait in a short queue (8 frames) tagged with the
-// request they answer, so frames of an old request are never shown after a seek.
+// request they answer, so frames of an old request are never shown after a seek. Unlike the
+// BackgroundJob work elsewhere in ui/, this is a producer the player polls (take()), not a job
+// that reports to the GUI thread; it lives exactly as long as the decoder.
 // Thread-safety: request() and take() may be called from any one thread (the GUI's).
 #pragma once
 

@@ -31,9 +31,7 @@ ReconstructionView::ReconstructionView(QWidget* parent) : QWidget(parent) {
   layout->addWidget(status_);
 }
 
-ReconstructionView::~ReconstructionView() {
-  if (worker_.joinable()) worker_.join();
-}
+ReconstructionView::~ReconstructionView() = default;  // job_ waits for the work
 
 QString ReconstructionView::status() const {
   return status_->text();
@@ -42,51 +40,45 @@ QString ReconstructionView::status() const {
 void ReconstructionView::show(const QString& model, const QString& project,
                               const core::AnalysisRecord& analysis,
                               const core::WindowPrediction& window, uint64_t seed) {
-  if (worker_.joinable()) worker_.join();
+  if (job_.running()) job_.wait();  // a reconstruction takes a second or two
   status_->setText(
       tr("Reconstructing frames %1–%2…").arg(window.start_frame).arg(window.end_frame));
-  worker_ = std::thread([this, model = model.toStdString(), project = project.toStdString(),
-                         analysis, window, seed] {
-    std::shared_ptr<core::Reconstruction> r;
-    QString error;
-    try {
-      auto mae = core::MaeModel::load(model);
-      auto p = core::Project::open(project, false);
-      const auto& e = mae->encoder();
-      // The window's frames, sampled as the pre-training clips are (every 4th).
-      auto crops = core::windowCrops(*p, analysis, window, static_cast<int>(e.img_size));
-      crops.resize(std::min<size_t>(crops.size(), static_cast<size_t>(e.num_frames)),
-                   crops.empty() ? cv::Mat() : crops.back());
-      while (static_cast<int64_t>(crops.size()) < e.num_frames)
-        crops.push_back(crops.back());
-      r = std::make_shared<core::Reconstruction>(mae->reconstruct(crops, seed));
-    } catch (const std::exception& ex) {
-      error = QString::fromUtf8(ex.what());
-    }
-    QMetaObject::invokeMethod(
-        this,
-        [this, r, error] {
-          if (r) {
-            original_ = toImages(r->original);
-            masked_ = toImages(r->masked);
-            reconstructed_ = toImages(r->reconstructed);
-            status_->setText(tr("%1 % of the patches hidden; reconstruction loss %2 (1.0 = no "
-                                "better than guessing each hidden patch's average). The network "
-                                "predicts each hidden patch's pattern; its average colour and "
-                                "contrast are the true ones, as in MAE pictures.")
-                                 .arg(qRound(r->mask_ratio * 100))
-                                 .arg(r->loss, 0, 'f', 3));
-          } else {
-            original_.clear();
-            masked_.clear();
-            reconstructed_.clear();
-            status_->setText(tr("Cannot reconstruct: %1").arg(error));
-          }
-          update();
-          emit ready(static_cast<bool>(r));
-        },
-        Qt::QueuedConnection);
-  });
+  auto result = std::make_shared<std::shared_ptr<core::Reconstruction>>();
+  job_.start(
+      [result, model = model.toStdString(), project = project.toStdString(), analysis, window,
+       seed](BackgroundJob&) {
+        auto mae = core::MaeModel::load(model);
+        auto p = core::Project::open(project, false);
+        const auto& e = mae->encoder();
+        // The window's frames, sampled as the pre-training clips are (every 4th).
+        auto crops = core::windowCrops(*p, analysis, window, static_cast<int>(e.img_size));
+        crops.resize(std::min<size_t>(crops.size(), static_cast<size_t>(e.num_frames)),
+                     crops.empty() ? cv::Mat() : crops.back());
+        while (static_cast<int64_t>(crops.size()) < e.num_frames)
+          crops.push_back(crops.back());
+        *result = std::make_shared<core::Reconstruction>(mae->reconstruct(crops, seed));
+      },
+      [this, result](const QString& error) {
+        const auto& r = *result;
+        if (error.isEmpty() && r) {
+          original_ = toImages(r->original);
+          masked_ = toImages(r->masked);
+          reconstructed_ = toImages(r->reconstructed);
+          status_->setText(tr("%1 % of the patches hidden; reconstruction loss %2 (1.0 = no "
+                              "better than guessing each hidden patch's average). The network "
+                              "predicts each hidden patch's pattern; its average colour and "
+                              "contrast are the true ones, as in MAE pictures.")
+                               .arg(qRound(r->mask_ratio * 100))
+                               .arg(r->loss, 0, 'f', 3));
+        } else {
+          original_.clear();
+          masked_.clear();
+          reconstructed_.clear();
+          status_->setText(tr("Cannot reconstruct: %1").arg(error));
+        }
+        update();
+        emit ready(error.isEmpty() && r);
+      });
 }
 
 void ReconstructionView::paintEvent(QPaintEvent*) {

@@ -7,10 +7,10 @@
 #include <QImage>
 #include <QWidget>
 #include <memory>
-#include <thread>
 #include <vector>
 
 #include "core/storage/project.h"
+#include "ui/background_job.h"
 
 class QLabel;
 
@@ -39,7 +39,7 @@ class ReconstructionView : public QWidget {
   void paintEvent(QPaintEvent* e) override;
 
  private:
-  std::thread worker_;
+  BackgroundJob job_{this};
   std::vector<QImage> original_, masked_, reconstructed_;
   QLabel* status_ = nullptr;
 };

@@ -8,7 +8,7 @@
 namespace unilearn::ui {
 
 RoutingTracer::RoutingTracer(QObject* parent) : QObject(parent) {
-  thread_ = std::thread([this] { run(); });
+  loop_.start([this](BackgroundJob& loop) { run(loop); });
 }
 
 RoutingTracer::~RoutingTracer() {
@@ -17,7 +17,8 @@ RoutingTracer::~RoutingTracer() {
     stop_ = true;
   }
   wake_.notify_all();
-  thread_.join();
+  loop_.cancel();
+  loop_.wait();
 }
 
 bool RoutingTracer::busy() const {
@@ -33,8 +34,8 @@ void RoutingTracer::post(std::function<void()>& slot, std::function<void()> job)
   wake_.notify_all();
 }
 
-void RoutingTracer::run() {
-  for (;;) {
+void RoutingTracer::run(BackgroundJob& loop) {
+  while (!loop.cancelled()) {
     std::function<void()> job;
     {
       std::unique_lock<std::mutex> lock(mutex_);
@@ -75,17 +76,13 @@ void RoutingTracer::trace(const QString& project_path, const core::AnalysisRecor
       const double ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
               .count();
-      QMetaObject::invokeMethod(
-          this,
-          [this, id = window.id, clip, still, ms] {
-            emit traced(id, std::move(clip), std::move(still), ms);
-          },
-          Qt::QueuedConnection);
-    } catch (const std::exception& e) {
-      const QString message = QString::fromStdString(e.what());
-      QMetaObject::invokeMethod(
-          this, [this, id = window.id, message] { emit traceFailed(id, message); },
-          Qt::QueuedConnection);
+      loop_.post([this, id = window.id, clip, still, ms] {
+        emit traced(id, std::move(clip), std::move(still), ms);
+      });
+    } catch (...) {  // LibTorch, OpenCV and allocation failures too: a message, the loop goes on
+      loop_.post([this, id = window.id, message = BackgroundJob::currentErrorMessage()] {
+        emit traceFailed(id, message);
+      });
     }
   });
 }
@@ -98,12 +95,10 @@ void RoutingTracer::computeMatrix(const QString& project_path, const QString& by
       auto project = core::Project::open(path, false);
       auto m = std::make_shared<core::ExpertClassMatrix>(
           core::expertClassMatrix(*project, by.toStdString(), annotator.toStdString()));
-      QMetaObject::invokeMethod(
-          this, [this, m, by] { emit matrixReady(std::move(m), by); }, Qt::QueuedConnection);
-    } catch (const std::exception& e) {
-      const QString message = QString::fromStdString(e.what());
-      QMetaObject::invokeMethod(
-          this, [this, message] { emit matrixFailed(message); }, Qt::QueuedConnection);
+      loop_.post([this, m, by] { emit matrixReady(std::move(m), by); });
+    } catch (...) {
+      loop_.post(
+          [this, message = BackgroundJob::currentErrorMessage()] { emit matrixFailed(message); });
     }
   });
 }

@@ -1,8 +1,8 @@
-// The routing views' engine: one worker thread that re-runs the clip model an analysis used on
-// one stored window (rebuilding its face crops from the video) with every token's routing kept,
-// the middle face of that clip through the image path too, and computes project-wide expert ×
-// class matrices. Bounded: one pending job of each kind, a newer request replaces an older one
-// that has not started. Results come as signals on the GUI thread.
+// The routing views' engine: one background job (a loop over a queue) that re-runs the clip model
+// an analysis used on one stored window (rebuilding its face crops from the video) with every
+// token's routing kept, the middle face of that clip through the image path too, and computes
+// project-wide expert × class matrices. Bounded: one pending job of each kind, a newer request
+// replaces an older one that has not started. Results come as signals on the GUI thread.
 // Thread-safety: call from the GUI thread.
 #pragma once
 
@@ -12,9 +12,9 @@
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 #include "core/analysis/token_routing.h"
+#include "ui/background_job.h"
 
 namespace unilearn::core {
 class ClipModel;
@@ -42,17 +42,17 @@ class RoutingTracer : public QObject {
   void matrixFailed(const QString& message);
 
  private:
-  void run();
+  void run(BackgroundJob& loop);
   void post(std::function<void()>& slot, std::function<void()> job);
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::function<void()> trace_job_, matrix_job_;
   bool stop_ = false, working_ = false;
-  std::thread thread_;
-  // Worker thread only: the model last used, kept for the next window.
+  // Loop thread only: the model last used, kept for the next window.
   std::string model_spec_;
   std::shared_ptr<core::ClipModel> model_;  // from ClipModel::shared: one load per process
+  BackgroundJob loop_{this};                // last: stopped before the members it reads go
 };
 
 }  // namespace unilearn::ui

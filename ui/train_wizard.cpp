@@ -64,12 +64,9 @@ TrainWizard::TrainWizard(const QString& project_path, QWidget* parent)
 }
 
 TrainWizard::~TrainWizard() {
-  stop_ = true;
-  join();
-}
-
-void TrainWizard::join() {
-  if (worker_.joinable()) worker_.join();
+  // The work reads members declared after work_: stop it before they go.
+  work_.cancel();
+  work_.wait();
 }
 
 QWizardPage* TrainWizard::dataPage() {
@@ -386,14 +383,14 @@ QWizardPage* TrainWizard::reportPage() {
 }
 
 bool TrainWizard::askToStop() {
-  if (!running_) return true;
+  if (!work_.running()) return true;
   const auto answer = QMessageBox::question(
       this, tr("Training is running"),
       tr("Stop the training? The best epoch so far is kept and the run can be resumed with "
          "`unilearn train`."));
   if (answer != QMessageBox::Yes) return false;
   cancelTraining();
-  join();
+  work_.wait();
   return true;
 }
 

@@ -11,11 +11,11 @@
 #include <QWizard>
 #include <atomic>
 #include <memory>
-#include <thread>
 #include <vector>
 
 #include "trainer/finetune.h"
 #include "trainer/train_job.h"
+#include "ui/background_job.h"
 
 class QCheckBox;
 class QComboBox;
@@ -61,7 +61,7 @@ class TrainWizard : public QWizard {
   trainer::TrainJob job() const;
   void setBaseModel(const QString& spec);  // adds it to the list when missing, and selects it
   void applyPreset(const QString& name);   // "quick", "standard" or "paper"
-  bool running() const { return running_; }
+  bool running() const { return work_.running(); }
   void setPaused(bool paused);
   void cancelTraining();
   // What the report page shows, computed on the worker thread after training.
@@ -126,12 +126,10 @@ class TrainWizard : public QWizard {
                   const QString& error);
   void buildReport();
   bool askToStop();
-  void join();
 
   QString project_path_;
-  std::thread worker_;
-  std::atomic<bool> stop_{false}, paused_{false};
-  bool running_ = false;
+  BackgroundJob work_{this};  // measurement or training
+  std::atomic<bool> paused_{false};
   std::shared_ptr<trainer::FinetuneResult> result_;
   std::shared_ptr<Report> report_;
   trainer::TrainJob job_;  // the job being run

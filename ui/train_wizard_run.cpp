@@ -1,5 +1,5 @@
 // The fine-tuning wizard's runs: the time estimate, the training itself and the report numbers,
-// each on the worker thread; results come back through queued calls.
+// each on the wizard's background job; results come back on the GUI thread.
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -62,8 +62,7 @@ std::vector<std::vector<float>> meanRouting(core::ClipModel& model, const traine
 }  // namespace
 
 void TrainWizard::measureEstimate() {
-  if (running_) return;
-  join();
+  if (work_.running()) return;
   const trainer::TrainJob j = job();
   // Clips and stills the data will give: a clip per 96 labelled frames, four stills per clip.
   int64_t clips = 0;
@@ -72,36 +71,29 @@ void TrainWizard::measureEstimate() {
       clips += std::max<int64_t>(counts_->item(r, 0)->text().toLongLong(),
                                  counts_->item(r, 1)->text().toLongLong() / 96);
   estimate_->setText(tr("measuring a few real training steps…"));
-  running_ = true;
-  worker_ = std::thread([this, j, clips] {
-    QString text;
-    double per_epoch = -1;
-    try {
-      const auto& t = j.training;
-      const auto b = trainer::benchTrainSteps(t.base_model, t.train, t.video_batch, t.image_batch,
-                                              2, t.device);
-      const double video_steps = std::max<double>(1, std::floor(clips * 0.8 / t.video_batch));
-      const double image_steps = std::floor(clips * 0.8 * 4 / t.image_batch * t.image_ratio);
-      per_epoch = video_steps / b.video_steps_per_second + image_steps / b.image_steps_per_second;
-      text = tr("about %1 s per epoch (%2 clip steps at %3/s, %4 still steps at %5/s; %6 MB)")
-                 .arg(qRound(per_epoch))
-                 .arg(video_steps)
-                 .arg(b.video_steps_per_second, 0, 'f', 2)
-                 .arg(image_steps)
-                 .arg(b.image_steps_per_second, 0, 'f', 2)
-                 .arg(qRound(b.peak_mb));
-    } catch (const std::exception& e) {
-      text = tr("could not measure: %1").arg(QString::fromUtf8(e.what()));
-    }
-    QMetaObject::invokeMethod(
-        this,
-        [this, text, per_epoch] {
-          running_ = false;
-          estimate_->setText(text);
-          emit estimateReady(per_epoch);
-        },
-        Qt::QueuedConnection);
-  });
+  auto per_epoch = std::make_shared<double>(-1);
+  auto text = std::make_shared<QString>();
+  work_.start(
+      [j, clips, per_epoch, text](BackgroundJob&) {
+        const auto& t = j.training;
+        const auto b = trainer::benchTrainSteps(t.base_model, t.train, t.video_batch, t.image_batch,
+                                                2, t.device);
+        const double video_steps = std::max<double>(1, std::floor(clips * 0.8 / t.video_batch));
+        const double image_steps = std::floor(clips * 0.8 * 4 / t.image_batch * t.image_ratio);
+        *per_epoch =
+            video_steps / b.video_steps_per_second + image_steps / b.image_steps_per_second;
+        *text = tr("about %1 s per epoch (%2 clip steps at %3/s, %4 still steps at %5/s; %6 MB)")
+                    .arg(qRound(*per_epoch))
+                    .arg(video_steps)
+                    .arg(b.video_steps_per_second, 0, 'f', 2)
+                    .arg(image_steps)
+                    .arg(b.image_steps_per_second, 0, 'f', 2)
+                    .arg(qRound(b.peak_mb));
+      },
+      [this, per_epoch, text](const QString& error) {
+        estimate_->setText(error.isEmpty() ? *text : tr("could not measure: %1").arg(error));
+        emit estimateReady(error.isEmpty() ? *per_epoch : -1);
+      });
 }
 
 void TrainWizard::setPaused(bool paused) {
@@ -111,15 +103,14 @@ void TrainWizard::setPaused(bool paused) {
 }
 
 void TrainWizard::cancelTraining() {
-  stop_ = true;
+  work_.cancel();
   paused_ = false;
 }
 
 void TrainWizard::startTraining() {
-  join();
+  work_.wait();
   job_ = job();
-  stop_ = paused_ = false;
-  running_ = true;
+  paused_ = false;
   result_.reset();
   report_.reset();
   loss_->clear();
@@ -131,94 +122,81 @@ void TrainWizard::startTraining() {
   train_status_->setText(tr("Reading the labelled faces…"));
   progress_->setRange(0, 0);
   started_ = nowSeconds();
-  worker_ = std::thread([this, j = job_] {
-    std::shared_ptr<trainer::FinetuneResult> result;
-    auto report = std::make_shared<Report>();
-    QString error;
-    try {
-      const trainer::JobData data = trainer::loadJobData(j);
-      QMetaObject::invokeMethod(
-          this,
-          [this, clips = data.train.clips.size(), stills = data.train.images.size(),
-           val = data.val.clips.size()] {
-            train_status_->setText(tr("Training on %1 clips and %2 stills; %3 validation clips.")
-                                       .arg(clips)
-                                       .arg(stills)
-                                       .arg(val));
-          },
-          Qt::QueuedConnection);
-      trainer::FinetuneCallbacks cb;
-      cb.progress = [this](const trainer::TrainProgress& p) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, p] {
-              const int64_t total = static_cast<int64_t>(p.epochs) * p.steps;
-              const int64_t done = static_cast<int64_t>(p.epoch) * p.steps + p.step;
-              progress_->setRange(0, static_cast<int>(total));
-              progress_->setValue(static_cast<int>(done));
-              loss_->append(static_cast<double>(done), p.loss);
-              if (loss_->count() % 10 == 1 || done == total) {
-                double top = 0;
-                for (const auto& pt : loss_->points())
-                  top = std::max(top, pt.y());
-                fitAxes(loss_view_, static_cast<double>(total), top);
-              }
-              const double spent = nowSeconds() - started_;
-              const double left = done > 0 ? spent * static_cast<double>(total - done) / done : 0;
-              eta_->setText(tr("epoch %1/%2, step %3/%4 · about %5 s left")
-                                .arg(p.epoch + 1)
-                                .arg(p.epochs)
-                                .arg(p.step)
-                                .arg(p.steps)
-                                .arg(qRound(left)));
-            },
-            Qt::QueuedConnection);
-      };
-      cb.epoch_done = [this](const trainer::EpochReport& e) {
-        QMetaObject::invokeMethod(
-            this, [this, e] { onEpoch(e); }, Qt::QueuedConnection);
-      };
-      cb.cancelled = [this] {
-        while (paused_ && !stop_)
-          std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        return stop_.load();
-      };
-      result = std::make_shared<trainer::FinetuneResult>(
-          trainer::finetune(j.training, data.train, data.val, cb));
-      // The report: the new and the base model on the validation clips, and the routing.
-      if (!data.val.clips.empty() && result->best_epoch >= 0) {
-        report->fresh = trainer::evaluateModel(result->model_path, data.val,
-                                               j.training.sampling_rate, j.training.device);
-        if (!trainer::isPresetOrJson(j.training.base_model)) {
-          try {
-            report->base = trainer::evaluateModel(j.training.base_model, data.val,
-                                                  j.training.sampling_rate, j.training.device);
-            report->has_base = true;
-          } catch (const Error& e) {
-            report->note = tr("The base model cannot be compared class by class: %1")
-                               .arg(QString::fromUtf8(e.what()));
+  auto result = std::make_shared<std::shared_ptr<trainer::FinetuneResult>>();
+  auto report = std::make_shared<Report>();
+  work_.start(
+      [this, j = job_, result, report](BackgroundJob& work) {
+        const trainer::JobData data = trainer::loadJobData(j);
+        work.post([this, clips = data.train.clips.size(), stills = data.train.images.size(),
+                   val = data.val.clips.size()] {
+          train_status_->setText(tr("Training on %1 clips and %2 stills; %3 validation clips.")
+                                     .arg(clips)
+                                     .arg(stills)
+                                     .arg(val));
+        });
+        trainer::FinetuneCallbacks cb;
+        cb.progress = [this, &work](const trainer::TrainProgress& p) {
+          work.post([this, p] {
+            const int64_t total = static_cast<int64_t>(p.epochs) * p.steps;
+            const int64_t done = static_cast<int64_t>(p.epoch) * p.steps + p.step;
+            progress_->setRange(0, static_cast<int>(total));
+            progress_->setValue(static_cast<int>(done));
+            loss_->append(static_cast<double>(done), p.loss);
+            if (loss_->count() % 10 == 1 || done == total) {
+              double top = 0;
+              for (const auto& pt : loss_->points())
+                top = std::max(top, pt.y());
+              fitAxes(loss_view_, static_cast<double>(total), top);
+            }
+            const double spent = nowSeconds() - started_;
+            const double left = done > 0 ? spent * static_cast<double>(total - done) / done : 0;
+            eta_->setText(tr("epoch %1/%2, step %3/%4 · about %5 s left")
+                              .arg(p.epoch + 1)
+                              .arg(p.epochs)
+                              .arg(p.step)
+                              .arg(p.steps)
+                              .arg(qRound(left)));
+          });
+        };
+        cb.epoch_done = [this, &work](const trainer::EpochReport& e) {
+          work.post([this, e] { onEpoch(e); });
+        };
+        cb.cancelled = [this, &work] {
+          while (paused_ && !work.cancelled())
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+          return work.cancelled();
+        };
+        *result = std::make_shared<trainer::FinetuneResult>(
+            trainer::finetune(j.training, data.train, data.val, cb));
+        // The report: the new and the base model on the validation clips, and the routing.
+        if (!data.val.clips.empty() && (*result)->best_epoch >= 0) {
+          report->fresh = trainer::evaluateModel((*result)->model_path, data.val,
+                                                 j.training.sampling_rate, j.training.device);
+          if (!trainer::isPresetOrJson(j.training.base_model)) {
+            try {
+              report->base = trainer::evaluateModel(j.training.base_model, data.val,
+                                                    j.training.sampling_rate, j.training.device);
+              report->has_base = true;
+            } catch (const Error& e) {
+              report->note = tr("The base model cannot be compared class by class: %1")
+                                 .arg(QString::fromUtf8(e.what()));
+            }
+          } else {
+            report->note = tr("The base model had random weights: nothing to compare with.");
           }
-        } else {
-          report->note = tr("The base model had random weights: nothing to compare with.");
+          auto fresh = core::ClipModel::load((*result)->model_path);
+          auto base = core::ClipModel::load(j.training.base_model);
+          if (fresh->config().num_experts == base->config().num_experts &&
+              fresh->config().moe_layers == base->config().moe_layers) {
+            report->routing_distance =
+                core::routingDistance(meanRouting(*base, data.val, j.training.sampling_rate),
+                                      meanRouting(*fresh, data.val, j.training.sampling_rate));
+            for (int64_t b : fresh->config().moe_layers)
+              report->blocks.push_back(static_cast<int>(b));
+          }
         }
-        auto fresh = core::ClipModel::load(result->model_path);
-        auto base = core::ClipModel::load(j.training.base_model);
-        if (fresh->config().num_experts == base->config().num_experts &&
-            fresh->config().moe_layers == base->config().moe_layers) {
-          report->routing_distance =
-              core::routingDistance(meanRouting(*base, data.val, j.training.sampling_rate),
-                                    meanRouting(*fresh, data.val, j.training.sampling_rate));
-          for (int64_t b : fresh->config().moe_layers)
-            report->blocks.push_back(static_cast<int>(b));
-        }
-      }
-    } catch (const std::exception& e) {
-      error = QString::fromUtf8(e.what());
-    }
-    QMetaObject::invokeMethod(
-        this, [this, result, report, error] { onFinished(result, report, error); },
-        Qt::QueuedConnection);
-  });
+      },
+      [this, result, report](const QString& error) { onFinished(*result, report, error); });
 }
 
 void TrainWizard::onEpoch(const trainer::EpochReport& e) {
@@ -234,7 +212,6 @@ void TrainWizard::onEpoch(const trainer::EpochReport& e) {
 
 void TrainWizard::onFinished(std::shared_ptr<trainer::FinetuneResult> r,
                              std::shared_ptr<Report> report, const QString& error) {
-  running_ = false;
   result_ = std::move(r);
   report_ = std::move(report);
   pause_->setEnabled(false);

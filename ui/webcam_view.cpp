@@ -58,7 +58,7 @@ WebcamView::WebcamView(QWidget* parent) : QWidget(parent) {
   layout->addLayout(image_row, 3);
   layout->addWidget(timeline_, 2);
   connect(start_, &QPushButton::clicked, this, [this] {
-    if (running_)
+    if (work_.running())
       stop();
     else
       start(cameras_->currentData().toString());
@@ -104,7 +104,7 @@ void WebcamView::refreshCameras() {
   camera_count_ = static_cast<int>(cams.size());
   for (const auto& c : cams)
     cameras_->addItem(QString::fromStdString(c.name), QString::fromStdString(c.id));
-  start_->setEnabled(camera_count_ > 0 || running_);
+  start_->setEnabled(camera_count_ > 0 || work_.running());
   if (camera_count_ == 0)
     message_->setText(
         tr("No camera found. Connect one and reopen this view, or use a video "
@@ -114,7 +114,7 @@ void WebcamView::refreshCameras() {
 }
 
 bool WebcamView::start(const QString& source, bool file) {
-  if (running_) return false;
+  if (work_.running()) return false;
   if (project_path_.isEmpty()) {
     message_->setText(tr("Open or create a project first: live sessions are stored in it."));
     return false;
@@ -136,8 +136,7 @@ bool WebcamView::start(const QString& source, bool file) {
     live_ = std::make_shared<core::Timeline>();
     live_->classes.clear();  // the overlay shows the per-frame model (static or image head)
   }
-  running_ = true;
-  stop_ = false;
+  work_.wait();  // a stopped session's `done` may still be queued; its thread is over
   frames_shown_ = 0;
   start_->setText(tr("Stop"));
   start_->setEnabled(true);
@@ -152,7 +151,7 @@ bool WebcamView::start(const QString& source, bool file) {
                                   .arg(QString::fromStdString(what)));
           },
           Qt::QueuedConnection);
-    if (e == core::LiveCapture::Event::kEnded) stop_ = true;  // a file source at its end
+    if (e == core::LiveCapture::Event::kEnded) work_.cancel();  // a file source at its end
   });
   const std::string project = project_path_.toStdString(), name = source.toStdString();
   std::string record;
@@ -175,124 +174,120 @@ bool WebcamView::start(const QString& source, bool file) {
     record_of_models.params_json = core::analysisParamsJson(options, nullptr);
     live_->analysis = record_of_models;
   }
-  worker_ = std::thread([this, capture, project, name, fps, file, record, options, head_model] {
-    QString summary;
-    try {
-      auto p = core::Project::open(project, false);
-      std::shared_ptr<core::ClipModel> model;  // shared with the Session tab's analyses
-      if (!head_model.empty()) model = core::ClipModel::shared(head_model);
-      core::LiveCallbacks cb;
-      cb.record_path = record;
-      auto last_post = std::chrono::steady_clock::now() - std::chrono::seconds(1);
-      cb.on_frame = [&](int64_t frame, int64_t ms, const std::vector<core::FaceResult>& faces,
-                        const cv::Mat& bgr) {
-        {
-          std::lock_guard<std::mutex> lock(mutex_);
-          for (const auto& f : faces) {
-            auto it = std::find_if(
-                live_->tracks.begin(), live_->tracks.end(),
-                [&](const core::TrackTimeline& t) { return t.track.tracker_id == f.track_id; });
-            if (it == live_->tracks.end()) {
-              core::TrackTimeline tt;
-              tt.track.id = f.track_id;
-              tt.track.tracker_id = f.track_id;
-              live_->tracks.push_back(tt);
-              it = std::prev(live_->tracks.end());
+  auto summary = std::make_shared<QString>();
+  work_.start(
+      [this, capture, project, name, fps, file, record, options, head_model,
+       summary](BackgroundJob& work) {
+        try {
+          auto p = core::Project::open(project, false);
+          std::shared_ptr<core::ClipModel> model;  // shared with the Session tab's analyses
+          if (!head_model.empty()) model = core::ClipModel::shared(head_model);
+          core::LiveCallbacks cb;
+          cb.record_path = record;
+          auto last_post = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+          cb.on_frame = [&](int64_t frame, int64_t ms, const std::vector<core::FaceResult>& faces,
+                            const cv::Mat& bgr) {
+            {
+              std::lock_guard<std::mutex> lock(mutex_);
+              for (const auto& f : faces) {
+                auto it = std::find_if(
+                    live_->tracks.begin(), live_->tracks.end(),
+                    [&](const core::TrackTimeline& t) { return t.track.tracker_id == f.track_id; });
+                if (it == live_->tracks.end()) {
+                  core::TrackTimeline tt;
+                  tt.track.id = f.track_id;
+                  tt.track.tracker_id = f.track_id;
+                  live_->tracks.push_back(tt);
+                  it = std::prev(live_->tracks.end());
+                }
+                std::vector<float> face = {f.face.box.x, f.face.box.y, f.face.box.width,
+                                           f.face.box.height, f.face.score};
+                for (const auto& k : f.face.keypoints) {
+                  face.push_back(k.x);
+                  face.push_back(k.y);
+                }
+                std::vector<float> probs(f.expression.begin(), f.expression.end());
+                std::vector<float> shapes;
+                if (!f.mesh.landmarks.empty())
+                  shapes.assign(f.mesh.blendshapes.begin(), f.mesh.blendshapes.end());
+                it->frames.push_back({0, f.track_id, frame, ms, probs, probs, face, shapes, {}});
+              }
+              live_->media.duration_ms = ms;
+              live_dirty_ = true;
             }
-            std::vector<float> face = {f.face.box.x, f.face.box.y, f.face.box.width,
-                                       f.face.box.height, f.face.score};
-            for (const auto& k : f.face.keypoints) {
-              face.push_back(k.x);
-              face.push_back(k.y);
+            const auto now = std::chrono::steady_clock::now();
+            if (now - last_post < std::chrono::milliseconds(33)) return;  // the GUI needs no more
+            last_post = now;
+            QImage image = imageFromBgr(bgr);
+            std::shared_ptr<core::Timeline> snapshot;
+            {
+              std::lock_guard<std::mutex> lock(mutex_);
+              snapshot = std::make_shared<core::Timeline>();
+              snapshot->classes = live_->classes;
+              snapshot->analysis = live_->analysis;
+              for (const auto& t : live_->tracks) {  // the last frames are all the overlay needs
+                core::TrackTimeline tt;
+                tt.track = t.track;
+                if (!t.frames.empty()) tt.frames.push_back(t.frames.back());
+                // The mesh of this frame only (landmarks are not kept for the whole session).
+                for (const auto& f : faces)
+                  if (f.track_id == t.track.tracker_id && !tt.frames.empty() &&
+                      tt.frames.back().frame == frame)
+                    for (const auto& q : f.mesh.landmarks)
+                      tt.frames.back().landmarks.insert(tt.frames.back().landmarks.end(),
+                                                        {q.x, q.y, q.z});
+                snapshot->tracks.push_back(tt);
+              }
             }
-            std::vector<float> probs(f.expression.begin(), f.expression.end());
-            std::vector<float> shapes;
-            if (!f.mesh.landmarks.empty())
-              shapes.assign(f.mesh.blendshapes.begin(), f.mesh.blendshapes.end());
-            it->frames.push_back({0, f.track_id, frame, ms, probs, probs, face, shapes, {}});
-          }
-          live_->media.duration_ms = ms;
-          live_dirty_ = true;
-        }
-        const auto now = std::chrono::steady_clock::now();
-        if (now - last_post < std::chrono::milliseconds(33)) return;  // the GUI needs no more
-        last_post = now;
-        QImage image = imageFromBgr(bgr);
-        std::shared_ptr<core::Timeline> snapshot;
-        {
-          std::lock_guard<std::mutex> lock(mutex_);
-          snapshot = std::make_shared<core::Timeline>();
-          snapshot->classes = live_->classes;
-          snapshot->analysis = live_->analysis;
-          for (const auto& t : live_->tracks) {  // the last frames are all the overlay needs
-            core::TrackTimeline tt;
-            tt.track = t.track;
-            if (!t.frames.empty()) tt.frames.push_back(t.frames.back());
-            // The mesh of this frame only (landmarks are not kept for the whole session).
+            // The bars follow the face clicked on, else the largest (usually the nearest).
+            const core::FaceResult* largest = nullptr;
             for (const auto& f : faces)
-              if (f.track_id == t.track.tracker_id && !tt.frames.empty() &&
-                  tt.frames.back().frame == frame)
-                for (const auto& q : f.mesh.landmarks)
-                  tt.frames.back().landmarks.insert(tt.frames.back().landmarks.end(),
-                                                    {q.x, q.y, q.z});
-            snapshot->tracks.push_back(tt);
-          }
-        }
-        // The bars follow the face clicked on, else the largest (usually the nearest).
-        const core::FaceResult* largest = nullptr;
-        for (const auto& f : faces)
-          if (!f.mesh.landmarks.empty() &&
-              (!largest || f.face.box.area() > largest->face.box.area()))
-            largest = &f;
-        for (const auto& f : faces)
-          if (!f.mesh.landmarks.empty() && f.track_id == selected_face_.load()) largest = &f;
-        const QString who = largest ? tr("face %1").arg(largest->track_id) : QString();
-        const auto shapes =
-            largest ? largest->mesh.blendshapes : std::array<float, core::kBlendshapes>{};
-        QMetaObject::invokeMethod(
-            this,
-            [this, image, frame, snapshot, who, shapes] {
+              if (!f.mesh.landmarks.empty() &&
+                  (!largest || f.face.box.area() > largest->face.box.area()))
+                largest = &f;
+            for (const auto& f : faces)
+              if (!f.mesh.landmarks.empty() && f.track_id == selected_face_.load()) largest = &f;
+            const QString who = largest ? tr("face %1").arg(largest->track_id) : QString();
+            const auto shapes =
+                largest ? largest->mesh.blendshapes : std::array<float, core::kBlendshapes>{};
+            work.post([this, image, frame, snapshot, who, shapes] {
               canvas_->setTimeline(snapshot);
               canvas_->setFrame(image, frame);
               if (bars_->isVisible()) bars_->setScores(who, shapes);
               ++frames_shown_;
-            },
-            Qt::QueuedConnection);
-      };
-      const auto s =
-          core::analyzeLive(*p, *capture, (file ? "file " : "camera ") + name, fps, model.get(),
-                            core::resourceDir(), options, cb, [this] { return stop_.load(); });
-      summary = tr("Live session stored: %1 frames, %2 people (%3 frames dropped by the capture)")
-                    .arg(s.frames)
-                    .arg(s.tracks)
-                    .arg(capture->dropped());
-    } catch (const std::exception& e) {  // unilearn::Error, or anything core let through
-      summary = QString::fromUtf8(e.what());
-    }
-    capture->stop();
-    QMetaObject::invokeMethod(
-        this,
-        [this, summary] {
-          if (worker_.joinable()) worker_.join();
-          running_ = false;
-          rebuild_.stop();
-          rebuildTimeline();
-          start_->setText(tr("Start"));
-          start_->setEnabled(camera_count_ > 0);
-          movements_->setEnabled(true);
-          message_->setText(summary);
-          emit sessionEnded(summary);
-        },
-        Qt::QueuedConnection);
-  });
+            });
+          };
+          const auto s =
+              core::analyzeLive(*p, *capture, (file ? "file " : "camera ") + name, fps, model.get(),
+                                core::resourceDir(), options, cb, work.cancelCheck());
+          *summary =
+              tr("Live session stored: %1 frames, %2 people (%3 frames dropped by the capture)")
+                  .arg(s.frames)
+                  .arg(s.tracks)
+                  .arg(capture->dropped());
+        } catch (...) {
+          capture->stop();
+          throw;
+        }
+        capture->stop();
+      },
+      [this, summary](const QString& error) {
+        rebuild_.stop();
+        rebuildTimeline();
+        start_->setText(tr("Start"));
+        start_->setEnabled(camera_count_ > 0);
+        movements_->setEnabled(true);
+        const QString text = error.isEmpty() ? *summary : error;
+        message_->setText(text);
+        emit sessionEnded(text);
+      });
   rebuild_.start();
   return true;
 }
 
 void WebcamView::stop() {
-  stop_ = true;
-  if (worker_.joinable()) worker_.join();
-  running_ = false;
+  work_.cancel();
+  work_.wait();
 }
 
 // The live timeline shows the last minute, growing as results come. Only that minute is copied

@@ -16,9 +16,9 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 #include "core/analysis/timeline.h"
+#include "ui/background_job.h"
 
 namespace unilearn::ui {
 
@@ -43,7 +43,7 @@ class WebcamView : public QWidget {
   // video file paced like a camera. False with the reason in message().
   bool start(const QString& source, bool file = false);
   void stop();
-  bool running() const { return running_; }
+  bool running() const { return work_.running(); }
   QString message() const { return message_->text(); }
 
   // What has been seen so far (tests): frames shown, and the live timeline's data.
@@ -80,15 +80,13 @@ class WebcamView : public QWidget {
   QString project_path_;
   QString image_head_model_;
   int camera_count_ = 0;
-  bool running_ = false;
   int64_t frames_shown_ = 0;
 
-  std::thread worker_;
-  std::atomic<bool> stop_{false};
   std::atomic<int64_t> selected_face_{-1};
   std::mutex mutex_;  // guards live_ (written by the worker, read by the GUI)
   std::shared_ptr<core::Timeline> live_;
   bool live_dirty_ = false;
+  BackgroundJob work_{this};  // last: stopped before the members it reads go
 };
 
 }  // namespace unilearn::ui

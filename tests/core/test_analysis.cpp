@@ -390,6 +390,14 @@ TEST(LibraryErrors, AreTranslatedAtTheCoreBoundary) {
   EXPECT_NE(translated([] { throw std::bad_alloc(); }).find("out of memory"), std::string::npos);
   EXPECT_EQ(translated([] { throw Error(Error::Kind::kIo, "as it was"); }), "as it was");
   EXPECT_EQ(translated([] { throw 42; }), "doing the thing: an unknown error");
+  // For callers that report and go on: the same message without a context.
+  try {
+    torch::ones({2}).view({3});
+  } catch (...) {
+    const std::string message = core::currentErrorMessage();
+    EXPECT_NE(message.find("shape '[3]' is invalid"), std::string::npos) << message;
+    EXPECT_EQ(message.find('\n'), std::string::npos) << "a backtrace leaked: " << message;
+  }
 }
 
 // `unilearn heads`: the clip head's and the frame-averaged image head's classes per window, and

@@ -527,6 +527,78 @@ TEST(MainWindow, AnalyzeAllRunsTheQueueAndReportsAMissingVideo) {
   EXPECT_TRUE(finished.at(1).at(1).toString().contains("Analysed 2 of 3 videos"));
 }
 
+// A model chosen for analysis and damaged before the analysis reads it (a truncated copy): the
+// analysis ends with a message naming the file, the window goes on, and what the project
+// already holds is untouched.
+TEST(MainWindow, AModelDamagedAfterItWasChosenIsReportedAndTheProjectIsKept) {
+  QTemporaryDir dir;
+  ui::Settings settings(dir.filePath("settings.ini"));
+  ui::MainWindow w(settings);
+  w.resize(1280, 860);
+  w.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  ASSERT_TRUE(w.openProject(dir.filePath("damaged.ulproj"), true)) << w.lastError().toStdString();
+  const QString clip = dir.filePath("short.mp4");
+  ASSERT_EQ(std::system(("ffmpeg -v error -y -i " + test::faceClip() +
+                         " -frames:v 24 -c:v libx264 -pix_fmt yuv420p " + clip.toStdString() +
+                         " >/dev/null 2>&1")
+                            .c_str()),
+            0);
+  ASSERT_TRUE(w.addVideos({clip}));
+  QSignalSpy finished(&w, &ui::MainWindow::analysisFinished);
+  w.analyzeSelected(QString());  // the static model first: something stored
+  ASSERT_TRUE(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 120000));
+  ASSERT_TRUE(finished.at(0).at(0).toBool()) << finished.at(0).at(1).toString().toStdString();
+  const int64_t media = w.project()->media()[0].id;
+  ASSERT_EQ(w.project()->analyses(media).size(), 1u);
+  const auto frames_before =
+      w.project()->frames(w.project()->analyses(media)[0].id, w.project()->tracks(media)[0].id);
+
+  const QString damaged = dir.filePath("damaged-model.safetensors");
+  ASSERT_TRUE(QFile::copy(QString::fromStdString(core::shippedClipModel()), damaged));
+  {
+    QFile f(damaged);
+    ASSERT_TRUE(f.resize(f.size() * 3 / 5));
+  }
+  w.analyzeSelected(damaged);
+  ASSERT_TRUE(QTest::qWaitFor([&] { return finished.size() == 2; }, 120000));
+  EXPECT_FALSE(finished.at(1).at(0).toBool());
+  const QString message = finished.at(1).at(1).toString();
+  EXPECT_TRUE(message.contains("damaged-model.safetensors")) << message.toStdString();
+  EXPECT_FALSE(w.analysisRunning());
+  // The stored analysis is as it was, and the window still analyses.
+  ASSERT_EQ(w.project()->analyses(media).size(), 1u);
+  EXPECT_EQ(w.project()
+                ->frames(w.project()->analyses(media)[0].id, w.project()->tracks(media)[0].id)
+                .size(),
+            frames_before.size());
+  w.analyzeSelected(QString());
+  ASSERT_TRUE(QTest::qWaitFor([&] { return finished.size() == 3; }, 120000));
+  EXPECT_TRUE(finished.at(2).at(0).toBool()) << finished.at(2).at(1).toString().toStdString();
+
+  // A failing decoder: a video (index at the front) cut short after it was added. The
+  // analysis keeps what could be decoded and says the video is damaged.
+  const QString cut = dir.filePath("cut.mp4");
+  ASSERT_EQ(std::system(("ffmpeg -v error -y -i " + test::faceClip() +
+                         " -frames:v 90 -c:v libx264 -pix_fmt yuv420p -movflags +faststart " +
+                         cut.toStdString() + " >/dev/null 2>&1")
+                            .c_str()),
+            0);
+  ASSERT_TRUE(w.addVideos({cut}));
+  {
+    QFile f(cut);
+    ASSERT_TRUE(f.resize(f.size() / 2));
+  }
+  w.videos()->setCurrentRow(1);
+  w.analyzeSelected(QString());
+  ASSERT_TRUE(QTest::qWaitFor([&] { return finished.size() == 4; }, 120000));
+  const QString damage = finished.at(3).at(1).toString();
+  EXPECT_TRUE(finished.at(3).at(0).toBool()) << damage.toStdString();
+  EXPECT_TRUE(damage.contains("damaged video")) << damage.toStdString();
+  EXPECT_TRUE(damage.contains("cut.mp4")) << damage.toStdString();
+  EXPECT_EQ(w.project()->analyses(media).size(), 1u);
+}
+
 // Analysis › Per-frame curves from UniLearn's image head: a new analysis with the shipped model
 // takes its frame curves from the image head, and the timeline's legend says so.
 TEST(MainWindow, PerFrameCurvesFromTheImageHeadAreNamedOnTheTimeline) {
@@ -544,13 +616,10 @@ TEST(MainWindow, PerFrameCurvesFromTheImageHeadAreNamedOnTheTimeline) {
   EXPECT_TRUE(toggle->isChecked());
   ASSERT_TRUE(w.openProject(dir.filePath("head.ulproj"), true)) << w.lastError().toStdString();
   const std::string clip = "/tmp/unilearn_ui_head_40.mp4";
-  if (!std::ifstream(clip).good())
-    ASSERT_EQ(std::system(("ffmpeg -v error -y -loop 1 -i " + std::string(UNILEARN_TEST_DATA) +
-                           "/faces/astronaut.jpg -vf \"scale=640:640,crop=640:480:0:0\" -r 30 "
-                           "-frames:v 40 -c:v libx264 -pix_fmt yuv420p " +
-                           clip + " >/dev/null 2>&1")
-                              .c_str()),
-              0);
+  ASSERT_TRUE(
+      test::videoOnce(clip, "-loop 1 -i " + std::string(UNILEARN_TEST_DATA) +
+                                "/faces/astronaut.jpg -vf \"scale=640:640,crop=640:480:0:0\" -r 30 "
+                                "-frames:v 40 -c:v libx264 -pix_fmt yuv420p "));
   ASSERT_TRUE(w.addVideos({QString::fromStdString(clip)}));
   QSignalSpy finished(&w, &ui::MainWindow::analysisFinished);
   w.analyzeSelected(QString::fromStdString(core::shippedClipModel()));
@@ -568,13 +637,10 @@ TEST(MainWindow, PerFrameCurvesFromTheImageHeadAreNamedOnTheTimeline) {
 
 TEST(MainWindow, FaceMovementsOnTheTimelineTheMeshOnTheVideoAndSmileEvents) {
   const std::string clip = "/tmp/unilearn_ui_smile_60.mp4";
-  if (!std::ifstream(clip).good())
-    ASSERT_EQ(std::system(("ffmpeg -v error -y -loop 1 -i " + std::string(UNILEARN_TEST_DATA) +
-                           "/faces/astronaut.jpg -vf \"scale=640:640,crop=640:480:0:0\" -r 30 "
-                           "-frames:v 60 -c:v libx264 -pix_fmt yuv420p " +
-                           clip + " >/dev/null 2>&1")
-                              .c_str()),
-              0);
+  ASSERT_TRUE(
+      test::videoOnce(clip, "-loop 1 -i " + std::string(UNILEARN_TEST_DATA) +
+                                "/faces/astronaut.jpg -vf \"scale=640:640,crop=640:480:0:0\" -r 30 "
+                                "-frames:v 60 -c:v libx264 -pix_fmt yuv420p "));
   QTemporaryDir dir;
   ui::Settings settings(dir.filePath("settings.ini"));
   settings.setFaceMovements(true);  // Analysis › Face movements and landmarks

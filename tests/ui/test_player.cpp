@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "core/media/video_reader.h"
+#include "tests/ui/ui_fixtures.h"
 #include "ui/player_widget.h"
 #include "ui/video_canvas.h"
 
@@ -19,13 +20,9 @@ namespace {
 
 std::string testClip() {
   const std::string path = "/tmp/unilearn_ui_player_clip.mp4";
-  if (!std::ifstream(path).good()) {
-    const std::string cmd =
-        "ffmpeg -v error -y -f lavfi -i testsrc2=size=320x240:rate=30 -frames:v "
-        "150 -c:v libx264 -g 48 -pix_fmt yuv420p " +
-        path + " >/dev/null 2>&1";
-    EXPECT_EQ(std::system(cmd.c_str()), 0);
-  }
+  EXPECT_TRUE(test::videoOnce(path,
+                              "-f lavfi -i testsrc2=size=320x240:rate=30 -frames:v 150 -c:v "
+                              "libx264 -g 48 -pix_fmt yuv420p"));
   return path;
 }
 
@@ -176,13 +173,10 @@ TEST(Player, ABrokenFileGivesAMessageNotACrash) {
 
 TEST(Player, AVideoWithSoundPlaysOnWhicheverClockThereIs) {
   const std::string clip = "/tmp/unilearn_ui_player_sound.mp4";
-  if (!std::ifstream(clip).good())
-    ASSERT_EQ(std::system(("ffmpeg -v error -y -f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi "
-                           "-i sine=frequency=440:sample_rate=48000 -t 3 -c:v libx264 -pix_fmt "
-                           "yuv420p -c:a aac -shortest " +
-                           clip + " >/dev/null 2>&1")
-                              .c_str()),
-              0);
+  ASSERT_TRUE(test::videoOnce(clip,
+                              "-f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi "
+                              "-i sine=frequency=440:sample_rate=48000 -t 3 -c:v libx264 -pix_fmt "
+                              "yuv420p -c:a aac -shortest "));
   ui::PlayerWidget player;
   player.show();
   ASSERT_TRUE(player.open(QString::fromStdString(clip)));

@@ -4,6 +4,7 @@
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -174,6 +175,33 @@ TEST(TrainWizard, PauseAndStopKeepTheBestEpoch) {
       << finished.at(0).at(1).toString().toStdString();
   ASSERT_NE(w.result(), nullptr);
   EXPECT_TRUE(w.result()->cancelled);
+}
+
+// A base model damaged after it was chosen (a truncated copy): the run ends with a message
+// naming the file instead of ending the app, and the wizard can be used again.
+TEST(TrainWizard, ABaseModelDamagedAfterItWasChosenIsReported) {
+  QTemporaryDir dir;
+  const QString project = labelledProject(dir);
+  const QString damaged = dir.filePath("damaged-base.safetensors");
+  ASSERT_TRUE(QFile::copy(QString::fromStdString(core::shippedClipModel()), damaged));
+  ui::TrainWizard w(project);
+  w.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  w.next();
+  w.setBaseModel(damaged);
+  {
+    QFile f(damaged);
+    ASSERT_TRUE(f.resize(f.size() * 3 / 5));
+  }
+  w.next();
+  w.epochs()->setValue(1);
+  QSignalSpy finished(&w, &ui::TrainWizard::trainingFinished);
+  w.next();
+  ASSERT_TRUE(finished.wait(120000));
+  const QString message = finished.at(0).at(1).toString();
+  EXPECT_TRUE(message.startsWith("Training failed")) << message.toStdString();
+  EXPECT_TRUE(message.contains("damaged-base.safetensors")) << message.toStdString();
+  EXPECT_FALSE(w.running());
 }
 
 TEST(ReconstructionView, ShowsAClipItsMaskAndTheNetworksReconstruction) {

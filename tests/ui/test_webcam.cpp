@@ -3,6 +3,7 @@
 // face movements (mesh, AU-like bars, stored blendshapes).
 #include <gtest/gtest.h>
 #include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,6 +16,7 @@
 #include "core/media/video_reader.h"
 #include "core/resources.h"
 #include "core/storage/project.h"
+#include "tests/ui/ui_fixtures.h"
 #include "ui/blendshape_bars.h"
 #include "ui/timeline_view.h"
 #include "ui/video_canvas.h"
@@ -22,16 +24,22 @@
 
 using namespace unilearn;
 
-TEST(WebcamView, WithoutACameraItSaysSoAndRunsOnAVideoFile) {
+namespace {
+
+// Grace Hopper's portrait, slowly zoomed: 120 frames, 640x480, 30 fps.
+std::string webcamClip() {
   const std::string clip = "/tmp/unilearn_ui_webcam_clip.mp4";
-  if (!std::ifstream(clip).good())
-    ASSERT_EQ(std::system(("ffmpeg -v error -y -loop 1 -i " + std::string(UNILEARN_TEST_DATA) +
-                           "/faces/grace_hopper.jpg -vf \"scale=640:750,crop=640:480:0:0,"
-                           "zoompan=z='1.1+0.1*sin(on/20)':d=120:s=640x480:fps=30\" -frames:v 120 "
-                           "-c:v libx264 -pix_fmt yuv420p " +
-                           clip + " >/dev/null 2>&1")
-                              .c_str()),
-              0);
+  EXPECT_TRUE(test::videoOnce(clip, "-loop 1 -i " + std::string(UNILEARN_TEST_DATA) +
+                                        "/faces/grace_hopper.jpg -vf \"scale=640:750,crop=640:"
+                                        "480:0:0,zoompan=z='1.1+0.1*sin(on/20)':d=120:s=640x480:"
+                                        "fps=30\" -frames:v 120 -c:v libx264 -pix_fmt yuv420p"));
+  return clip;
+}
+
+}  // namespace
+
+TEST(WebcamView, WithoutACameraItSaysSoAndRunsOnAVideoFile) {
+  const std::string clip = webcamClip();
   QTemporaryDir dir;
   const QString project = dir.filePath("live.ulproj");
   core::Project::open(project.toStdString());  // created
@@ -75,13 +83,10 @@ TEST(WebcamView, WithoutACameraItSaysSoAndRunsOnAVideoFile) {
 
 TEST(WebcamView, FaceMovementsShowTheMeshAndTheSmilingFacesBars) {
   const std::string clip = "/tmp/unilearn_ui_webcam_smile.mp4";
-  if (!std::ifstream(clip).good())
-    ASSERT_EQ(std::system(("ffmpeg -v error -y -loop 1 -i " + std::string(UNILEARN_TEST_DATA) +
-                           "/faces/astronaut.jpg -vf \"scale=640:640,crop=640:480:0:0\" -r 30 "
-                           "-frames:v 45 -c:v libx264 -pix_fmt yuv420p " +
-                           clip + " >/dev/null 2>&1")
-                              .c_str()),
-              0);
+  ASSERT_TRUE(
+      test::videoOnce(clip, "-loop 1 -i " + std::string(UNILEARN_TEST_DATA) +
+                                "/faces/astronaut.jpg -vf \"scale=640:640,crop=640:480:0:0\" -r 30 "
+                                "-frames:v 45 -c:v libx264 -pix_fmt yuv420p "));
   QTemporaryDir dir;
   const QString project = dir.filePath("live.ulproj");
   core::Project::open(project.toStdString());
@@ -129,9 +134,7 @@ TEST(WebcamView, FaceMovementsShowTheMeshAndTheSmilingFacesBars) {
 // and the live timeline say that the image head speaks, and the session stores its frames and
 // the model's clip windows.
 TEST(WebcamView, TheImageHeadCanSpeakLive) {
-  const std::string clip = "/tmp/unilearn_ui_webcam_clip.mp4";
-  if (!std::ifstream(clip).good())
-    GTEST_SKIP() << "made by WithoutACameraItSaysSoAndRunsOnAVideoFile";
+  const std::string clip = webcamClip();
   QTemporaryDir dir;
   const QString project = dir.filePath("live_head.ulproj");
   core::Project::open(project.toStdString());
@@ -152,4 +155,35 @@ TEST(WebcamView, TheImageHeadCanSpeakLive) {
   const auto analysis = p->analyses(p->media()[0].id).back();
   EXPECT_EQ(core::analysisFrameEngine(analysis), core::FrameEngine::kImageHead);
   EXPECT_FALSE(p->windows(analysis.id).empty());
+}
+
+// A model chosen for the live view and damaged before the session starts (a truncated copy, as
+// a full disk or an interrupted copy leaves it): the session ends with a message a person can
+// act on, the view stays usable, and a session without it still runs and is stored.
+TEST(WebcamView, AModelDamagedAfterItWasChosenIsReportedAndTheViewGoesOn) {
+  const std::string clip = webcamClip();
+  QTemporaryDir dir;
+  const QString project = dir.filePath("live_damaged.ulproj");
+  core::Project::open(project.toStdString());
+  const QString damaged = dir.filePath("damaged.safetensors");
+  ASSERT_TRUE(QFile::copy(QString::fromStdString(core::shippedClipModel()), damaged));
+  ui::WebcamView view;
+  view.setProjectPath(project);
+  view.setImageHeadModel(damaged);
+  {
+    QFile f(damaged);
+    ASSERT_TRUE(f.resize(f.size() * 3 / 5));  // cut in the middle of the weights
+  }
+  QSignalSpy ended(&view, &ui::WebcamView::sessionEnded);
+  ASSERT_TRUE(view.start(QString::fromStdString(clip), true));
+  ASSERT_TRUE(QTest::qWaitFor([&] { return !ended.isEmpty(); }, 20000));
+  const QString message = ended.at(0).at(0).toString();
+  EXPECT_FALSE(message.contains("Live session stored")) << message.toStdString();
+  EXPECT_TRUE(message.contains("damaged.safetensors")) << message.toStdString();
+  EXPECT_FALSE(view.running());
+  view.setImageHeadModel(QString());
+  ASSERT_TRUE(view.start(QString::fromStdString(clip), true));
+  ASSERT_TRUE(QTest::qWaitFor([&] { return ended.size() == 2; }, 20000));
+  EXPECT_TRUE(ended.at(1).at(0).toString().contains("Live session stored"));
+  EXPECT_EQ(core::Project::open(project.toStdString(), false)->media().size(), 1u);
 }
