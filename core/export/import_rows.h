@@ -3,6 +3,7 @@
 // inclusive frame range; rows that do not map onto the project are reported, never guessed.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,10 @@ struct ImportRow {
 
 // Labels match the scheme case-insensitively and are stored in the scheme's spelling.
 ImportReport importRows(Project& project, const std::vector<ImportRow>& rows,
+                        const ImportOptions& options);
+// The same, streaming: `next` fills the next row (with `where` set) and returns false at the
+// end. The rows go into the project in one transaction.
+ImportReport importRows(Project& project, const std::function<bool(ImportRow&)>& next,
                         const ImportOptions& options);
 
 }  // namespace detail

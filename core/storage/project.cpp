@@ -543,6 +543,18 @@ std::vector<int64_t> Project::addAnnotations(const std::vector<Annotation>& anno
   return ids;
 }
 
+int64_t Project::addAnnotations(const std::function<bool(Annotation&)>& next) {
+  sql::Transaction tx(*db_);
+  int64_t added = 0;
+  Annotation a;
+  while (next(a)) {
+    addAnnotation(a);
+    ++added;
+  }
+  tx.commit();
+  return added;
+}
+
 void Project::updateAnnotation(const Annotation& a) {
   validateAnnotation(a);
   auto up = db_->prepare(

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -160,6 +161,9 @@ class Project {
   // Several annotations in one transaction: all of them or, when one is refused (thrown as
   // addAnnotation throws), none.
   std::vector<int64_t> addAnnotations(const std::vector<Annotation>& annotations);
+  // Adds the annotations `next` yields until it returns false, in one transaction (all or
+  // none, also when `next` throws); returns how many. For imports that stream.
+  int64_t addAnnotations(const std::function<bool(Annotation&)>& next);
   // Replaces the annotation `a.id` (track, frames, label, annotator, note) and stamps
   // modified_at. Throws unilearn::Error (kArgument) when there is no such annotation.
   void updateAnnotation(const Annotation& a);

@@ -188,6 +188,9 @@ TEST(Import, CsvRowsThatDoNotMapAreReportedNotGuessed) {
   EXPECT_NE(report.skipped[1].find("'other.mp4' is not in the project"), std::string::npos);
   EXPECT_NE(report.skipped[2].find("label 'Amused'"), std::string::npos);
   EXPECT_NE(report.skipped[3].find("bad frame range"), std::string::npos);
+  // Rows are named by their record in the file, the header being row 1.
+  EXPECT_EQ(report.skipped[0].rfind("row 5: ", 0), 0u) << report.skipped[0];
+  EXPECT_EQ(report.skipped[3].rfind("row 8: ", 0), 0u) << report.skipped[3];
   auto anns = f.p->annotations(f.media);
   EXPECT_EQ(std::count_if(anns.begin(), anns.end(),
                           [](const core::Annotation& a) { return a.annotator == "rater2"; }),
@@ -259,6 +262,25 @@ TEST(Import, AllRowsOrNone) {
   batch[1].label = "Sad";
   EXPECT_EQ(f.p->addAnnotations(batch).size(), 2u);
   EXPECT_EQ(f.p->annotations(f.media).size(), before + 2);
+  // Streamed (as imports do): the source failing halfway leaves nothing either.
+  size_t given = 0;
+  auto failing = [&](core::Annotation& a) -> bool {
+    if (given == 2) throw Error(Error::Kind::kIo, "the file went away");
+    a = batch[0];
+    a.start_frame = a.end_frame = static_cast<int64_t>(10 + given++);
+    return true;
+  };
+  EXPECT_THROW(f.p->addAnnotations(failing), Error);
+  EXPECT_EQ(f.p->annotations(f.media).size(), before + 2);
+  given = 0;
+  EXPECT_EQ(f.p->addAnnotations([&](core::Annotation& a) {
+    if (given == 3) return false;
+    a = batch[0];
+    a.start_frame = a.end_frame = static_cast<int64_t>(20 + given++);
+    return true;
+  }),
+            3);
+  EXPECT_EQ(f.p->annotations(f.media).size(), before + 5);
 }
 
 // The annotations as one table: names for unnamed people, times in seconds (end exclusive, as
