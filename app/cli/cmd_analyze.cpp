@@ -1,8 +1,9 @@
 // `unilearn analyze VIDEO... --project P.ulproj [--model FILE|NAME] [--static-only] [--again]
 // [--every N] [--hop FRAMES] [--blendshapes] [--landmarks] [--frame-model static|unilearn]`:
 // faces, per-frame expressions (and blendshapes, landmarks) and UniLearn windows into a project.
-// `unilearn analyze --camera ID --project P.ulproj [--seconds N] ...`: the same, live, until
-// Ctrl-C or N seconds.
+// `unilearn analyze --camera ID --project P.ulproj [--seconds N] [--stats-every S] ...`: the
+// same, live, until Ctrl-C or N seconds; every S seconds a line of throughput and memory (what
+// a soak test watches).
 #include <signal.h>
 #include <unistd.h>
 
@@ -10,6 +11,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <string>
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
@@ -35,6 +38,21 @@ std::string clock(double seconds) {
 
 std::atomic<bool> g_interrupted{false};
 
+// This process's resident memory in MB (Linux), or -1 where /proc is not there.
+double residentMb() {
+  std::ifstream status("/proc/self/status");
+  std::string key;
+  while (status >> key) {
+    if (key == "VmRSS:") {
+      double kb = -1;
+      status >> kb;
+      return kb / 1024.0;
+    }
+    status.ignore(1 << 16, '\n');
+  }
+  return -1;
+}
+
 // Live: prints each clip window as it is stored; Ctrl-C (or --seconds) ends the session cleanly.
 int analyzeCamera(const Args& args, const std::string& camera, core::Project& project,
                   core::ClipModel* model, const core::AnalysisOptions& options) {
@@ -48,12 +66,33 @@ int analyzeCamera(const Args& args, const std::string& camera, core::Project& pr
   });
   signal(SIGINT, [](int) { g_interrupted = true; });
   const double seconds = std::stod(args.get("seconds").value_or("0"));
+  const double stats_every = std::stod(args.get("stats-every").value_or("0"));
   const auto t0 = std::chrono::steady_clock::now();
   core::LiveCallbacks cb;
   const auto& names = FaceExpressionNet::classNames();
   bool first_face = true;
+  int64_t frames = 0, windows = 0, frames_then = 0;
+  uint64_t dropped_then = 0;
+  double stats_at = stats_every, stats_then = 0;
   cb.on_frame = [&](int64_t, int64_t ms, const std::vector<core::FaceResult>& faces,
                     const cv::Mat&) {
+    ++frames;
+    const double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (stats_every > 0 && t >= stats_at) {
+      const uint64_t dropped = capture.dropped();
+      std::fprintf(stderr,
+                   "stats: %.0f s, %lld frames (%.1f/s since the last line), %llu dropped "
+                   "(+%llu), %lld windows, %.0f MB resident\n",
+                   t, static_cast<long long>(frames),
+                   static_cast<double>(frames - frames_then) / (t - stats_then),
+                   static_cast<unsigned long long>(dropped),
+                   static_cast<unsigned long long>(dropped - dropped_then),
+                   static_cast<long long>(windows), residentMb());
+      frames_then = frames;
+      dropped_then = dropped;
+      stats_then = t;
+      stats_at += stats_every;
+    }
     if (!first_face || faces.empty()) return;
     first_face = false;
     const auto& e = faces.front().expression;
@@ -65,6 +104,7 @@ int analyzeCamera(const Args& args, const std::string& camera, core::Project& pr
   };
   const auto classes = model ? model->config().video_class_names : std::vector<std::string>{};
   cb.on_window = [&](const core::WindowPrediction& w) {
+    ++windows;
     const std::string label = static_cast<size_t>(w.top_class) < classes.size()
                                   ? classes[static_cast<size_t>(w.top_class)]
                                   : std::to_string(w.top_class);
@@ -95,7 +135,7 @@ int analyzeCamera(const Args& args, const std::string& camera, core::Project& pr
 int runAnalyze(const std::vector<std::string>& argv) {
   Args args(argv,
             {"project", "model", "every", "hop", "batch", "threads", "camera", "seconds",
-             "precision", "frame-model"},
+             "stats-every", "precision", "frame-model"},
             {"static-only", "again", "blendshapes", "landmarks"});
   const auto camera = args.get("camera");
   if (args.positional().empty() && !camera)

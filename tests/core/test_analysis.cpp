@@ -288,14 +288,19 @@ TEST(Analysis, CliAnalyzesACameraLiveAndExplainsAMissingOne) {
   // A GStreamer pipeline is a camera as far as OpenCV is concerned.
   const std::string camera = "\"filesrc location=" + test::astroClip(90) +
                              " ! decodebin ! videoconvert ! video/x-raw,format=BGR ! appsink\"";
-  ASSERT_EQ(std::system((cli + " analyze --camera " + camera + " --project " + project +
-                         " --model " + test::tinyClipModel() + " --seconds 2.5 >" + out + " 2>&1")
-                            .c_str()),
-            0)
+  ASSERT_EQ(
+      std::system((cli + " analyze --camera " + camera + " --project " + project + " --model " +
+                   test::tinyClipModel() + " --seconds 2.5 --stats-every 1 >" + out + " 2>&1")
+                      .c_str()),
+      0)
       << test::fileBytes(out);
   const std::string text = test::fileBytes(out);
   EXPECT_NE(text.find("first face (track 1), static model: "), std::string::npos) << text;
   EXPECT_NE(text.find("live session: "), std::string::npos) << text;
+  // The soak's line: throughput and this process's memory.
+  EXPECT_NE(text.find("stats: "), std::string::npos) << text;
+  EXPECT_NE(text.find(" MB resident"), std::string::npos) << text;
+  EXPECT_EQ(text.find("-1 MB resident"), std::string::npos) << text;
   auto p = core::Project::open(project, false);
   ASSERT_EQ(p->media().size(), 1u);
   EXPECT_EQ(p->media()[0].path.rfind("live:camera filesrc", 0), 0u);
