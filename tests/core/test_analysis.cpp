@@ -208,9 +208,9 @@ TEST(Analysis, AKilledAnalyzeRunResumesToTheSameResult) {
           "--model", model.c_str(), "--batch", "1", static_cast<char*>(nullptr));
     _exit(127);
   }
-  // Kill it once a few windows are stored, mid-video.
+  // Kill it once a few windows are stored, mid-video (up to a minute on a busy machine).
   size_t stored = 0;
-  for (int i = 0; i < 400 && stored < 3; ++i) {
+  for (int i = 0; i < 2400 && stored < 3; ++i) {
     usleep(25 * 1000);
     try {
       stored = core::Project::open(killed, false)->windows(1).size();
