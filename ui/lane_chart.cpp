@@ -217,6 +217,16 @@ void LaneChart::drawOverlay(QPainter* p) {
     const double a = xOf(start), b = xOf(end);
     p->fillRect(QRectF(a, band.top(), std::max(1.0, b - a), band.height()), color);
   };
+  // Where the face is poor (small, turned, doubtful), the curves are greyed: read with care.
+  p->save();
+  p->setClipRect(plot);
+  for (const auto& [a, b] : data().poor_face) {
+    if (static_cast<double>(b) < t0 || static_cast<double>(a) > t1) continue;
+    const double x0 = xOf(static_cast<double>(a)), x1 = xOf(static_cast<double>(b));
+    p->fillRect(QRectF(x0, plot.top(), std::max(1.0, x1 - x0), plot.height()),
+                QColor(120, 120, 120, 80));
+  }
+  p->restore();
   p->save();
   const QRectF top = bandRect(0);
   p->setClipRect(QRectF(plot.left(), top.top(), plot.width(), kBands * kBandHeight));

@@ -10,6 +10,7 @@
 #include "core/analysis/analyzer.h"
 #include "core/faces/action_units.h"
 #include "core/faces/face_pipeline.h"
+#include "core/faces/face_quality.h"
 #include "model/base/text.h"
 
 namespace unilearn::ui {
@@ -124,6 +125,17 @@ TimelineData timelineData(const core::Timeline& t) {
         lane.static_probs[c].value.push_back(f.smoothed[static_cast<size_t>(s)]);
       }
       d.duration_ms = std::max(d.duration_ms, f.ms);
+    }
+    for (size_t i = 0; i < tt.frames.size(); ++i) {
+      const auto face = core::unpackFace(tt.frames[i].face);
+      if (!face || !core::faceQuality(*face).poor) continue;
+      const int64_t ms = tt.frames[i].ms;
+      const int64_t a = i == 0 ? ms : (tt.frames[i - 1].ms + ms) / 2;
+      const int64_t b = i + 1 == tt.frames.size() ? ms : (ms + tt.frames[i + 1].ms) / 2;
+      if (!lane.poor_face.empty() && lane.poor_face.back().second >= a)
+        lane.poor_face.back().second = std::max(lane.poor_face.back().second, b);
+      else
+        lane.poor_face.emplace_back(a, b);
     }
     if (t.classes.empty()) lane.probs = lane.static_probs;  // the only curves there are
     lane.movements.resize(faceMovements().size());

@@ -43,6 +43,9 @@ struct Lane {
   // Where the model is unsure (a window's top class below kUnsure): greyed on the timeline.
   // Each window owns the time from halfway to its neighbours' centres.
   std::vector<std::pair<int64_t, int64_t>> unsure;
+  // Where the face itself is poor (small, turned or a doubtful detection: core::faceQuality):
+  // the curves are greyed there. Each frame owns the time from halfway to its neighbours.
+  std::vector<std::pair<int64_t, int64_t>> poor_face;
   // Face movements (AU-like scores from the blendshapes, one per faceMovements() entry); empty
   // series when the analysis computed no blendshapes.
   std::vector<Series> movements;

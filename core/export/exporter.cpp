@@ -9,6 +9,7 @@
 #include "core/export/eaf.h"
 #include "core/export/export_util.h"
 #include "core/faces/action_units.h"
+#include "core/faces/face_quality.h"
 #include "core/storage/project.h"
 #include "model/base/error.h"
 #include "model/base/json.h"
@@ -105,6 +106,9 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
         out << ',' << au.column();
     }
     if (image_head) out << ",frame_model";
+    // How far each frame's face can be trusted (core/faces/face_quality.h); poor_face 1 where
+    // the app greys it.
+    out << ",face_score,face_size_px,yaw_deg,poor_face";
   }
   out << '\n';
   const size_t shape_columns = shapes ? kBlendshapes + actionUnits().size() : 0;
@@ -127,7 +131,7 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
         out << ',' << csvField(detail::className(names, w.top_class)) << ',' << num(w.confidence)
             << ',' << (w.confidence < 0.5 ? 1 : 0);
         if (o.frames)
-          for (size_t i = 0; i < statics.size() * 2 + shape_columns + (image_head ? 1 : 0); ++i)
+          for (size_t i = 0; i < statics.size() * 2 + shape_columns + (image_head ? 1 : 0) + 4; ++i)
             out << ',';
         out << '\n';
       }
@@ -155,6 +159,13 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
               out << ',';
           }
           if (image_head) out << (head_frames ? ",unilearn-image-head" : ",static");
+          if (const auto face = unpackFace(f.face)) {
+            const FaceQuality q = faceQuality(*face);
+            out << ',' << num(q.score) << ',' << num(q.size_px, "%.1f") << ','
+                << num(q.yaw_deg, "%.1f") << ',' << (q.poor ? 1 : 0);
+          } else {
+            out << ",,,,";
+          }
           out << '\n';
         }
       }

@@ -8,6 +8,7 @@
 
 #include "core/export/exporter.h"
 #include "core/export/importer.h"
+#include "core/faces/face_detector.h"
 #include "core/storage/project.h"
 #include "model/base/error.h"
 #include "model/base/json.h"
@@ -95,13 +96,29 @@ TEST(Export, CsvHasOneRowPerWindowAndOptionallyPerFrame) {
   EXPECT_EQ(r[1].back(), "0");  // 70 % (the quoted person splits in this simple reader)
   EXPECT_EQ(r[3].back(), "0");  // 60 %
   EXPECT_EQ(out.str().find("\"Client, A\"") != std::string::npos, true);  // quoted person
+  // A second frame with a small face: flagged poor in the face-quality columns.
+  core::FaceDetection small;
+  small.box = {100, 100, 30, 30};
+  small.score = 0.9f;
+  small.keypoints = {cv::Point2f(110, 110), cv::Point2f(120, 110), cv::Point2f(115, 116),
+                     cv::Point2f(115, 122), cv::Point2f(102, 112), cv::Point2f(128, 112)};
+  f.p->addFrames({{f.analysis, f.track, 1, 40, std::vector<float>(7, 1.0f / 7),
+                   std::vector<float>(7, 1.0f / 7), core::packFace(small)}});
   std::ostringstream with_frames;
   core::ExportOptions o;
   o.frames = true;
   core::exportCsv(*f.p, with_frames, o);
   auto rf = rows(with_frames.str(), ',');
-  EXPECT_EQ(rf.size(), 5u);
+  ASSERT_EQ(rf.size(), 6u);
+  EXPECT_NE(with_frames.str().find(",face_score,face_size_px,yaw_deg,poor_face\n"),
+            std::string::npos);
   EXPECT_EQ(rf.back()[0], "frame");
+  const auto& last = rf.back();
+  ASSERT_GE(last.size(), 4u);
+  EXPECT_EQ(last[last.size() - 4], "0.9");
+  EXPECT_EQ(last[last.size() - 3], "30.0");
+  EXPECT_EQ(last[last.size() - 1], "1");    // poor: small
+  EXPECT_EQ(rf[rf.size() - 2].back(), "");  // the frame without a stored face: no verdict
   o.video = "other.mp4";
   std::ostringstream none;
   EXPECT_THROW(core::exportCsv(*f.p, none, o), Error);

@@ -8,6 +8,7 @@
 
 #include "core/faces/face_aligner.h"
 #include "core/faces/face_detector.h"
+#include "core/faces/face_quality.h"
 #include "core/media/video_reader.h"
 #include "model/base/error.h"
 #include "model/face_expression_net.h"
@@ -249,4 +250,43 @@ TEST(FaceDetector, APackedFaceReadsBackExactly) {
     EXPECT_EQ(back->keypoints[k], f.keypoints[k]);
   EXPECT_FALSE(core::unpackFace({}));  // projects of schema 1 stored no face
   EXPECT_FALSE(core::unpackFace(std::vector<float>(16, 1.0f)));
+}
+
+// Face quality from the stored detection: size, a doubtful score and the head turn estimated
+// from the keypoints, which a tilted but frontal head does not fool.
+TEST(FaceQuality, SmallTurnedAndDoubtfulFacesArePoor) {
+  core::FaceDetection f;
+  f.box = {100, 100, 120, 120};
+  f.score = 0.95f;
+  f.keypoints = {cv::Point2f(140, 140), cv::Point2f(180, 140), cv::Point2f(160, 165),
+                 cv::Point2f(160, 190), cv::Point2f(110, 150), cv::Point2f(210, 150)};
+  core::FaceQuality q = core::faceQuality(f);
+  EXPECT_FALSE(q.poor) << q.why;
+  EXPECT_NEAR(q.yaw_deg, 0, 1e-3);
+  EXPECT_FLOAT_EQ(q.size_px, 120);
+  // The same face tilted by 30° in the image plane: still frontal.
+  core::FaceDetection tilted = f;
+  const cv::Point2f c(160, 160);
+  const float a = static_cast<float>(30 * M_PI / 180);
+  for (auto& k : tilted.keypoints) {
+    const cv::Point2f d = k - c;
+    k = c +
+        cv::Point2f(d.x * std::cos(a) - d.y * std::sin(a), d.x * std::sin(a) + d.y * std::cos(a));
+  }
+  EXPECT_NEAR(core::faceQuality(tilted).yaw_deg, 0, 1e-3);
+  EXPECT_FALSE(core::faceQuality(tilted).poor);
+  // The nose 0.6 eye distances along the eye line (24 px for eyes 40 px apart): 45°.
+  core::FaceDetection turned = f;
+  turned.keypoints[core::FaceDetection::kNose].x += 24;
+  q = core::faceQuality(turned);
+  EXPECT_NEAR(q.yaw_deg, 45, 0.5);
+  EXPECT_TRUE(q.poor);
+  EXPECT_EQ(q.why, "turned");
+  turned.keypoints[core::FaceDetection::kNose].x -= 48;
+  EXPECT_NEAR(core::faceQuality(turned).yaw_deg, -45, 0.5);
+  core::FaceDetection small = f;
+  small.box.height = 40;
+  small.score = 0.7f;
+  q = core::faceQuality(small);
+  EXPECT_EQ(q.why, "small, doubtful detection");
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -10,6 +11,7 @@
 #include <random>
 #include <set>
 
+#include "core/faces/face_detector.h"
 #include "ui/emotion_palette.h"
 #include "ui/lane_chart.h"
 #include "ui/timeline_view.h"
@@ -284,4 +286,58 @@ TEST(TimelineData, UnsureStretchesFollowTheWindowsConfidence) {
   const auto d = ui::timelineData(t);
   const std::vector<std::pair<int64_t, int64_t>> want = {{1500, 3500}, {4500, 6000}};
   EXPECT_EQ(d.lanes[0].unsure, want);
+}
+
+// Frames whose face is poor (small, turned, a doubtful detection) are marked for greying, each
+// owning the time to halfway to its neighbours; adjacent ones merge. The lane draws them.
+TEST(TimelineData, PoorFacesAreGreyedOnTheLane) {
+  core::Timeline t;
+  core::TrackTimeline tt;
+  tt.track.id = 1;
+  for (int i = 0; i < 10; ++i) {
+    core::FaceDetection face;
+    face.box = {100, 100, 120, 120};
+    face.score = 0.95f;
+    face.keypoints = {cv::Point2f(140, 140), cv::Point2f(180, 140), cv::Point2f(160, 165),
+                      cv::Point2f(160, 190), cv::Point2f(110, 150), cv::Point2f(210, 150)};
+    if (i == 3 || i == 4) face.box.height = 30;             // small
+    if (i == 8) face.keypoints[2] = cv::Point2f(190, 165);  // nose towards one eye: turned
+    core::FramePrediction f;
+    f.frame = i;
+    f.ms = i * 100;
+    f.probs = f.smoothed = {0.9f, 0.02f, 0.02f, 0.02f, 0.02f, 0.01f, 0.01f};
+    f.face = core::packFace(face);
+    tt.frames.push_back(f);
+  }
+  t.tracks.push_back(tt);
+  const auto d = ui::timelineData(t);
+  const std::vector<std::pair<int64_t, int64_t>> want = {{250, 450}, {750, 850}};
+  EXPECT_EQ(d.lanes[0].poor_face, want);
+
+  ui::TimelineView view;
+  view.resize(1000, 300);
+  view.setData(d);
+  view.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+  view.setRange(0, 900);
+  view.rebuildNow();
+  QTest::qWait(20);
+  ui::LaneChart* lane = view.lane(0);
+  const QImage image = lane->viewport()->grab().toImage();
+  const QRectF plot = lane->plotArea();
+  const double scale = image.width() / static_cast<double>(lane->viewport()->width());
+  auto grey = [&](double ms) {
+    const QColor c =
+        image.pixelColor(static_cast<int>((plot.left() + ms / 900.0 * plot.width()) * scale),
+                         static_cast<int>((plot.top() + plot.height() * 0.3) * scale));
+    return c.lightness();
+  };
+  EXPECT_LT(grey(350), grey(150) - 20) << "the small faces' stretch is greyed";
+  EXPECT_LT(grey(800), grey(650) - 20) << "the turned face's stretch is greyed";
+  bool explained = false;  // the legend says what grey means
+  for (QLabel* l : view.findChildren<QLabel*>())
+    explained |= l->text().contains("face small, turned or doubtful");
+  EXPECT_TRUE(explained);
+  QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
+  EXPECT_TRUE(view.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/timeline-poor-faces.png"));
 }
