@@ -11,7 +11,6 @@
 #include <algorithm>
 
 #include "ui/emotion_palette.h"
-#include "ui/timeline_view.h"
 
 namespace unilearn::ui {
 namespace {
@@ -29,7 +28,7 @@ QList<QPointF> toPoints(const std::vector<std::pair<double, float>>& v) {
 
 }  // namespace
 
-LaneChart::LaneChart(TimelineView* timeline, int lane, QWidget* parent)
+LaneChart::LaneChart(LaneHost* timeline, int lane, QWidget* parent)
     : QChartView(parent), timeline_(timeline), lane_(lane) {
   setRenderHint(QPainter::Antialiasing, false);  // thousands of segments: keep it cheap
   setMinimumHeight(190);
@@ -405,7 +404,7 @@ void LaneChart::mouseMoveEvent(QMouseEvent* e) {
 void LaneChart::mouseReleaseEvent(QMouseEvent* e) {
   if (edge_mark_ >= 0 && dragging_) {
     const QRectF plot = plotArea();
-    emit timeline_->annotationEdgeMoved(
+    timeline_->moveAnnotationEdge(
         edge_mark_, edge_start_,
         static_cast<qint64>(timeline_->msAt(e->position().x(), plot.left(), plot.width())));
     edge_mark_ = -1;
@@ -416,7 +415,7 @@ void LaneChart::mouseReleaseEvent(QMouseEvent* e) {
   edge_mark_ = -1;
   if (!dragging_) {
     const QRectF plot = plotArea();
-    emit timeline_->seekRequested(
+    timeline_->requestSeek(
         static_cast<qint64>(timeline_->msAt(e->position().x(), plot.left(), plot.width())));
   }
   dragging_ = false;

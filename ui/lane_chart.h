@@ -9,17 +9,16 @@
 #include <QPixmap>
 #include <vector>
 
+#include "ui/lane_host.h"
 #include "ui/timeline_data.h"
 
 namespace unilearn::ui {
-
-class TimelineView;
 
 class LaneChart : public QChartView {
   Q_OBJECT
 
  public:
-  LaneChart(TimelineView* timeline, int lane, QWidget* parent = nullptr);
+  LaneChart(LaneHost* timeline, int lane, QWidget* parent = nullptr);
 
   // Re-feeds the series with what is visible at the current width.
   void rebuild();
@@ -45,7 +44,7 @@ class LaneChart : public QChartView {
   void drawOverlay(QPainter* painter);  // the band of top classes and the playhead
   const Lane& data() const;
 
-  TimelineView* timeline_;
+  LaneHost* timeline_;
   int lane_;
   bool stacked_ = false;
   std::vector<QLineSeries*> lines_;      // per class (upper edges when stacked)

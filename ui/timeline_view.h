@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "ui/lane_host.h"
 #include "ui/timeline_data.h"
 
 class QVBoxLayout;
@@ -21,7 +22,7 @@ namespace unilearn::ui {
 
 class LaneChart;
 
-class TimelineView : public QWidget {
+class TimelineView : public QWidget, public LaneHost {
   Q_OBJECT
 
  public:
@@ -31,37 +32,37 @@ class TimelineView : public QWidget {
   // Replaces what is shown (a new video, or more results of a running analysis). Keeps the
   // visible range unless it was showing everything.
   void setData(TimelineData data);
-  const TimelineData& data() const { return data_; }
+  const TimelineData& data() const override { return data_; }
 
   void setPlayhead(qint64 ms);
-  qint64 playhead() const { return playhead_; }
+  qint64 playhead() const override { return playhead_; }
 
   // Visible time range in ms; clamped to the data's duration, at least 200 ms wide.
-  void setRange(double t0, double t1);
-  double rangeStart() const { return t0_; }
-  double rangeEnd() const { return t1_; }
-  void zoom(double factor, double around_ms);
+  void setRange(double t0, double t1) override;
+  double rangeStart() const override { return t0_; }
+  double rangeEnd() const override { return t1_; }
+  void zoom(double factor, double around_ms) override;
 
   void setStacked(bool stacked);
-  bool stacked() const { return stacked_; }
+  bool stacked() const override { return stacked_; }
   void setStaticOverlay(bool on);
-  bool staticOverlay() const { return static_overlay_; }
+  bool staticOverlay() const override { return static_overlay_; }
   // Smile, brows, jaw and blinks (faceMovements()) over each lane, where there are blendshapes.
   void setFaceMovements(bool on);
-  bool faceMovements() const { return movements_; }
+  bool faceMovements() const override { return movements_; }
 
   // Annotation rows under each lane: `first`'s segments, and `second`'s to compare (may be "").
   void setAnnotators(const std::string& first, const std::string& second);
-  const std::string& firstAnnotator() const { return first_annotator_; }
-  const std::string& secondAnnotator() const { return second_annotator_; }
+  const std::string& firstAnnotator() const override { return first_annotator_; }
+  const std::string& secondAnnotator() const override { return second_annotator_; }
   // The in/out selection drawn over the lanes (ms; -1 for none).
   void setSelection(qint64 start_ms, qint64 end_ms);
-  qint64 selectionStart() const { return sel_start_; }
-  qint64 selectionEnd() const { return sel_end_; }
+  qint64 selectionStart() const override { return sel_start_; }
+  qint64 selectionEnd() const override { return sel_end_; }
   // Whose lane the selection is drawn on (the person its label will go to); none: every lane (a
   // label for the whole video).
   void setSelectionTrack(std::optional<int64_t> track_id);
-  std::optional<int64_t> selectionTrack() const { return sel_track_; }
+  std::optional<int64_t> selectionTrack() const override { return sel_track_; }
 
   // Colour of a class (also used by the band and by other views).
 
@@ -78,8 +79,13 @@ class TimelineView : public QWidget {
   // Points currently handed to lane `i`'s chart for class `c` (tests, benchmarks).
   int pointCount(int lane, int cls) const;
 
-  // For LaneChart: pixel x in a lane's plot area <-> ms.
-  double msAt(double x, double plot_left, double plot_width) const;
+  // LaneHost: what the lanes ask for.
+  double msAt(double x, double plot_left, double plot_width) const override;
+  void requestSeek(qint64 ms) override { emit seekRequested(ms); }
+  void moveAnnotationEdge(qint64 annotation_id, bool start_edge, qint64 ms) override {
+    emit annotationEdgeMoved(annotation_id, start_edge, ms);
+  }
+  void scheduleRebuild() override;
 
  signals:
   void seekRequested(qint64 ms);
@@ -91,9 +97,6 @@ class TimelineView : public QWidget {
   void keyPressEvent(QKeyEvent* e) override;
 
  private:
-  friend class LaneChart;
-  void scheduleRebuild();
-
   TimelineData data_;
   std::vector<LaneChart*> lanes_;
   QVBoxLayout* layout_ = nullptr;
