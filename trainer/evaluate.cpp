@@ -6,6 +6,7 @@
 #include "model/face_expression_net.h"
 #include "model/precision.h"
 #include "model/runtime.h"
+#include "trainer/finetune.h"
 #include "trainer/train_session.h"
 
 namespace unilearn::trainer {

@@ -13,6 +13,7 @@
 #include "trainer/augment.h"
 #include "trainer/data_parallel.h"
 #include "trainer/schedule.h"
+#include "trainer/finetune.h"
 #include "trainer/train_session.h"
 
 namespace unilearn::trainer {

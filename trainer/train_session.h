@@ -12,7 +12,8 @@
 #include <torch/torch.h>
 
 #include "model/network_file.h"
-#include "trainer/finetune.h"
+#include "trainer/dataset.h"
+#include "trainer/finetune_config.h"
 
 namespace unilearn::trainer::detail {
 
