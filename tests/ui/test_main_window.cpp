@@ -53,15 +53,20 @@ std::string tinyModel() {
   return path;
 }
 
+// The window at a usable size, on screen (tests drive it as a person would).
+void showWindow(ui::MainWindow& w) {
+  w.resize(1280, 860);
+  w.show();
+  EXPECT_TRUE(QTest::qWaitForWindowExposed(&w));
+}
+
 }  // namespace
 
 TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   QTemporaryDir dir;
   ui::Settings settings(dir.filePath("settings.ini"));
   ui::MainWindow w(settings);
-  w.resize(1280, 860);
-  w.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  showWindow(w);
   EXPECT_FALSE(w.addVideos({QString::fromStdString(test::faceClip())}));  // no project yet
   EXPECT_TRUE(w.lastError().contains("Open or create a project"));
   const QString project = dir.filePath("session.ulproj");
@@ -494,9 +499,7 @@ TEST(MainWindow, AnalyzeAllRunsTheQueueAndReportsAMissingVideo) {
   QTemporaryDir dir;
   ui::Settings settings(dir.filePath("settings.ini"));
   ui::MainWindow w(settings);
-  w.resize(1280, 860);
-  w.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  showWindow(w);
   ASSERT_TRUE(w.openProject(dir.filePath("queue.ulproj"), true)) << w.lastError().toStdString();
   QStringList clips;
   int frames = 20;  // three different videos (a copy would be the same video, found by content)
@@ -534,9 +537,7 @@ TEST(MainWindow, AModelDamagedAfterItWasChosenIsReportedAndTheProjectIsKept) {
   QTemporaryDir dir;
   ui::Settings settings(dir.filePath("settings.ini"));
   ui::MainWindow w(settings);
-  w.resize(1280, 860);
-  w.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  showWindow(w);
   ASSERT_TRUE(w.openProject(dir.filePath("damaged.ulproj"), true)) << w.lastError().toStdString();
   const QString clip = dir.filePath("short.mp4");
   ASSERT_EQ(std::system(("ffmpeg -v error -y -i " + test::faceClip() +
@@ -606,9 +607,7 @@ TEST(MainWindow, PerFrameCurvesFromTheImageHeadAreNamedOnTheTimeline) {
   ui::Settings settings(dir.filePath("settings.ini"));
   settings.setImageHeadFrames(true);
   ui::MainWindow w(settings);
-  w.resize(1280, 860);
-  w.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  showWindow(w);
   QAction* toggle = nullptr;
   for (QAction* a : w.menuBar()->findChildren<QAction*>())
     if (a->text().contains("image head")) toggle = a;
@@ -646,9 +645,7 @@ TEST(MainWindow, FaceMovementsOnTheTimelineTheMeshOnTheVideoAndSmileEvents) {
   settings.setFaceMovements(true);  // Analysis › Face movements and landmarks
   settings.setAnnotator("ann");
   ui::MainWindow w(settings);
-  w.resize(1280, 860);
-  w.show();
-  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  showWindow(w);
   EXPECT_FALSE(w.findFaceEvents().isEmpty() && w.lastError().isEmpty());  // no project: says so
   ASSERT_TRUE(w.openProject(dir.filePath("moves.ulproj"), true)) << w.lastError().toStdString();
   ASSERT_TRUE(w.addVideos({QString::fromStdString(clip)}));
