@@ -12,8 +12,8 @@
 #include "model/mae.h"
 #include "trainer/augment.h"
 #include "trainer/data_parallel.h"
-#include "trainer/schedule.h"
 #include "trainer/finetune.h"
+#include "trainer/schedule.h"
 #include "trainer/train_session.h"
 
 namespace unilearn::trainer {

@@ -57,8 +57,9 @@ void TimelineView::setData(TimelineData data) {
       legend += tr("&nbsp;&nbsp;<span style='color:#777'>per frame: %1</span>")
                     .arg(QString::fromStdString(data_.frame_model));
     if (!data_.lanes.empty())
-      legend += tr("&nbsp;&nbsp;<span style='color:#aaa'>&#9632;</span>&nbsp;<span "
-                   "style='color:#777'>face small, turned or doubtful</span>");
+      legend +=
+          tr("&nbsp;&nbsp;<span style='color:#aaa'>&#9632;</span>&nbsp;<span "
+             "style='color:#777'>face small, turned or doubtful</span>");
     auto* legend_label = new QLabel(legend);
     legend_label->setTextFormat(Qt::RichText);
     layout_->addWidget(legend_label);

@@ -105,10 +105,10 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
       for (const auto& au : actionUnits())
         out << ',' << au.column();
     }
-    if (image_head) out << ",frame_model";
     // How far each frame's face can be trusted (core/faces/face_quality.h); poor_face 1 where
     // the app greys it.
     out << ",face_score,face_size_px,yaw_deg,poor_face";
+    if (image_head) out << ",frame_model";
   }
   out << '\n';
   const size_t shape_columns = shapes ? kBlendshapes + actionUnits().size() : 0;
@@ -158,7 +158,6 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
             for (size_t i = 0; i < shape_columns; ++i)
               out << ',';
           }
-          if (image_head) out << (head_frames ? ",unilearn-image-head" : ",static");
           if (const auto face = unpackFace(f.face)) {
             const FaceQuality q = faceQuality(*face);
             out << ',' << num(q.score) << ',' << num(q.size_px, "%.1f") << ','
@@ -166,6 +165,7 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
           } else {
             out << ",,,,";
           }
+          if (image_head) out << (head_frames ? ",unilearn-image-head" : ",static");
           out << '\n';
         }
       }

@@ -309,6 +309,12 @@ TEST(VideoReader, GridFramesAreConvertedWithoutWritingPastTheImage) {
       test::dataPath("valgrind.supp") + " " + UNILEARN_CLI + " bench-media " +
       test::dataPath("grid_bbaf2n_3frames.mpg") + " --frames 2 --threads 1 >" + log + " 2>&1";
   const int status = std::system(cmd.c_str());
+  // On some CPUs (AVX-512 here) valgrind stops at an instruction a library uses while loading
+  // (libhwy's timer set-up), before the code under test runs: nothing to judge then.
+  if (WEXITSTATUS(status) == 128 + 4 &&
+      test::fileBytes(log).find("Illegal opcode") != std::string::npos)
+    GTEST_SKIP() << "valgrind cannot run the CLI on this CPU: "
+                 << test::fileBytes(log).substr(0, 300);
   EXPECT_EQ(WEXITSTATUS(status), 0) << test::fileBytes(log);
   EXPECT_EQ(test::fileBytes(log).find("Invalid write"), std::string::npos) << test::fileBytes(log);
 }
