@@ -8,6 +8,7 @@
 
 #include <opencv2/videoio.hpp>
 
+#include "core/library_errors.h"
 #include "core/media/video_reader.h"
 #include "model/base/error.h"
 
@@ -169,7 +170,16 @@ void LiveCapture::loop() {
   int64_t first_ms = -1, t0 = 0;
   while (!stop_) {
     SourceFrame f;
-    if (source_->read(f)) {
+    // A read that throws (a decoder failing on damaged data, a driver error) must not end the
+    // program from this thread: a file then ends, a camera counts as lost, with the reason.
+    bool got = false;
+    std::string failure;
+    try {
+      got = source_->read(f);
+    } catch (...) {
+      failure = ": " + currentErrorMessage();
+    }
+    if (got) {
       if (pace) {  // release each file frame at its presentation time
         if (first_ms < 0) {
           first_ms = f.ms;
@@ -185,10 +195,10 @@ void LiveCapture::loop() {
       continue;
     }
     if (!source_->live()) {
-      emit(Event::kEnded, source_->describe());
+      emit(Event::kEnded, source_->describe() + failure);
       break;
     }
-    emit(Event::kLost, source_->describe());
+    emit(Event::kLost, source_->describe() + failure);
     while (!stop_) {  // wait for the camera to come back
       for (int waited = 0; waited < retry_ms_ && !stop_; waited += 20)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -2,6 +2,7 @@
 // cameras (this machine has no camera device), and a camera that disappears and comes back.
 #include <atomic>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -72,6 +73,38 @@ TEST(LiveCapture, AFilePlaysAsALiveCameraAtItsFrameRate) {
   EXPECT_NEAR(static_cast<double>(f.ms), static_cast<double>(f.index) * 40.0, 1.0);
   live.stop();
   EXPECT_FALSE(live.running());
+}
+
+// A real file whose decoder throws partway (injected after 5 frames, as a decoder meeting
+// damage it cannot step around would): the capture thread ends the session with the reason
+// instead of ending the program.
+TEST(LiveCapture, ADecoderThatThrowsEndsAFileSessionWithTheReason) {
+  class Failing : public core::FileSource {
+   public:
+    using FileSource::FileSource;
+    bool read(core::SourceFrame& frame) override {
+      if (++reads_ > 5) throw std::runtime_error("decoder gave up");
+      return FileSource::read(frame);
+    }
+
+   private:
+    int reads_ = 0;
+  };
+  LiveCapture live(std::make_unique<Failing>(pacedClip()), 8, /*pace_files=*/false);
+  std::vector<std::pair<LiveCapture::Event, std::string>> events;
+  std::mutex m;
+  live.start([&](LiveCapture::Event e, const std::string& what) {
+    std::lock_guard<std::mutex> lock(m);
+    events.emplace_back(e, what);
+  });
+  for (int i = 0; i < 100 && live.running(); ++i)
+    std::this_thread::sleep_for(20ms);
+  EXPECT_FALSE(live.running());
+  live.stop();
+  std::lock_guard<std::mutex> lock(m);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1].first, LiveCapture::Event::kEnded);
+  EXPECT_NE(events[1].second.find("decoder gave up"), std::string::npos) << events[1].second;
 }
 
 TEST(LiveCapture, ACameraThatDisappearsIsReportedAndReopened) {

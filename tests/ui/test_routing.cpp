@@ -80,10 +80,11 @@ struct AnalysedClip {
   std::unique_ptr<core::ClipModel> model;
 };
 
-std::unique_ptr<AnalysedClip> analysedClip() {
+// `model`: the model file to analyse with (default: routingModel()).
+std::unique_ptr<AnalysedClip> analysedClip(const std::string& model = routingModel()) {
   auto a = std::make_unique<AnalysedClip>();
   a->project_path = a->dir.filePath("routing.ulproj");
-  a->model = core::ClipModel::load(routingModel());
+  a->model = core::ClipModel::load(model);
   auto project = core::Project::open(a->project_path.toStdString());
   const auto s =
       core::analyzeVideo(*project, test::faceClip(), a->model.get(), core::resourceDir(), {});
@@ -239,9 +240,13 @@ TEST(RoutingPanel, EveryViewShowsTheModelsRoutingOfTheWindowAtThePlayhead) {
 }
 
 TEST(RoutingPanel, ExplainsWhyAWindowCannotBeTraced) {
-  auto a = analysedClip();
-  // The model file is gone: the analysis' model cannot be loaded again.
-  ASSERT_TRUE(QFile::remove(QString::fromStdString(routingModel())));
+  // The model file is gone: the analysis' model cannot be loaded again. (A copy of its own:
+  // the shared one is in use by the tests running beside this one.)
+  QTemporaryDir models;
+  const QString model = models.filePath("gone-model.json");
+  ASSERT_TRUE(QFile::copy(QString::fromStdString(routingModel()), model));
+  auto a = analysedClip(model.toStdString());
+  ASSERT_TRUE(QFile::remove(model));
   ui::RoutingPanel panel;
   panel.resize(600, 600);
   panel.setProject(a->project_path);
@@ -255,6 +260,31 @@ TEST(RoutingPanel, ExplainsWhyAWindowCannotBeTraced) {
   EXPECT_EQ(panel.face()->routing(), nullptr);
   EXPECT_FALSE(panel.exportCurrent("/nonexistent-dir/x.csv"));
   EXPECT_FALSE(panel.lastError().isEmpty());
+}
+
+// The analysis' model file damaged after the analysis (cut short): the trace reports why,
+// the panel and the app go on.
+TEST(RoutingPanel, ReportsAModelDamagedAfterTheAnalysis) {
+  QTemporaryDir models;
+  const QString model = models.filePath("own-model.json");
+  ASSERT_TRUE(QFile::copy(QString::fromStdString(routingModel()), model));
+  auto a = analysedClip(model.toStdString());
+  {
+    QFile f(model);
+    ASSERT_TRUE(f.resize(f.size() / 2));
+  }
+  ui::RoutingPanel panel;
+  panel.resize(600, 600);
+  panel.setProject(a->project_path);
+  panel.setTimeline(a->timeline);
+  const auto& w = a->timeline->tracks[0].windows[0];
+  panel.showAt(w.start_frame + 2, 0, std::nullopt);
+  QSignalSpy traced(&panel, &ui::RoutingPanel::traceShown);
+  panel.setTab(ui::RoutingPanel::kFace);
+  ASSERT_TRUE(traced.wait(20000));
+  EXPECT_FALSE(panel.status().isEmpty());
+  EXPECT_FALSE(panel.status().contains("not available any more")) << panel.status().toStdString();
+  EXPECT_EQ(panel.face()->routing(), nullptr);
 }
 
 TEST(ExpertUsageChart, AnHourOfWindowsDrawsQuicklyAndShowsTheNearestWindow) {

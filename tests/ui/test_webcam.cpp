@@ -187,3 +187,32 @@ TEST(WebcamView, AModelDamagedAfterItWasChosenIsReportedAndTheViewGoesOn) {
   EXPECT_TRUE(ended.at(1).at(0).toString().contains("Live session stored"));
   EXPECT_EQ(core::Project::open(project.toStdString(), false)->media().size(), 1u);
 }
+
+// A video file as the live source, cut short (its index at the front promises more frames than
+// there are): the session ends where the data ends and what was seen is stored.
+TEST(WebcamView, AVideoCutShortEndsTheSessionAndKeepsWhatWasSeen) {
+  QTemporaryDir dir;
+  const QString cut = dir.filePath("cut.mp4");
+  ASSERT_EQ(std::system(("ffmpeg -v error -y -i " + webcamClip() +
+                         " -c copy -movflags +faststart " + cut.toStdString() + " >/dev/null 2>&1")
+                            .c_str()),
+            0);
+  {
+    QFile f(cut);
+    ASSERT_TRUE(f.resize(f.size() / 2));
+  }
+  const QString project = dir.filePath("live_cut.ulproj");
+  core::Project::open(project.toStdString());
+  ui::WebcamView view;
+  view.setProjectPath(project);
+  QSignalSpy ended(&view, &ui::WebcamView::sessionEnded);
+  ASSERT_TRUE(view.start(cut, true));
+  ASSERT_TRUE(QTest::qWaitFor([&] { return !ended.isEmpty(); }, 20000));
+  EXPECT_TRUE(ended.at(0).at(0).toString().contains("Live session stored"))
+      << ended.at(0).at(0).toString().toStdString();
+  EXPECT_FALSE(view.running());
+  auto p = core::Project::open(project.toStdString(), false);
+  ASSERT_EQ(p->media().size(), 1u);
+  EXPECT_GT(p->media()[0].frame_count, 0);
+  EXPECT_LT(p->media()[0].frame_count, 120);
+}
