@@ -92,6 +92,26 @@ std::unique_ptr<AnalysedClip> analysedClip(const std::string& model = routingMod
   return a;
 }
 
+// A copy of routingModel() in `dir`, for a test that damages or removes it (the shared file is
+// in use by the tests running beside it).
+QString modelCopy(const QTemporaryDir& dir) {
+  const QString model = dir.filePath("own-model.json");
+  EXPECT_TRUE(QFile::copy(QString::fromStdString(routingModel()), model));
+  return model;
+}
+
+// The panel on the first window of `a`, its face view traced; false when no trace came.
+bool traceFirstWindow(ui::RoutingPanel& panel, const AnalysedClip& a) {
+  panel.resize(600, 600);
+  panel.setProject(a.project_path);
+  panel.setTimeline(a.timeline);
+  const auto& w = a.timeline->tracks[0].windows[0];
+  panel.showAt(w.start_frame + 2, 0, std::nullopt);
+  QSignalSpy traced(&panel, &ui::RoutingPanel::traceShown);
+  panel.setTab(ui::RoutingPanel::kFace);
+  return traced.wait(20000);
+}
+
 void saveScreenshot(ui::RoutingPanel& panel, const QString& name) {
   QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
   EXPECT_TRUE(panel.exportCurrent(QString(UNILEARN_SCREENSHOT_DIR) + "/" + name + ".png"));
@@ -240,22 +260,13 @@ TEST(RoutingPanel, EveryViewShowsTheModelsRoutingOfTheWindowAtThePlayhead) {
 }
 
 TEST(RoutingPanel, ExplainsWhyAWindowCannotBeTraced) {
-  // The model file is gone: the analysis' model cannot be loaded again. (A copy of its own:
-  // the shared one is in use by the tests running beside this one.)
+  // The model file is gone: the analysis' model cannot be loaded again.
   QTemporaryDir models;
-  const QString model = models.filePath("gone-model.json");
-  ASSERT_TRUE(QFile::copy(QString::fromStdString(routingModel()), model));
+  const QString model = modelCopy(models);
   auto a = analysedClip(model.toStdString());
   ASSERT_TRUE(QFile::remove(model));
   ui::RoutingPanel panel;
-  panel.resize(600, 600);
-  panel.setProject(a->project_path);
-  panel.setTimeline(a->timeline);
-  const auto& w = a->timeline->tracks[0].windows[0];
-  panel.showAt(w.start_frame + 2, 0, std::nullopt);
-  QSignalSpy traced(&panel, &ui::RoutingPanel::traceShown);
-  panel.setTab(ui::RoutingPanel::kFace);
-  ASSERT_TRUE(traced.wait(20000));
+  ASSERT_TRUE(traceFirstWindow(panel, *a));
   EXPECT_TRUE(panel.status().contains("not available any more")) << panel.status().toStdString();
   EXPECT_EQ(panel.face()->routing(), nullptr);
   EXPECT_FALSE(panel.exportCurrent("/nonexistent-dir/x.csv"));
@@ -266,22 +277,14 @@ TEST(RoutingPanel, ExplainsWhyAWindowCannotBeTraced) {
 // the panel and the app go on.
 TEST(RoutingPanel, ReportsAModelDamagedAfterTheAnalysis) {
   QTemporaryDir models;
-  const QString model = models.filePath("own-model.json");
-  ASSERT_TRUE(QFile::copy(QString::fromStdString(routingModel()), model));
+  const QString model = modelCopy(models);
   auto a = analysedClip(model.toStdString());
   {
     QFile f(model);
     ASSERT_TRUE(f.resize(f.size() / 2));
   }
   ui::RoutingPanel panel;
-  panel.resize(600, 600);
-  panel.setProject(a->project_path);
-  panel.setTimeline(a->timeline);
-  const auto& w = a->timeline->tracks[0].windows[0];
-  panel.showAt(w.start_frame + 2, 0, std::nullopt);
-  QSignalSpy traced(&panel, &ui::RoutingPanel::traceShown);
-  panel.setTab(ui::RoutingPanel::kFace);
-  ASSERT_TRUE(traced.wait(20000));
+  ASSERT_TRUE(traceFirstWindow(panel, *a));
   EXPECT_FALSE(panel.status().isEmpty());
   EXPECT_FALSE(panel.status().contains("not available any more")) << panel.status().toStdString();
   EXPECT_EQ(panel.face()->routing(), nullptr);
