@@ -15,7 +15,7 @@ PACKAGES=(
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav
   xvfb xauth imagemagick ffmpeg
   libsqlite3-dev libxml2-dev clang-format python3-torch dpkg-dev file git opencv-data
-  libgloo-dev valgrind
+  libgloo-dev valgrind qt6-l10n-tools
 )
 
 install_missing() {

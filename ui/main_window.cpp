@@ -25,8 +25,10 @@
 
 #include "core/analysis/agreement.h"
 #include "core/analysis/analyzer.h"
+#include "core/analysis/calibration.h"
 #include "core/analysis/clip_model.h"
 #include "core/analysis/timeline.h"
+#include "core/analysis/timeline_stream.h"
 #include "core/export/eaf.h"
 #include "core/export/exporter.h"
 #include "core/export/importer.h"
@@ -148,6 +150,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   addDockWidget(Qt::LeftDockWidgetArea, routing_dock);
   tabifyDockWidget(people_dock, routing_dock);
   tabifyDockWidget(people_dock, model_dock);
+  buildLabelQueue(people_dock);
   people_dock->raise();
 
   model_label_ = new QLabel(this);
@@ -199,8 +202,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     loadTimelineAsync();
   });
   timeline_->setAnnotators(settings_.annotator().toStdString(), "");
-  reload_.setInterval(2000);
-  connect(&reload_, &QTimer::timeout, this, &MainWindow::loadTimelineAsync);
+  reload_.setInterval(1000);
+  connect(&reload_, &QTimer::timeout, this, &MainWindow::followAnalysis);
   buildMenus();
   if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 860);
   // Side panels start narrow: the video and the timeline get the width.
@@ -309,6 +312,8 @@ void MainWindow::closeProject() {
   editor_->setProject(nullptr);
   models_->setProject(nullptr, QString());
   routing_->setProject(QString());
+  shown_timeline_.reset();
+  refreshLabelQueue();
   webcam_->stop();
   webcam_->setProjectPath(QString());
   project_.reset();
@@ -406,54 +411,6 @@ void MainWindow::selectVideo(int row) {
   loadTimelineAsync();
 }
 
-// Loads the selected video's timeline on a worker thread with its own connection, then hands
-// it to the player's overlay and the timeline view.
-void MainWindow::loadTimelineAsync() {
-  if (project_path_.isEmpty() || media_id_ < 0) return;
-  if (loading_) {  // load again when this one is done, so the last change is never missed
-    reload_again_ = true;
-    return;
-  }
-  loading_ = true;
-  const std::string path = project_path_.toStdString();
-  const int64_t media = media_id_;
-  struct Loaded {
-    std::shared_ptr<core::Timeline> timeline;
-    TimelineData data;
-  };
-  auto loaded = std::make_shared<Loaded>();
-  loader_.start(
-      [path, media, loaded](BackgroundJob&) {
-        auto p = core::Project::open(path, false);  // this thread's own connection
-        auto t = std::make_shared<core::Timeline>(core::loadTimeline(*p, media));
-        loaded->data = timelineData(*t);
-        loaded->timeline = std::move(t);
-      },
-      [this, loaded, media](const QString& error) {
-        loading_ = false;
-        if (reload_again_) {
-          reload_again_ = false;
-          loadTimelineAsync();
-        }
-        if (!error.isEmpty())
-          statusBar()->showMessage(tr("Cannot load the timeline: %1").arg(error), 10000);
-        const auto& t = loaded->timeline;
-        if (!error.isEmpty() || !t || media != media_id_) return;
-        player_->setTimeline(t);
-        shown_timeline_ = t;
-        timeline_->setData(std::move(loaded->data));
-        routing_->setTimeline(t);
-        routing_->setRange(timeline_->rangeStart(), timeline_->rangeEnd());
-        if (people_->count() != static_cast<int>(t->tracks.size())) refreshPeople();
-        emit timelineLoaded();
-      });
-}
-
-// The routing views follow the player and the selected person (else the first person).
-void MainWindow::showRoutingAt(int64_t frame, int64_t ms) {
-  if (shown_timeline_) routing_->showAt(frame, ms, selectedTrack());
-}
-
 void MainWindow::analyzeSelected(const QString& model) {
   if (!project_ || media_id_ < 0) {
     fail(tr("Select a video to analyse."));
@@ -499,10 +456,18 @@ void MainWindow::analyzeVideos(const QStringList& videos, const QString& model) 
     int done = 0;
   };
   auto outcome = std::make_shared<Outcome>();
+  // What the analysis stores reaches the timeline through this stream, not by reading it back.
+  auto stream = std::make_shared<core::TimelineStream>();
+  stream_ = stream;
   analysis_.start(
-      [this, project_path, model_spec, videos, precision, options, outcome](BackgroundJob& job) {
+      [this, project_path, model_spec, videos, precision, options, outcome,
+       stream](BackgroundJob& job) {
         auto p = core::Project::open(project_path, false);  // this thread's own connection
-        std::shared_ptr<core::ClipModel> clip;              // shared with the routing views
+        core::AnalysisStream feed = stream->callbacks();
+        feed.on_start = [stream, &p](int64_t analysis, int64_t media) {
+          stream->reset(core::loadTimeline(*p, media, analysis));  // what it holds already
+        };
+        std::shared_ptr<core::ClipModel> clip;  // shared with the routing views
         if (!model_spec.empty()) clip = core::ClipModel::shared(model_spec, precision);
         for (int i = 0; i < videos.size() && !job.cancelled(); ++i) {
           const QString prefix =
@@ -518,7 +483,7 @@ void MainWindow::analyzeVideos(const QStringList& videos, const QString& model) 
                                           tr("%1 frames/s").arg(pr.frames_per_second, 0, 'f', 1));
                   });
                 },
-                job.cancelCheck());
+                job.cancelCheck(), feed);
             if (s.cancelled) break;
             ++outcome->done;
             if (!s.problems.empty())  // decoded around: said, not hidden
@@ -556,6 +521,7 @@ void MainWindow::analyzeVideos(const QStringList& videos, const QString& model) 
         if (!ok) message = (count > 1 ? message + ". " : QString()) + outcome->failed.join("\n");
         analysis_running_ = false;
         reload_.stop();
+        stream_.reset();  // from now on the timeline comes from the project again
         progress_->setVisible(false);
         speed_label_->clear();
         if (ok)

@@ -5,6 +5,7 @@
 // Thread-safety: GUI thread only; workers own their own Project connection.
 #pragma once
 
+#include <QDockWidget>
 #include <QLabel>
 #include <QListWidget>
 #include <QMainWindow>
@@ -16,6 +17,7 @@
 #include <memory>
 #include <optional>
 
+#include "core/analysis/label_suggestions.h"
 #include "core/analysis/statistics.h"
 #include "core/analysis/timeline.h"
 #include "core/storage/project.h"
@@ -23,9 +25,14 @@
 #include "ui/background_job.h"
 #include "ui/settings.h"
 
+namespace unilearn::core {
+class TimelineStream;
+}
+
 namespace unilearn::ui {
 
 class AnnotationEditor;
+class LabelQueue;
 class ModelManager;
 class RoutingPanel;
 class WebcamView;
@@ -76,6 +83,16 @@ class MainWindow : public QMainWindow {
   // Go › Next/Previous annotation: the playhead to the start of the next (+1) or previous (-1)
   // annotation of this video in the current scheme, anyone's; false when there is none.
   bool jumpToAnnotation(int direction);
+  // Annotate › What to label next (main_window_label_queue.cpp): going to a suggested stretch
+  // selects its person, makes it the in/out selection and puts the playhead on its start.
+  LabelQueue* labelQueue() const { return label_queue_; }
+  void goToStretch(const core::LabelSuggestion& suggestion);
+  // Participant calibration: the in/out selection becomes the selected person's neutral
+  // baseline (kept in the project for all their sessions); false with lastError() without a
+  // person and a selection. View › Relative to each person's baseline shows the timeline so.
+  bool setBaselineFromSelection();
+  bool clearBaseline();
+  void setRelativeToBaseline(bool on);
 
   // File › Export / Import over the command line's formats; the timeline picture as PNG or SVG
   // (by the file's extension). False with the reason in lastError().
@@ -114,6 +131,8 @@ class MainWindow : public QMainWindow {
   QListWidget* videos() const { return videos_; }
   QListWidget* people() const { return people_; }
   int64_t selectedMediaId() const { return media_id_; }
+  // Timelines read from the project (not from a running analysis' stream), for tests.
+  int64_t databaseLoads() const { return database_loads_; }
 
  signals:
   void analysisFinished(bool ok, const QString& message);
@@ -133,7 +152,8 @@ class MainWindow : public QMainWindow {
   void showWelcome(bool on);
   void refreshVideos();
   void refreshPeople();
-  void loadTimelineAsync();
+  void loadTimelineAsync();  // main_window_timeline.cpp
+  void followAnalysis();
   void fail(const QString& message);
   void updateRecentMenu();
   std::optional<int64_t> selectedTrack() const;
@@ -147,6 +167,9 @@ class MainWindow : public QMainWindow {
   void rebuildSchemeMenus();
   void analyzeVideos(const QStringList& videos, const QString& model);  // the queue's worker
   void showRoutingAt(int64_t frame, int64_t ms);
+  void buildLabelQueue(QDockWidget* beside);  // main_window_labelling.cpp
+  void buildLabellingMenus(QMenu* annotate, QMenu* view);
+  void refreshLabelQueue();  // after a timeline load, a scheme or annotator change
 
   Settings& settings_;
   QWidget* welcome_ = nullptr;
@@ -161,6 +184,8 @@ class MainWindow : public QMainWindow {
   WebcamView* webcam_ = nullptr;
   ModelManager* models_ = nullptr;
   RoutingPanel* routing_ = nullptr;
+  LabelQueue* label_queue_ = nullptr;
+  QDockWidget* label_dock_ = nullptr;
   std::shared_ptr<const core::Timeline> shown_timeline_;  // what the player and routing show
   QListWidget* videos_ = nullptr;
   QListWidget* people_ = nullptr;
@@ -178,7 +203,12 @@ class MainWindow : public QMainWindow {
 
   BackgroundJob analysis_{this};
   bool analysis_running_ = false;
-  QTimer reload_;  // while an analysis runs: reload the timeline every 2 s
+  // While an analysis runs: what it stores, in memory (core/analysis/timeline_stream.h); the
+  // shown video's timeline follows it every second (followAnalysis) without reading the
+  // project's windows and frames back.
+  std::shared_ptr<core::TimelineStream> stream_;
+  QTimer reload_;
+  int64_t database_loads_ = 0;
   BackgroundJob loader_{this};
   bool loading_ = false;
   bool reload_again_ = false;  // a change came in while a load was running

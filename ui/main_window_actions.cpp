@@ -42,6 +42,7 @@
 #include "ui/player_widget.h"
 #include "ui/timeline_data.h"
 #include "ui/timeline_view.h"
+#include "ui/translation.h"
 #include "ui/webcam_view.h"
 
 namespace unilearn::ui {
@@ -190,6 +191,7 @@ void MainWindow::buildMenus() {
   annotate->addAction(tr("&Annotator name…"), this, [this] {
     settings_.setAnnotator(QString());
     ensureAnnotator();
+    refreshLabelQueue();
   });
   annotate->addAction(tr("A&greement (κ) with the model or an annotator…"), this, [this] {
     QStringList others = {"model"};
@@ -240,6 +242,8 @@ void MainWindow::buildMenus() {
   face_moves->setCheckable(true);
   face_moves->setToolTip(tr("Smile, brows, jaw and blinks (AU-like scores, not FACS codes)"));
   connect(face_moves, &QAction::toggled, timeline_, &TimelineView::setFaceMovements);
+  buildLabellingMenus(annotate, view);
+  view->addMenu(languageMenu(settings_, this));
   view->addSeparator();  // panels closed by their × come back from here
   for (QDockWidget* dock : findChildren<QDockWidget*>())
     view->addAction(dock->toggleViewAction());
@@ -262,7 +266,11 @@ void MainWindow::buildMenus() {
            "</li>"
            "<li>Rename people in the People panel (F2).</li>"
            "<li>Annotate: mark <b>I</b>n and <b>O</b>ut, then press a label key (Annotate › Label "
-           "keys); <b>N</b> adds a note; <b>S</b> splits, <b>M</b> merges.</li>"
+           "keys); <b>N</b> adds a note; <b>S</b> splits, <b>M</b> merges. <b>Ctrl+J</b> lists "
+           "what to label next: where the model is least sure or coders disagree.</li>"
+           "<li>Optionally mark a stretch where a person rests with a neutral face and choose "
+           "Annotate › Selection is the person's neutral baseline; View › Relative to each "
+           "person's baseline then shows their expressions above it, in all their sessions.</li>"
            "<li>Compare with a colleague or the model (Analysis › Agreement) and export for ELAN, "
            "BORIS, R or SPSS (File › Export).</li></ol>"
            "The timeline's curves come from UniLearn; the Webcam tab uses the static per-frame "
@@ -412,6 +420,7 @@ QString MainWindow::keyLegend() const {
 void MainWindow::setScheme(const QString& scheme) {
   scheme_ = scheme.toStdString();
   rebuildSchemeMenus();
+  refreshLabelQueue();
 }
 
 QList<QAction*> MainWindow::labelActions() const {

@@ -25,7 +25,6 @@
 #include "ui/video_canvas.h"
 
 namespace unilearn::ui {
-namespace {
 
 QString clockText(int64_t ms) {
   return QString("%1:%2.%3")
@@ -33,8 +32,6 @@ QString clockText(int64_t ms) {
       .arg((ms / 1000) % 60, 2, 10, QChar('0'))
       .arg(ms % 1000, 3, 10, QChar('0'));
 }
-
-}  // namespace
 
 PlayerWidget::PlayerWidget(QWidget* parent) : QWidget(parent) {
   canvas_ = new VideoCanvas(this);

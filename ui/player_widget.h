@@ -34,6 +34,9 @@ namespace unilearn::ui {
 class PlaybackDecoder;
 class VideoCanvas;
 
+// Media time as the player shows it: m:ss.mmm.
+QString clockText(int64_t ms);
+
 class PlayerWidget : public QWidget {
   Q_OBJECT
 

@@ -56,6 +56,18 @@ bool Settings::faceMovements() const {
 void Settings::setFaceMovements(bool on) {
   settings_->setValue("analysis/face_movements", on);
 }
+QString Settings::language() const {
+  return settings_->value("view/language", QString()).toString();
+}
+void Settings::setLanguage(const QString& code) {
+  settings_->setValue("view/language", code);
+}
+bool Settings::relativeToBaseline() const {
+  return settings_->value("view/relative_to_baseline", false).toBool();
+}
+void Settings::setRelativeToBaseline(bool on) {
+  settings_->setValue("view/relative_to_baseline", on);
+}
 bool Settings::imageHeadFrames() const {
   return settings_->value("analysis/image_head_frames", false).toBool();
 }

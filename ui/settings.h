@@ -43,6 +43,13 @@ class Settings {
   // static model (core::FrameEngine).
   bool imageHeadFrames() const;
   void setImageHeadFrames(bool on);
+  // The timeline shows each person's expressions relative to their neutral baseline
+  // (core/analysis/calibration.h) where they have one.
+  // The user interface's language ("" follows the system; ui/translation.h), from the next start.
+  QString language() const;
+  void setLanguage(const QString& code);
+  bool relativeToBaseline() const;
+  void setRelativeToBaseline(bool on);
 
   // Model preset name or model file path used for new analyses.
   QString defaultModel() const;

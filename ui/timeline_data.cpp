@@ -87,6 +87,7 @@ TimelineData timelineData(const core::Timeline& t) {
     lane.track_id = tt.track.id;
     lane.person =
         tt.track.person.empty() ? "face " + std::to_string(tt.track.tracker_id) : tt.track.person;
+    if (!tt.baseline_note.empty()) lane.person += " · relative to baseline";
     lane.probs.resize(n);
     lane.static_probs.resize(n);
     for (const auto& w : tt.windows) {

@@ -131,12 +131,8 @@ bool WebcamView::start(const QString& source, bool file) {
   }
   const double fps = src->fps();
   auto capture = std::make_shared<core::LiveCapture>(std::move(src), 4, /*pace_files=*/true);
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    live_ = std::make_shared<core::Timeline>();
-    live_->classes.clear();  // the overlay shows the per-frame model (static or image head)
-  }
-  work_.wait();  // a stopped session's `done` may still be queued; its thread is over
+  live_.reset({});  // no clip classes: the overlay shows the per-frame model
+  work_.wait();     // a stopped session's `done` may still be queued; its thread is over
   frames_shown_ = 0;
   start_->setText(tr("Stop"));
   start_->setEnabled(true);
@@ -167,13 +163,11 @@ bool WebcamView::start(const QString& source, bool file) {
   movements_->setEnabled(false);  // fixed for the session
   const std::string head_model = image_head_model_.toStdString();
   if (!head_model.empty()) options.frame_engine = core::FrameEngine::kImageHead;
-  {
-    // The overlay names the model that speaks (VideoCanvas reads it from the analysis record).
-    std::lock_guard<std::mutex> lock(mutex_);
-    core::AnalysisRecord record_of_models;
-    record_of_models.params_json = core::analysisParamsJson(options, nullptr);
-    live_->analysis = record_of_models;
-  }
+  // The overlay names the model that speaks (VideoCanvas reads it from the analysis record).
+  live_.update([&](core::Timeline& t) {
+    t.analysis = core::AnalysisRecord{};
+    t.analysis->params_json = core::analysisParamsJson(options, nullptr);
+  });
   auto summary = std::make_shared<QString>();
   work_.start(
       [this, capture, project, name, fps, file, record, options, head_model,
@@ -187,18 +181,17 @@ bool WebcamView::start(const QString& source, bool file) {
           auto last_post = std::chrono::steady_clock::now() - std::chrono::seconds(1);
           cb.on_frame = [&](int64_t frame, int64_t ms, const std::vector<core::FaceResult>& faces,
                             const cv::Mat& bgr) {
-            {
-              std::lock_guard<std::mutex> lock(mutex_);
+            live_.update([&](core::Timeline& live) {
               for (const auto& f : faces) {
                 auto it = std::find_if(
-                    live_->tracks.begin(), live_->tracks.end(),
+                    live.tracks.begin(), live.tracks.end(),
                     [&](const core::TrackTimeline& t) { return t.track.tracker_id == f.track_id; });
-                if (it == live_->tracks.end()) {
+                if (it == live.tracks.end()) {
                   core::TrackTimeline tt;
                   tt.track.id = f.track_id;
                   tt.track.tracker_id = f.track_id;
-                  live_->tracks.push_back(tt);
-                  it = std::prev(live_->tracks.end());
+                  live.tracks.push_back(tt);
+                  it = std::prev(live.tracks.end());
                 }
                 std::vector<float> face = {f.face.box.x, f.face.box.y, f.face.box.width,
                                            f.face.box.height, f.face.score};
@@ -212,20 +205,17 @@ bool WebcamView::start(const QString& source, bool file) {
                   shapes.assign(f.mesh.blendshapes.begin(), f.mesh.blendshapes.end());
                 it->frames.push_back({0, f.track_id, frame, ms, probs, probs, face, shapes, {}});
               }
-              live_->media.duration_ms = ms;
-              live_dirty_ = true;
-            }
+              live.media.duration_ms = ms;
+            });
             const auto now = std::chrono::steady_clock::now();
             if (now - last_post < std::chrono::milliseconds(33)) return;  // the GUI needs no more
             last_post = now;
             QImage image = imageFromBgr(bgr);
-            std::shared_ptr<core::Timeline> snapshot;
-            {
-              std::lock_guard<std::mutex> lock(mutex_);
-              snapshot = std::make_shared<core::Timeline>();
-              snapshot->classes = live_->classes;
-              snapshot->analysis = live_->analysis;
-              for (const auto& t : live_->tracks) {  // the last frames are all the overlay needs
+            auto snapshot = std::make_shared<core::Timeline>();
+            live_.read([&](const core::Timeline& live) {
+              snapshot->classes = live.classes;
+              snapshot->analysis = live.analysis;
+              for (const auto& t : live.tracks) {  // the last frames are all the overlay needs
                 core::TrackTimeline tt;
                 tt.track = t.track;
                 if (!t.frames.empty()) tt.frames.push_back(t.frames.back());
@@ -238,7 +228,7 @@ bool WebcamView::start(const QString& source, bool file) {
                                                         {q.x, q.y, q.z});
                 snapshot->tracks.push_back(tt);
               }
-            }
+            });
             // The bars follow the face clicked on, else the largest (usually the nearest).
             const core::FaceResult* largest = nullptr;
             for (const auto& f : faces)
@@ -293,26 +283,11 @@ void WebcamView::stop() {
 // The live timeline shows the last minute, growing as results come. Only that minute is copied
 // and converted, so the cost on the GUI thread does not grow with the session.
 void WebcamView::rebuildTimeline() {
-  core::Timeline tail;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!live_ || !live_dirty_) return;
-    live_dirty_ = false;
-    tail.media = live_->media;
-    tail.classes = live_->classes;
-    tail.analysis = live_->analysis;  // which model made the per-frame curves
-    const int64_t from = live_->media.duration_ms - 60000;
-    for (const auto& t : live_->tracks) {
-      core::TrackTimeline tt;
-      tt.track = t.track;
-      auto first =
-          std::lower_bound(t.frames.begin(), t.frames.end(), from,
-                           [](const core::FramePrediction& f, int64_t ms) { return f.ms < ms; });
-      tt.frames.assign(first, t.frames.end());
-      tail.tracks.push_back(std::move(tt));
-    }
-  }
-  timeline_->setData(timelineData(tail));
+  int64_t end_ms = 0;
+  live_.read([&](const core::Timeline& live) { end_ms = live.media.duration_ms; });
+  const auto tail = live_.snapshot(/*only_if_changed=*/true, end_ms - 60000);
+  if (!tail) return;
+  timeline_->setData(timelineData(*tail));
   const double end = static_cast<double>(timeline_->data().duration_ms);
   timeline_->setRange(std::max(0.0, end - 60000.0), std::max(end, 1000.0));
   timeline_->setPlayhead(static_cast<qint64>(end));

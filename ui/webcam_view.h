@@ -18,6 +18,7 @@
 #include <mutex>
 
 #include "core/analysis/timeline.h"
+#include "core/analysis/timeline_stream.h"
 #include "ui/background_job.h"
 
 namespace unilearn::ui {
@@ -83,9 +84,9 @@ class WebcamView : public QWidget {
   int64_t frames_shown_ = 0;
 
   std::atomic<int64_t> selected_face_{-1};
-  std::mutex mutex_;  // guards live_ (written by the worker, read by the GUI)
-  std::shared_ptr<core::Timeline> live_;
-  bool live_dirty_ = false;
+  // The session as it grows (written by the worker, read by the GUI): the same path as a file
+  // analysis' results take to the Session tab's timeline.
+  core::TimelineStream live_;
   BackgroundJob work_{this};  // last: stopped before the members it reads go
 };
 

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "core/media/frame_time.h"
+
 namespace unilearn::cli {
 
 Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& options,
@@ -53,6 +55,14 @@ long long Args::getInt(const std::string& name, long long fallback) const {
   if (v->empty() || *end != '\0')
     throw UsageError{"--" + name + " needs an integer, got '" + *v + "'"};
   return n;
+}
+
+std::optional<long long> Args::getFrame(const std::string& name, double fps) const {
+  const auto text = get(name);
+  if (!text) return std::nullopt;
+  const auto t = core::parseTimeInput(*text);
+  if (!t) throw UsageError{"--" + name + " takes a time (1:02.5, 7.5s) or a frame (f250)"};
+  return t->frame ? *t->frame : static_cast<long long>(static_cast<double>(*t->ms) * fps / 1000.0);
 }
 
 }  // namespace unilearn::cli

@@ -20,6 +20,9 @@ class Args {
   std::optional<std::string> get(const std::string& name) const;
   std::string require(const std::string& name) const;
   long long getInt(const std::string& name, long long fallback) const;
+  // A frame index from an option that takes a time ("1:02.5", "7.5s") or a frame ("f250"), at
+  // `fps` frames per second; none when the option is absent. Throws UsageError.
+  std::optional<long long> getFrame(const std::string& name, double fps) const;
   bool has(const std::string& flag) const { return flags_.count(flag) > 0; }
   const std::vector<std::string>& positional() const { return positional_; }
 

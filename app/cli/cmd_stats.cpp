@@ -10,7 +10,6 @@
 #include "core/analysis/statistics.h"
 #include "core/export/export_util.h"
 #include "core/export/exporter.h"
-#include "core/media/frame_time.h"
 #include "core/storage/project.h"
 #include "model/base/atomic_file.h"
 #include "model/base/error.h"
@@ -31,18 +30,10 @@ int runStats(const std::vector<std::string>& argv) {
   const double fps = m.fps_num > 0 && m.fps_den > 0
                          ? static_cast<double>(m.fps_num) / static_cast<double>(m.fps_den)
                          : 25.0;
-  auto frameOf = [&](const char* what) -> std::optional<int64_t> {
-    const auto text = args.get(what);
-    if (!text) return std::nullopt;
-    const auto t = core::parseTimeInput(*text);
-    if (!t)
-      throw UsageError{std::string("--") + what + " takes a time (1:02.5, 7.5s) or a frame (f250)"};
-    return t->frame ? *t->frame : static_cast<int64_t>(static_cast<double>(*t->ms) * fps / 1000.0);
-  };
   core::StatisticsOptions o;
   o.scheme = args.get("scheme").value_or("DFEW-7");
-  o.from = frameOf("from");
-  o.to = frameOf("to");
+  o.from = args.getFrame("from", fps);
+  o.to = args.getFrame("to", fps);
   o.epochs_scheme = args.get("epochs").value_or("");
   const auto stats = core::sessionStatistics(*project, m.id, o);
   const std::string out = args.get("out").value_or("-");

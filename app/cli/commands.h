@@ -18,6 +18,8 @@ int runExport(const std::vector<std::string>& args);
 int runAgree(const std::vector<std::string>& args);
 int runStats(const std::vector<std::string>& args);
 int runEvents(const std::vector<std::string>& args);
+int runSuggest(const std::vector<std::string>& args);
+int runBaseline(const std::vector<std::string>& args);
 int runImport(const std::vector<std::string>& args);
 int runBenchTimeline(const std::vector<std::string>& args);
 int runRouting(const std::vector<std::string>& args);

@@ -63,6 +63,11 @@ const char* kUsage =
     "           blinks, smiles, Duchenne-like smiles from the blendshapes (analyze\n"
     "           --blendshapes) as annotations of the Blinks and Smiles schemes; per person:\n"
     "           blinks per minute, smiles, time smiling\n"
+    "  suggest  P.ulproj [--video NAME] [--annotator NAME] [--scheme DFEW-7] [--limit 20]\n"
+    "           what to label next: where coders disagree, then where the model is least sure\n"
+    "           and the annotator has not labelled\n"
+    "  baseline P.ulproj --person NAME [--video NAME] --from TIME --to TIME | --clear\n"
+    "           a person's neutral baseline (kept for their sessions of the same name)\n"
     "  agree    P.ulproj --a NAME --b NAME|model [--scheme DFEW-7]\n"
     "           Cohen's kappa (and weighted kappa) frame by frame, per class, confusion\n"
     "  routing  VIDEO --project P.ulproj --out routing.csv [--model FILE|NAME]\n"
@@ -134,6 +139,8 @@ int main(int argc, char** argv) {
     if (command == "agree") return unilearn::cli::runAgree(args);
     if (command == "stats") return unilearn::cli::runStats(args);
     if (command == "events") return unilearn::cli::runEvents(args);
+    if (command == "suggest") return unilearn::cli::runSuggest(args);
+    if (command == "baseline") return unilearn::cli::runBaseline(args);
     if (command == "import") return unilearn::cli::runImport(args);
     if (command == "bench-timeline") return unilearn::cli::runBenchTimeline(args);
     if (command == "routing") return unilearn::cli::runRouting(args);

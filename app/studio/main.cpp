@@ -6,6 +6,7 @@
 #include "model/runtime.h"
 #include "ui/main_window.h"
 #include "ui/settings.h"
+#include "ui/translation.h"
 
 int main(int argc, char** argv) {
   unilearn::ensurePassiveOpenMp(argv);
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
   QApplication::setOrganizationName("UniLearn");
   unilearn::ui::Settings settings;
   unilearn::configureRuntime(settings.inferenceThreads());
+  unilearn::ui::installTranslation(settings.language());
 
   unilearn::ui::MainWindow window(settings);
   const QStringList args = QApplication::arguments().mid(1);

@@ -62,11 +62,11 @@ std::string modelPath(const ClipModel& model) {
 class Run {
  public:
   Run(Project& project, ClipModel* model, const AnalysisOptions& o, int64_t media_id,
-      int64_t analysis_id, const std::function<void(const WindowPrediction&)>& on_window)
+      int64_t analysis_id, const AnalysisStream& stream)
       : project_(project),
         model_(model),
         o_(o),
-        on_window_(on_window),
+        stream_(stream),
         media_(media_id),
         analysis_(analysis_id) {
     span_ = static_cast<int64_t>(o.windows.clip_frames - 1) * o.windows.sampling_rate;
@@ -160,6 +160,7 @@ class Run {
     for (int64_t s : project_.windowStarts(analysis_, t.db_id))
       t.stored.insert(s);
     ++summary.tracks;
+    if (stream_.on_track) stream_.on_track({t.db_id, media_, tracker_id, {}});
     return t;
   }
 
@@ -223,6 +224,7 @@ class Run {
   void flushFrames() {
     if (frames_.empty()) return;
     project_.addFrames(frames_);
+    if (stream_.on_frames) stream_.on_frames(frames_);
     frames_.clear();
   }
 
@@ -290,7 +292,7 @@ class Run {
         w.mean_gate = r.mean_gate;
         project_.addWindow(w);
         ++summary.windows;
-        if (on_window_) on_window_(w);
+        if (stream_.on_window) stream_.on_window(w);
       }
     }
   }
@@ -312,7 +314,7 @@ class Run {
   Project& project_;
   ClipModel* model_;
   const AnalysisOptions& o_;
-  std::function<void(const WindowPrediction&)> on_window_;
+  const AnalysisStream& stream_;  // outlives the run (the caller's)
   int64_t media_, analysis_, span_ = 0;
   std::vector<int64_t> frame_ms_;  // media time of every frame seen (8 bytes a frame)
   AlignOptions crop_;
@@ -453,7 +455,8 @@ MediaRecord registerVideo(Project& project, const std::string& video) {
 AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipModel* model,
                              const std::string& resources, const AnalysisOptions& options,
                              const std::function<void(const AnalysisProgress&)>& progress,
-                             const std::function<bool()>& cancelled) try {
+                             const std::function<bool()>& cancelled,
+                             const AnalysisStream& stream) try {
   VideoReader reader(video);
   const MediaRecord m = registerVideo(project, video, reader);
   const int64_t media = m.id;
@@ -477,7 +480,8 @@ AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipMod
       resumed ? *resumed : project.startAnalysis(media, model_id, kind, params);
 
   FacePipeline pipeline(resources, pipelineOptions(options));
-  Run run(project, model, options, media, analysis, {});
+  if (stream.on_start) stream.on_start(analysis, media);
+  Run run(project, model, options, media, analysis, stream);
   run.summary.analysis_id = analysis;
   run.summary.media_id = media;
   const auto t0 = std::chrono::steady_clock::now();
@@ -544,7 +548,9 @@ AnalysisSummary analyzeLive(Project& project, LiveCapture& capture, const std::s
   const int64_t analysis = project.startAnalysis(media, model_id, model ? "clip" : "static",
                                                  analysisParamsJson(options, model));
   FacePipeline pipeline(resources, pipelineOptions(options));
-  Run run(project, model, options, media, analysis, callbacks.on_window);
+  AnalysisStream stream;
+  stream.on_window = callbacks.on_window;
+  Run run(project, model, options, media, analysis, stream);
   run.summary.analysis_id = analysis;
   run.summary.media_id = media;
   const auto t0 = std::chrono::steady_clock::now();

@@ -62,12 +62,23 @@ struct AnalysisSummary {
   std::vector<std::string> problems;  // damage met in the video
 };
 
+// What an analysis stores, as it stores it, for a view that grows with it (a TimelineStream,
+// core/analysis/timeline_stream.h). Called on the analysing thread right after each write.
+struct AnalysisStream {
+  // Before the first frame, also when an unfinished analysis is resumed (read what it holds).
+  std::function<void(int64_t analysis_id, int64_t media_id)> on_start;
+  std::function<void(const TrackRecord&)> on_track;  // a face track met for the first time
+  std::function<void(const WindowPrediction&)> on_window;
+  std::function<void(const std::vector<FramePrediction>&)> on_frames;
+};
+
 // `model` may be null for a static-only analysis. Throws unilearn::Error for unreadable input;
 // damage inside the video is reported in the summary.
 AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipModel* model,
                              const std::string& resources, const AnalysisOptions& options,
                              const std::function<void(const AnalysisProgress&)>& progress = {},
-                             const std::function<bool()>& cancelled = {});
+                             const std::function<bool()>& cancelled = {},
+                             const AnalysisStream& stream = {});
 
 class LiveCapture;
 

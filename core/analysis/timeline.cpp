@@ -21,6 +21,47 @@ std::vector<std::string> clipClassNames(const Project& p, const AnalysisRecord& 
   return names;
 }
 
+namespace {
+
+void readAnnotations(const Project& p, Timeline& t) {
+  t.annotations = p.annotations(t.media.id);
+  t.schemes.clear();
+  t.scheme_colors.clear();
+  for (const auto& a : t.annotations)
+    if (!t.schemes.count(a.scheme)) {
+      t.schemes[a.scheme] = p.schemeLabels(a.scheme);
+      t.scheme_colors[a.scheme] = p.schemeColors(a.scheme);
+    }
+}
+
+}  // namespace
+
+void reloadAnnotationsAndPeople(const Project& p, Timeline& t) {
+  readAnnotations(p, t);
+  std::map<int64_t, TrackRecord> now;
+  for (const auto& track : p.tracks(t.media.id))
+    now[track.id] = track;
+  std::vector<TrackTimeline> kept;
+  for (auto& tt : t.tracks) {
+    auto it = now.find(tt.track.id);
+    if (it == now.end()) continue;  // merged into another
+    tt.track = it->second;
+    kept.push_back(std::move(tt));
+  }
+  t.tracks = std::move(kept);
+}
+
+std::optional<AnalysisRecord> preferredAnalysis(const std::vector<AnalysisRecord>& analyses) {
+  // Preference: finished clip, finished static, then the latest of any status.
+  auto rank = [](const AnalysisRecord& a) {
+    return (a.status == "done" ? 2 : 0) + (a.kind == "clip" ? 1 : 0);
+  };
+  std::optional<AnalysisRecord> best;
+  for (const auto& a : analyses)  // ordered by id: later ones win ties
+    if (!best || rank(a) >= rank(*best)) best = a;
+  return best;
+}
+
 Timeline loadTimeline(const Project& p, int64_t media_id, std::optional<int64_t> analysis_id,
                       bool with_routing) {
   Timeline t;
@@ -39,23 +80,13 @@ Timeline loadTimeline(const Project& p, int64_t media_id, std::optional<int64_t>
       throw Error(Error::Kind::kArgument,
                   "no analysis " + std::to_string(*analysis_id) + " of '" + m->path + "'");
   } else {
-    // Preference: finished clip, finished static, then the latest of any status.
-    auto rank = [](const AnalysisRecord& a) {
-      return (a.status == "done" ? 2 : 0) + (a.kind == "clip" ? 1 : 0);
-    };
-    for (const auto& a : analyses)  // ordered by id: later ones win ties
-      if (!t.analysis || rank(a) >= rank(*t.analysis)) t.analysis = a;
+    t.analysis = preferredAnalysis(analyses);
   }
-  t.annotations = p.annotations(media_id);
-  for (const auto& a : t.annotations)
-    if (!t.schemes.count(a.scheme)) {
-      t.schemes[a.scheme] = p.schemeLabels(a.scheme);
-      t.scheme_colors[a.scheme] = p.schemeColors(a.scheme);
-    }
+  readAnnotations(p, t);
   std::map<int64_t, size_t> index;
   for (const auto& track : p.tracks(media_id)) {
     index[track.id] = t.tracks.size();
-    t.tracks.push_back({track, {}, {}});
+    t.tracks.push_back({track, {}, {}, {}});
   }
   if (!t.analysis) return t;
   t.classes = clipClassNames(p, *t.analysis);

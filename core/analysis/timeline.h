@@ -17,6 +17,10 @@ struct TrackTimeline {
   TrackRecord track;
   std::vector<WindowPrediction> windows;  // ordered by start frame
   std::vector<FramePrediction> frames;    // ordered by frame
+  // Set by calibrateTimeline (core/analysis/calibration.h) when the probabilities are relative
+  // to the person's neutral baseline: which baseline ("Anna's baseline: frames 120-360 of
+  // session1.mp4").
+  std::string baseline_note;
 };
 
 struct Timeline {
@@ -33,6 +37,15 @@ struct Timeline {
 // The clip model's class names of an analysis, from the config stored with it ("class0"...
 // when the config names none; empty for a static-only analysis).
 std::vector<std::string> clipClassNames(const Project& project, const AnalysisRecord& analysis);
+
+// What people change while an analysis runs, read again into a timeline held in memory (a
+// TimelineStream's copy): the video's annotations with their schemes, and its people's names
+// (tracks merged into another are dropped). Cheap next to the windows and frames.
+void reloadAnnotationsAndPeople(const Project& project, Timeline& timeline);
+
+// The analysis a timeline shows by default: the latest finished clip analysis, else the latest
+// finished static one, else the latest of any status. None for no analyses.
+std::optional<AnalysisRecord> preferredAnalysis(const std::vector<AnalysisRecord>& analyses);
 
 // `analysis_id` empty: the latest finished analysis of the video (clip analyses first), else the
 // latest of any status. Throws unilearn::Error (kArgument) for an unknown media or analysis.

@@ -72,6 +72,13 @@ struct Annotation {
   std::string label, annotator, note;
 };
 
+// A person's neutral baseline (participant calibration): frames of one of their face tracks.
+struct Baseline {
+  int64_t id = 0, media_id = 0, track_id = 0;
+  int64_t start_frame = 0, end_frame = 0;  // inclusive
+  std::string person;                      // the track's name when it has one
+};
+
 class Project {
  public:
   // Opens `path`, creating it (and migrating to the latest schema) when `create` allows.
@@ -116,6 +123,16 @@ class Project {
   std::optional<int64_t> sharedFrame(int64_t a, int64_t b) const;
   TrackMove splitTrack(int64_t track_id, int64_t at_frame);
   void undoMove(const TrackMove& move);
+
+  // Baselines (project_baselines.cpp). Marks frames start..end of a track as its person's neutral
+  // baseline, replacing that person's earlier one (the same track, or any track of the same
+  // name, in any video). Throws unilearn::Error (kArgument) for an unknown track or bad range.
+  int64_t setBaseline(int64_t track_id, int64_t start_frame, int64_t end_frame);
+  // The baseline that serves a track: its own, else the latest of a track with the same name
+  // (the same person in another session). None when the person has none.
+  std::optional<Baseline> baseline(int64_t track_id) const;
+  // Forgets the baseline serving a track (its person's). False when there was none.
+  bool clearBaseline(int64_t track_id);
 
   int64_t addModel(const ModelRecord& model);  // get-or-create by (name, weights hash)
   std::vector<ModelRecord> models() const;

@@ -114,6 +114,15 @@ ALTER TABLE annotation_schemes ADD COLUMN colors_json TEXT NOT NULL DEFAULT '[]'
 ALTER TABLE frame_predictions ADD COLUMN blendshapes BLOB;
 ALTER TABLE frame_predictions ADD COLUMN landmarks BLOB;
 )SQL",
+      // Version 5: a person's neutral baseline (FaceReader's participant calibration): frames
+      // of one of their face tracks; it serves every track with the same name.
+      R"SQL(
+CREATE TABLE baselines (
+  id INTEGER PRIMARY KEY,
+  track_id INTEGER NOT NULL REFERENCES tracks(id) ON DELETE CASCADE,
+  start_frame INTEGER NOT NULL, end_frame INTEGER NOT NULL CHECK (end_frame >= start_frame),
+  set_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));
+)SQL",
   };
   return m;
 }

@@ -230,6 +230,54 @@ TEST(Cli, FacesWritesOneRowPerFaceWithATrackAndTheStaticModel) {
   EXPECT_NE(cam.err.find("camera '/dev/video99' cannot be opened"), std::string::npos) << cam.err;
 }
 
+// suggest ranks where to label next; baseline sets and clears a person's neutral baseline.
+TEST(Cli, SuggestAndBaselineOnAProject) {
+  const std::string path = test::freshProjectPath("cli_suggest.ulproj");
+  {
+    auto p = core::Project::open(path);
+    const int64_t media =
+        p->addMedia({0, "/v/session.mp4", "h", 640, 480, 25, 1, 1, 12800, 4000, 100});
+    const int64_t track = p->track(media, 1);
+    p->renameTrack(track, "Client");
+    const int64_t model = p->addModel(
+        {0, "m", R"({"video_classes":3,"video_class_names":["neutral","happy","sad"]})", "x", ""});
+    const int64_t analysis = p->startAnalysis(media, model, "clip", "{}");
+    for (int64_t start : {0, 16, 32}) {
+      core::WindowPrediction w;
+      w.analysis_id = analysis;
+      w.track_id = track;
+      w.start_frame = start;
+      w.end_frame = start + 15;
+      w.start_ms = start * 40;
+      w.end_ms = (start + 16) * 40;
+      w.probs =
+          start == 16 ? std::vector<float>{0.4f, 0.1f, 0.5f} : std::vector<float>{0.8f, 0.1f, 0.1f};
+      p->addWindow(w);
+    }
+    p->finishAnalysis(analysis, "done");
+  }
+  CliRun s = cli("suggest " + path + " --annotator ann");
+  ASSERT_EQ(s.code, 0) << s.err;
+  EXPECT_NE(s.out.find("   1  Client         0:00.640    0:01.280     model unsure: sad 50 % or "
+                       "neutral 40 %"),
+            std::string::npos)
+      << s.out;
+  EXPECT_EQ(lineCount(s.out), 2);  // the header and one stretch
+  CliRun b = cli("baseline " + path + " --person Client --from 0s --to f31");
+  ASSERT_EQ(b.code, 0) << b.err;
+  EXPECT_NE(b.out.find("Client's neutral baseline: frames 0-31"), std::string::npos) << b.out;
+  // Mean of the windows at 0 and 16: neutral 60 %, happy 10 %, sad 30 %.
+  EXPECT_NE(b.out.find("(2 windows): neutral 60.0 % happy 10.0 % sad 30.0 %"), std::string::npos)
+      << b.out;
+  EXPECT_TRUE(core::Project::open(path, false)->baseline(1).has_value());
+  EXPECT_EQ(cli("baseline " + path + " --person Nobody --from 0 --to 1").code, 2);
+  EXPECT_EQ(cli("baseline " + path + " --person Client --from 0").code, 2);
+  CliRun c = cli("baseline " + path + " --person Client --clear");
+  ASSERT_EQ(c.code, 0) << c.err;
+  EXPECT_NE(c.out.find("Client has no baseline now"), std::string::npos);
+  EXPECT_FALSE(core::Project::open(path, false)->baseline(1).has_value());
+}
+
 TEST(Cli, AgreeAndExportWorkOnAProject) {
   const std::string path = test::freshProjectPath("cli_agree.ulproj");
   {

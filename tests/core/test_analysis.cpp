@@ -20,6 +20,7 @@
 
 #include "core/analysis/analyzer.h"
 #include "core/analysis/clip_model.h"
+#include "core/analysis/timeline_stream.h"
 #include "core/analysis/token_routing.h"
 #include "core/export/exporter.h"
 #include "core/library_errors.h"
@@ -111,11 +112,34 @@ TEST(Analysis, ACancelledAnalysisResumesToTheSameResult) {
   EXPECT_TRUE(sc.cancelled);
   EXPECT_EQ(part->analysisStatus(sc.analysis_id), "cancelled");
   EXPECT_EQ(part->windows(sc.analysis_id).size(), 2u);  // windows 0 and 16 were complete
-  auto sr = core::analyzeVideo(*part, test::astroClip(90), model.get(), kResources, {});
+  // The resumed run streams what it stores to a timeline that started from what was stored.
+  core::TimelineStream stream;
+  core::AnalysisStream feed = stream.callbacks();
+  feed.on_start = [&](int64_t analysis, int64_t media) {
+    stream.reset(core::loadTimeline(*part, media, analysis));
+  };
+  auto sr =
+      core::analyzeVideo(*part, test::astroClip(90), model.get(), kResources, {}, {}, {}, feed);
   EXPECT_EQ(sr.analysis_id, sc.analysis_id);
   EXPECT_EQ(sr.windows_resumed, 2);
   EXPECT_EQ(sr.windows, 1);
   expectSameWindows(part->windows(sr.analysis_id), full->windows(sf.analysis_id));
+  // What streamed is exactly what the project holds: no need to read it back.
+  const auto streamed = stream.snapshot();
+  const core::Timeline stored = core::loadTimeline(*part, sr.media_id, sr.analysis_id);
+  ASSERT_EQ(streamed->tracks.size(), stored.tracks.size());
+  ASSERT_FALSE(stored.tracks.empty());
+  for (size_t t = 0; t < stored.tracks.size(); ++t) {
+    EXPECT_EQ(streamed->tracks[t].track.id, stored.tracks[t].track.id);
+    EXPECT_EQ(streamed->tracks[t].track.tracker_id, stored.tracks[t].track.tracker_id);
+    expectSameWindows(streamed->tracks[t].windows, stored.tracks[t].windows);
+    ASSERT_EQ(streamed->tracks[t].frames.size(), stored.tracks[t].frames.size());
+    for (size_t f = 0; f < stored.tracks[t].frames.size(); ++f) {
+      EXPECT_EQ(streamed->tracks[t].frames[f].frame, stored.tracks[t].frames[f].frame);
+      EXPECT_EQ(streamed->tracks[t].frames[f].probs, stored.tracks[t].frames[f].probs);
+    }
+  }
+  EXPECT_EQ(stream.snapshot(/*only_if_changed=*/true), nullptr);  // nothing new since
 }
 
 TEST(Analysis, StaticOnlyAndEveryNthFrame) {

@@ -65,7 +65,7 @@ core::WindowPrediction window(int64_t analysis, int64_t track, int64_t start) {
 TEST(Project, CreatesTheLatestSchemaWithWalAndForeignKeys) {
   const std::string path = test::freshProjectPath("new.ulproj");
   auto p = Project::open(path);
-  EXPECT_EQ(p->schemaVersion(), 4);
+  EXPECT_EQ(p->schemaVersion(), 5);
   EXPECT_EQ(p->annotationSchemes(), (std::vector<std::string>{"DFEW-7", "MAFW-11"}));
   EXPECT_EQ(p->schemeLabels("MAFW-11").size(), 11u);
   EXPECT_TRUE(std::ifstream(path + "-wal").good());  // WAL journal in use
@@ -265,7 +265,7 @@ TEST(Project, AVersionOneProjectIsMigratedWithItsDataKept) {
                     "(1, 'static', '{}', 'done');"
                     "INSERT INTO frame_predictions VALUES (1, 1, 0, 0, x'0000803f', x'0000803f');");
   auto p = Project::open(path, false);
-  EXPECT_EQ(p->schemaVersion(), 4);
+  EXPECT_EQ(p->schemaVersion(), 5);
   auto old = p->frames(1, 1);
   ASSERT_EQ(old.size(), 1u);
   EXPECT_EQ(old[0].probs, std::vector<float>{1.0f});

@@ -30,6 +30,7 @@
 #include "tests/ui/ui_fixtures.h"
 #include "ui/annotation_editor.h"
 #include "ui/emotion_palette.h"
+#include "ui/label_queue.h"
 #include "ui/lane_chart.h"
 #include "ui/main_window.h"
 #include "ui/player_widget.h"
@@ -79,6 +80,8 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
 
   QSignalSpy finished(&w, &ui::MainWindow::analysisFinished);
   QSignalSpy loaded(&w, &ui::MainWindow::timelineLoaded);
+  const int64_t database_loads = w.databaseLoads();
+  int64_t database_loads_while_running = 0;
   w.analyzeSelected(QString::fromStdString(tinyModel()));
   EXPECT_TRUE(w.analysisRunning());
   // While it runs, play the video and watch the event loop: the longest gap between 5 ms ticks
@@ -99,7 +102,10 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   qint64 play_ms = 0;
   while (finished.isEmpty() && t.elapsed() < 120000) {
     QTest::qWait(20);
-    if (w.analysisRunning()) loads_while_running = static_cast<int>(loaded.count());
+    if (w.analysisRunning()) {
+      loads_while_running = static_cast<int>(loaded.count());
+      database_loads_while_running = w.databaseLoads() - database_loads;
+    }
     if (w.player()->playing()) play_ms = t.elapsed() - play_started;
   }
   probe.stop();
@@ -114,6 +120,8 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   std::printf("analysis: %s; timeline reloads while it ran: %d\n",
               finished.at(0).at(1).toString().toStdString().c_str(), loads_while_running);
   EXPECT_GE(loads_while_running, 1);  // the timeline grew live
+  // ... from the analysis' stream: the project's windows and frames were not read back.
+  EXPECT_EQ(database_loads_while_running, 0);
   ASSERT_TRUE(QTest::qWaitFor([&] { return w.timeline()->laneCount() == 1; }, 5000));
   EXPECT_EQ(w.people()->count(), 1);
   EXPECT_EQ(w.people()->item(0)->text(), "face 1");
@@ -680,4 +688,106 @@ TEST(MainWindow, FaceMovementsOnTheTimelineTheMeshOnTheVideoAndSmileEvents) {
   QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
   QTest::qWait(300);
   EXPECT_TRUE(w.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/face-movements.png"));
+}
+
+// Annotate › What to label next: the model's least certain window of a person is listed first;
+// choosing it selects the person and the stretch, one label key labels it, and the list then
+// moves on to the next stretch.
+TEST(MainWindow, WhatToLabelNextGoesToTheModelsLeastCertainStretch) {
+  QTemporaryDir dir;
+  ui::Settings settings(dir.filePath("settings.ini"));
+  settings.setAnnotator("ann");
+  ui::MainWindow w(settings);
+  w.resize(1024, 700);
+  w.show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+  ASSERT_TRUE(w.openProject(dir.filePath("label-next.ulproj"), true));
+  ASSERT_TRUE(w.addVideos({QString::fromStdString(test::faceClip())}));
+  ASSERT_TRUE(w.player()->waitForFrame(0));
+  // A clip analysis of the 240-frame video's face: sure, except frames 40..55 and 120..135.
+  core::Project& p = *w.project();
+  const int64_t media = w.selectedMediaId();
+  const int64_t face = p.track(media, 1);
+  const int64_t model = p.addModel(
+      {0, "m", R"({"video_classes":3,"video_class_names":["neutral","happy","sad"]})", "x", ""});
+  const int64_t analysis = p.startAnalysis(media, model, "clip", "{}");
+  for (int64_t start = 0; start + 16 <= 240; start += 8) {
+    core::WindowPrediction win;
+    win.analysis_id = analysis;
+    win.track_id = face;
+    win.start_frame = start;
+    win.end_frame = start + 15;
+    win.start_ms = start * 1000 / 30;
+    win.end_ms = (start + 16) * 1000 / 30;
+    win.probs = start == 40    ? std::vector<float>{0.40f, 0.38f, 0.22f}
+                : start == 120 ? std::vector<float>{0.30f, 0.50f, 0.20f}
+                               : std::vector<float>{0.90f, 0.05f, 0.05f};
+    p.addWindow(win);
+  }
+  p.finishAnalysis(analysis, "done");
+  QSignalSpy loaded(&w, &ui::MainWindow::timelineLoaded);
+  w.selectVideo(0);
+  ASSERT_TRUE(loaded.wait(10000));
+
+  auto* queue = w.labelQueue();
+  ASSERT_EQ(queue->suggestions().size(), 2u);
+  EXPECT_EQ(queue->suggestions()[0].start_frame, 40);
+  EXPECT_TRUE(queue->reasonText(0).contains("model unsure: neutral 40 % or happy 38 %"))
+      << queue->reasonText(0).toStdString();
+  // Ctrl+J shows the panel.
+  QAction* open = nullptr;
+  for (QAction* a : w.findChildren<QAction*>())
+    if (a->text() == "&What to label next") open = a;
+  ASSERT_NE(open, nullptr);
+  EXPECT_EQ(open->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_J));
+  open->trigger();
+  QTest::qWait(50);
+  QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
+  EXPECT_TRUE(w.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/label-next-1024x700.png"));
+
+  ASSERT_TRUE(queue->choose(0));
+  ASSERT_TRUE(w.player()->waitForFrame(40));
+  ASSERT_NE(w.people()->currentItem(), nullptr);
+  EXPECT_EQ(w.people()->currentItem()->data(Qt::UserRole).toLongLong(), face);
+  w.labelSelection(2);  // DFEW-7's third label: Neutral
+  const auto labels = p.annotations(media);
+  ASSERT_EQ(labels.size(), 1u);
+  EXPECT_EQ(labels[0].track_id, std::optional<int64_t>(face));
+  EXPECT_EQ(labels[0].start_frame, 40);
+  EXPECT_EQ(labels[0].end_frame, 55);
+  EXPECT_EQ(labels[0].label, "Neutral");
+  EXPECT_EQ(labels[0].annotator, "ann");
+  // Labelled: the list moves on to the other stretch.
+  ASSERT_TRUE(QTest::qWaitFor([&] { return queue->suggestions().size() == 1u; }, 10000));
+  EXPECT_EQ(queue->suggestions()[0].start_frame, 120);
+  EXPECT_FALSE(queue->choose(1));
+
+  // Participant calibration: that stretch as the person's neutral baseline, the timeline
+  // relative to it. Baseline = mean of the windows over frames 120..135 (starting at 112, 120,
+  // 128): neutral 0.7, happy 0.2, sad 0.1.
+  ASSERT_TRUE(queue->choose(0));
+  ASSERT_TRUE(w.setBaselineFromSelection());
+  ASSERT_TRUE(p.baseline(face));
+  EXPECT_EQ(p.baseline(face)->start_frame, 120);
+  EXPECT_EQ(p.baseline(face)->end_frame, 135);
+  w.setRelativeToBaseline(true);
+  EXPECT_TRUE(settings.relativeToBaseline());
+  ASSERT_TRUE(QTest::qWaitFor(
+      [&] {
+        const auto& lanes = w.timeline()->data().lanes;
+        return lanes.size() == 1 && lanes[0].person == "face 1 · relative to baseline";
+      },
+      10000));
+  const auto& lane = w.timeline()->data().lanes[0];
+  ASSERT_EQ(lane.probs[1].size(), 29u);
+  EXPECT_NEAR(lane.probs[1].value[15], 0.3f, 1e-5);  // happy 0.5 - 0.2
+  EXPECT_NEAR(lane.probs[0].value[15], 0.6f, 1e-5);  // the rest: neutral
+  EXPECT_NEAR(lane.probs[0].value[0], 1.0f, 1e-5);   // a sure-neutral window: fully neutral
+  EXPECT_TRUE(w.clearBaseline());
+  EXPECT_FALSE(w.clearBaseline());
+  ASSERT_TRUE(
+      QTest::qWaitFor([&] { return w.timeline()->data().lanes.at(0).person == "face 1"; }, 10000));
+  w.people()->setCurrentRow(-1);
+  EXPECT_FALSE(w.setBaselineFromSelection());  // no person selected
+  EXPECT_TRUE(w.lastError().contains("Select the person"));
 }
