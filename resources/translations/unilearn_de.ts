@@ -815,7 +815,7 @@
     </message>
     <message>
         <source>No UniLearn model is chosen yet: import one in the Models panel and press “Use for analysis”, or analyse with the static model only.</source>
-        <translation>Noch kein UniLearn-Modell gewählt: importieren Sie eines im Modelle-Bereich und klicken Sie „Für die Analyse verwenden“, oder analysieren Sie nur mit dem statischen Modell.</translation>
+        <translation>Noch kein UniLearn-Modell gewählt: importieren Sie eines im Modelle-Bereich und klicken Sie „Analysieren damit“, oder analysieren Sie nur mit dem statischen Modell.</translation>
     </message>
     <message>
         <source>Analyze &amp;all videos with the chosen model</source>
@@ -871,7 +871,7 @@
     </message>
     <message>
         <source>Label next</source>
-        <translation>Als Nächstes kodieren</translation>
+        <translation>Vorschläge</translation>
     </message>
     <message>
         <source>&amp;What to label next</source>
@@ -1098,11 +1098,11 @@ Dies sind Heuristiken über Blendshape-Werte, keine FACS-Kodierung (docs/action-
     </message>
     <message>
         <source>Import the authors&apos; checkpoint…</source>
-        <translation>Checkpoint der Autoren importieren…</translation>
+        <translation>Autoren-Checkpoint importieren…</translation>
     </message>
     <message>
         <source>Use for analysis</source>
-        <translation>Für die Analyse verwenden</translation>
+        <translation>Analysieren damit</translation>
     </message>
     <message>
         <source>Authors&apos; checkpoint or model file</source>
@@ -1921,7 +1921,7 @@ Dies sind Heuristiken über Blendshape-Werte, keine FACS-Kodierung (docs/action-
     </message>
     <message>
         <source>Use a video file as a live source…</source>
-        <translation>Videodatei als Live-Quelle verwenden…</translation>
+        <translation>Video als Live-Quelle…</translation>
     </message>
     <message>
         <source>Record</source>

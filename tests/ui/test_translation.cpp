@@ -3,9 +3,11 @@
 // every string translated.
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QXmlStreamReader>
 
 #include <gtest/gtest.h>
@@ -81,11 +83,23 @@ TEST(Translation, MenusInGermanAndChineseAndBackToEnglish) {
     EXPECT_EQ(menuTitle(w, 0), "&Datei");
     EXPECT_EQ(menuTitle(w, 1), "&Bearbeiten");
     EXPECT_EQ(w.windowTitle(), "UniLearn Studio");
+    // The start page in German at the smallest supported size, for a person to look at.
+    w.resize(1024, 700);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    QDir().mkpath(UNILEARN_SCREENSHOT_DIR);
+    EXPECT_TRUE(w.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/welcome-de-1024x700.png"));
+    EXPECT_LE(w.width(), 1024) << "German labels make the window wider than 1024 px";
   }
   EXPECT_EQ(ui::installTranslation("zh_CN"), "zh_CN");
   {
     ui::MainWindow w(settings);
     EXPECT_EQ(menuTitle(w, 0), "文件(&F)");
+    w.resize(1024, 700);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    EXPECT_TRUE(w.grab().save(QString(UNILEARN_SCREENSHOT_DIR) + "/welcome-zh_CN-1024x700.png"));
+    EXPECT_LE(w.width(), 1024) << "Chinese labels make the window wider than 1024 px";
     EXPECT_EQ(QCoreApplication::translate("unilearn::ui::LabelQueue", "Why"), "原因");
   }
   EXPECT_EQ(ui::installTranslation("xx"), "en");  // a language the app does not have
