@@ -271,7 +271,7 @@ void MainWindow::buildMenus() {
            "<li>Optionally mark a stretch where a person rests with a neutral face and choose "
            "Annotate › Selection is the person's neutral baseline; View › Relative to each "
            "person's baseline then shows their expressions above it, in all their sessions.</li>"
-           "<li>Compare with a colleague or the model (Analysis › Agreement) and export for ELAN, "
+           "<li>Compare with a colleague or the model (Annotate › Agreement) and export for ELAN, "
            "BORIS, R or SPSS (File › Export).</li></ol>"
            "The timeline's curves come from UniLearn; the Webcam tab uses the static per-frame "
            "model. Each model's card (Models panel) says what it was trained on and how well it "
