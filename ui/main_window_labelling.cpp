@@ -1,16 +1,84 @@
-// MainWindow's help for coding a session: the "What to label next" panel (ui/label_queue.h)
-// and going to a suggested stretch so that one label key labels it; each person's neutral
-// baseline (participant calibration, core/analysis/calibration.h) set from the selection, and
-// the timeline shown relative to it.
+// MainWindow's coding of a session: the in/out selection and the label, loop, split, merge and
+// delete keys; the "What to label next" panel (ui/label_queue.h) and going to a suggested
+// stretch so that one label key labels it; each person's neutral baseline (participant
+// calibration, core/analysis/calibration.h) set from the selection, and the timeline shown
+// relative to it.
 #include <QMenu>
 #include <QStatusBar>
 
+#include "ui/annotation_editor.h"
 #include "ui/label_queue.h"
 #include "ui/main_window.h"
 #include "ui/player_widget.h"
 #include "ui/timeline_view.h"
 
 namespace unilearn::ui {
+
+void MainWindow::setInPoint() {
+  in_frame_ = player_->currentFrame();
+  if (out_frame_ < in_frame_) out_frame_ = -1;
+  timeline_->setSelection(player_->currentMs(),
+                          out_frame_ >= 0 ? timeline_->selectionEnd() : player_->currentMs());
+}
+
+void MainWindow::setOutPoint() {
+  out_frame_ = player_->currentFrame();
+  if (in_frame_ < 0 || in_frame_ > out_frame_) in_frame_ = out_frame_;
+  timeline_->setSelection(
+      in_frame_ == out_frame_ ? player_->currentMs() : timeline_->selectionStart(),
+      player_->currentMs());
+}
+
+void MainWindow::labelSelection(int label_index) {
+  if (!project_ || media_id_ < 0 || !ensureAnnotator()) return;
+  const auto labels = project_->schemeLabels(scheme_);
+  if (label_index < 0 || label_index >= static_cast<int>(labels.size())) return;
+  const std::string label = labels[static_cast<size_t>(label_index)];
+  if (in_frame_ >= 0 && out_frame_ >= in_frame_) {
+    core::Annotation a;
+    a.media_id = media_id_;
+    a.track_id = selectedTrack();
+    a.scheme = scheme_;
+    a.start_frame = in_frame_;
+    a.end_frame = out_frame_;
+    a.label = label;
+    a.annotator = settings_.annotator().toStdString();
+    if (!editor_->create(a)) return fail(editor_->lastError());
+    in_frame_ = out_frame_ = -1;
+    timeline_->setSelection(-1, -1);
+  } else if (auto a = segmentAtPlayhead()) {
+    core::Annotation b = *a;
+    b.label = label;
+    if (!editor_->change(*a, b, tr("Relabel as %1").arg(QString::fromStdString(label))))
+      fail(editor_->lastError());
+  } else {
+    fail(tr("Mark a selection first: I at its start, O at its end (or stand on a segment)."));
+  }
+}
+
+void MainWindow::loopSelection() {
+  if (in_frame_ >= 0 && out_frame_ > in_frame_) {
+    player_->setLoop(in_frame_, out_frame_);
+    player_->seekFrame(in_frame_);
+    player_->play();
+  } else {
+    player_->setLoop(-1, -1);
+    statusBar()->showMessage(tr("No selection to loop (I and O mark one); looping is off"), 5000);
+  }
+}
+
+void MainWindow::splitAtPlayhead() {
+  if (auto a = segmentAtPlayhead(); a && !editor_->split(*a, player_->currentFrame()))
+    fail(editor_->lastError());
+}
+
+void MainWindow::mergeAtPlayhead() {
+  if (auto a = segmentAtPlayhead(); a && !editor_->mergeWithNext(*a)) fail(editor_->lastError());
+}
+
+void MainWindow::deleteAtPlayhead() {
+  if (auto a = segmentAtPlayhead()) editor_->remove(*a);
+}
 
 void MainWindow::buildLabelQueue(QDockWidget* beside) {
   label_dock_ = new QDockWidget(tr("Label next"), this);

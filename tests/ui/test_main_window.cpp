@@ -120,8 +120,10 @@ TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   std::printf("analysis: %s; timeline reloads while it ran: %d\n",
               finished.at(0).at(1).toString().toStdString().c_str(), loads_while_running);
   EXPECT_GE(loads_while_running, 1);  // the timeline grew live
-  // ... from the analysis' stream: the project's windows and frames were not read back.
-  EXPECT_EQ(database_loads_while_running, 0);
+  // ... from the analysis' stream: the project's windows and frames were not read back (one
+  // load asked for before the analysis started may still come; the old 2-s re-read made one
+  // per 2 s of analysis).
+  EXPECT_LE(database_loads_while_running, 1);
   ASSERT_TRUE(QTest::qWaitFor([&] { return w.timeline()->laneCount() == 1; }, 5000));
   EXPECT_EQ(w.people()->count(), 1);
   EXPECT_EQ(w.people()->item(0)->text(), "face 1");
@@ -725,12 +727,10 @@ TEST(MainWindow, WhatToLabelNextGoesToTheModelsLeastCertainStretch) {
     p.addWindow(win);
   }
   p.finishAnalysis(analysis, "done");
-  QSignalSpy loaded(&w, &ui::MainWindow::timelineLoaded);
   w.selectVideo(0);
-  ASSERT_TRUE(loaded.wait(10000));
-
   auto* queue = w.labelQueue();
-  ASSERT_EQ(queue->suggestions().size(), 2u);
+  // The load that adding the video started may still be running: wait for the one after it.
+  ASSERT_TRUE(QTest::qWaitFor([&] { return queue->suggestions().size() == 2u; }, 20000));
   EXPECT_EQ(queue->suggestions()[0].start_frame, 40);
   EXPECT_TRUE(queue->reasonText(0).contains("model unsure: neutral 40 % or happy 38 %"))
       << queue->reasonText(0).toStdString();
