@@ -42,20 +42,25 @@ bool overlaps(const LabelSuggestion& a, const LabelSuggestion& b) {
 }
 
 std::vector<LabelSuggestion> disagreements(const Timeline& t, const std::string& scheme) {
+  // Per face, by start: only annotations that overlap are compared (imports can be large, and
+  // this runs on the GUI thread after each timeline load).
   std::vector<const Annotation*> in_scheme;
   for (const auto& a : t.annotations)
     if (a.scheme == scheme) in_scheme.push_back(&a);
+  std::sort(in_scheme.begin(), in_scheme.end(), [](const Annotation* a, const Annotation* b) {
+    const int64_t ta = a->track_id.value_or(-1), tb = b->track_id.value_or(-1);
+    return ta != tb ? ta < tb : a->start_frame < b->start_frame;
+  });
   std::vector<LabelSuggestion> out;
   for (size_t i = 0; i < in_scheme.size(); ++i)
     for (size_t j = i + 1; j < in_scheme.size(); ++j) {
       const Annotation& a = *in_scheme[i];
       const Annotation& b = *in_scheme[j];
-      if (a.annotator == b.annotator || a.label == b.label ||
-          a.track_id.value_or(-1) != b.track_id.value_or(-1))
-        continue;
-      const int64_t from = std::max(a.start_frame, b.start_frame);
+      if (a.track_id.value_or(-1) != b.track_id.value_or(-1) || b.start_frame > a.end_frame)
+        break;  // sorted: nothing later on this face starts inside `a`
+      if (a.annotator == b.annotator || a.label == b.label) continue;
+      const int64_t from = b.start_frame;
       const int64_t to = std::min(a.end_frame, b.end_frame);
-      if (to < from) continue;
       LabelSuggestion s;
       s.reason = LabelSuggestion::Reason::kCodersDisagree;
       s.track_id = a.track_id.value_or(-1);
