@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "ui/routing_style.h"
+#include "ui/translation.h"
 
 namespace unilearn::ui {
 namespace {
@@ -87,7 +88,7 @@ void ExpertClassView::paintEvent(QPaintEvent*) {
       const float level = std::min(1.0f, v * matrix_.experts / 2.0f);
       p.fillRect(cell, heatColor(level));
       p.setPen(level > 0.55f ? Qt::white : Qt::black);
-      p.drawText(cell, Qt::AlignCenter, QString::number(static_cast<double>(v), 'f', 2));
+      p.drawText(cell, Qt::AlignCenter, localNumber(static_cast<double>(v), 2));
     }
   }
   p.setPen(Qt::black);

@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 
 #include "ui/player_widget.h"
+#include "ui/translation.h"
 
 namespace unilearn::ui {
 namespace {
@@ -31,9 +32,9 @@ QString why(const core::LabelSuggestion& s) {
   }
   return QObject::tr("model unsure: %1 %2 % or %3 %4 %")
       .arg(QString::fromStdString(s.first_class))
-      .arg(s.first_prob * 100, 0, 'f', 0)
+      .arg(localNumber(s.first_prob * 100, 0))
       .arg(QString::fromStdString(s.second_class))
-      .arg(s.second_prob * 100, 0, 'f', 0);
+      .arg(localNumber(s.second_prob * 100, 0));
 }
 
 }  // namespace
@@ -81,7 +82,8 @@ void LabelQueue::refresh() {
   for (const auto& s : suggestions_) {
     auto* item = new QTreeWidgetItem(
         {personName(*timeline_, s.track_id), clockText(s.start_ms),
-         tr("%1 s").arg(static_cast<double>(s.end_ms - s.start_ms) / 1000.0, 0, 'f', 1), why(s)});
+         tr("%1 s").arg(localNumber(static_cast<double>(s.end_ms - s.start_ms) / 1000.0, 1)),
+         why(s)});
     item->setToolTip(3, item->text(3));
     list_->addTopLevelItem(item);
   }

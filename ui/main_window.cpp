@@ -44,6 +44,7 @@
 #include "ui/routing_panel.h"
 #include "ui/timeline_data.h"
 #include "ui/timeline_view.h"
+#include "ui/translation.h"
 #include "ui/webcam_view.h"
 
 namespace unilearn::ui {
@@ -479,8 +480,8 @@ void MainWindow::analyzeVideos(const QStringList& videos, const QString& model) 
                   job.post([this, pr, prefix] {
                     progress_->setMaximum(static_cast<int>(std::max<int64_t>(1, pr.frame_count)));
                     progress_->setValue(static_cast<int>(pr.frame));
-                    speed_label_->setText(prefix +
-                                          tr("%1 frames/s").arg(pr.frames_per_second, 0, 'f', 1));
+                    speed_label_->setText(
+                        prefix + tr("%1 frames/s").arg(localNumber(pr.frames_per_second, 1)));
                   });
                 },
                 job.cancelCheck(), feed);

@@ -21,6 +21,7 @@
 #include "ui/main_window.h"
 #include "ui/statistics_chart.h"
 #include "ui/timeline_view.h"
+#include "ui/translation.h"
 
 namespace unilearn::ui {
 
@@ -106,11 +107,11 @@ QString MainWindow::statisticsTable() {
                 .arg(QString::fromStdString(s.person).toHtmlEscaped(),
                      QString::fromStdString(s.rater).toHtmlEscaped(),
                      QString::fromStdString(s.label).toHtmlEscaped())
-                .arg(s.seconds, 0, 'f', 1)
-                .arg(s.share * 100, 0, 'f', 1)
+                .arg(localNumber(s.seconds, 1))
+                .arg(localNumber(s.share * 100, 1))
                 .arg(s.bouts)
-                .arg(s.mean_bout_seconds, 0, 'f', 1)
-                .arg(s.latency_seconds ? QString::number(*s.latency_seconds, 'f', 1) : "—");
+                .arg(localNumber(s.mean_bout_seconds, 1))
+                .arg(s.latency_seconds ? localNumber(*s.latency_seconds, 1) : "—");
   }
   return html + "</table>";
 }
@@ -204,16 +205,16 @@ QString MainWindow::agreementReport(const QString& other) {
                       "Cohen's kappa %5\n\nspecific agreement per class:")
                        .arg(settings_.annotator(), other)
                        .arg(r.items)
-                       .arg(r.observed, 0, 'f', 3)
-                       .arg(r.kappa, 0, 'f', 3);
+                       .arg(localNumber(r.observed, 3))
+                       .arg(localNumber(r.kappa, 3));
     if (r.ordinal)  // an ordered scale: disagreement by one step counts less than by four
       text.replace(tr("\n\nspecific agreement per class:"),
                    tr("\nweighted kappa (quadratic) %1\n\nspecific agreement per class:")
-                       .arg(r.weighted_kappa, 0, 'f', 3));
+                       .arg(localNumber(r.weighted_kappa, 3)));
     for (size_t i = 0; i < r.labels.size(); ++i)
       text += QString("\n  %1: %2")
                   .arg(QString::fromStdString(r.labels[i]))
-                  .arg(r.per_class[i], 0, 'f', 3);
+                  .arg(localNumber(r.per_class[i], 3));
     text += tr("\n\nconfusion (rows: %1, columns: %2):\n").arg(settings_.annotator(), other);
     for (const auto& l : r.labels)
       text += QString("\t%1").arg(QString::fromStdString(l));
@@ -251,12 +252,13 @@ QString MainWindow::findFaceEvents() {
     for (const auto& s : summaries) {
       if (s.media_id != media_id_) continue;
       text += tr("\n%1: %2 blinks").arg(QString::fromStdString(s.person)).arg(s.blinks);
-      if (s.blinks_per_minute > 0) text += tr(" (%1 a minute)").arg(s.blinks_per_minute, 0, 'f', 1);
+      if (s.blinks_per_minute > 0)
+        text += tr(" (%1 a minute)").arg(localNumber(s.blinks_per_minute, 1));
       if (s.closures > 0) text += tr(", eyes closed %1 times").arg(s.closures);
       text += tr(", %1 smiles (%2 Duchenne-like), %3 s smiling")
                   .arg(s.smiles)
                   .arg(s.duchenne)
-                  .arg(s.smile_seconds, 0, 'f', 1);
+                  .arg(localNumber(s.smile_seconds, 1));
     }
     text +=
         tr("\n\nThese are heuristics over blendshape scores, not FACS coding "

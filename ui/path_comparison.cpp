@@ -6,6 +6,7 @@
 
 #include "ui/routing_style.h"
 #include "ui/token_routing_view.h"
+#include "ui/translation.h"
 
 namespace unilearn::ui {
 namespace {
@@ -78,7 +79,7 @@ QString PathComparison::summary() const {
   for (size_t l = 0; l < distance_.size(); ++l)
     text += QString(" block %1: %2%3")
                 .arg(l < c->blocks.size() ? c->blocks[l] : static_cast<int>(l))
-                .arg(static_cast<double>(distance_[l]), 0, 'f', 2)
+                .arg(localNumber(static_cast<double>(distance_[l]), 2))
                 .arg(l + 1 < distance_.size() ? "," : ".");
   return text;
 }

@@ -7,6 +7,7 @@
 #include "core/analysis/reconstruction.h"
 #include "core/analysis/token_routing.h"
 #include "ui/routing_style.h"
+#include "ui/translation.h"
 
 namespace unilearn::ui {
 namespace {
@@ -69,7 +70,7 @@ void ReconstructionView::show(const QString& model, const QString& project,
                               "predicts each hidden patch's pattern; its average colour and "
                               "contrast are the true ones, as in MAE pictures.")
                                .arg(qRound(r->mask_ratio * 100))
-                               .arg(r->loss, 0, 'f', 3));
+                               .arg(localNumber(r->loss, 3)));
         } else {
           original_.clear();
           masked_.clear();

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "ui/routing_style.h"
+#include "ui/translation.h"
 
 namespace unilearn::ui {
 namespace {
@@ -111,7 +112,7 @@ void RoutingMap::paintEvent(QPaintEvent*) {
       const float level = std::min(1.0f, v * static_cast<float>(experts()) / 2.0f);
       p.fillRect(c, heatColor(level));
       p.setPen(level > 0.55f ? Qt::white : Qt::black);
-      p.drawText(c, Qt::AlignCenter, QString::number(static_cast<double>(v), 'f', 2));
+      p.drawText(c, Qt::AlignCenter, localNumber(static_cast<double>(v), 2));
     }
   }
   p.setPen(Qt::black);
@@ -134,7 +135,7 @@ bool RoutingMap::event(QEvent* e) {
                                           ? tr("block %1").arg(blocks_[static_cast<size_t>(l)])
                                           : tr("layer %1").arg(l))
                                  .arg(qRound(share(l, x) * 100))
-                                 .arg(static_cast<double>(gate(l, x)), 0, 'f', 2),
+                                 .arg(localNumber(static_cast<double>(gate(l, x)), 2)),
                              this);
           return true;
         }

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "ui/emotion_palette.h"
+#include "ui/translation.h"
 
 namespace unilearn::ui {
 namespace {
@@ -132,7 +133,7 @@ void StatisticsChart::draw(QPainter& p, QSize size) const {
       const double w = bar_width * std::clamp(share, 0.0, 1.0);
       const QColor colour = emotionColor(label);
       p.fillRect(QRectF(x, top, w, kBar), colour);
-      const QString text = QString::number(share * 100, 'f', 0) + " %";
+      const QString text = localNumber(share * 100, 0) + " %";
       if (metrics.horizontalAdvance(text) + 6 < w) {
         const double luma = 0.299 * colour.red() + 0.587 * colour.green() + 0.114 * colour.blue();
         p.setPen(luma > 150 ? Qt::black : Qt::white);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ui/routing_style.h"
+#include "ui/translation.h"
 
 namespace unilearn::ui {
 namespace {
@@ -106,7 +107,7 @@ QString TokenRoutingView::patchDetails(int row, int col) const {
     for (int j = 0; j < r->top_k; ++j)
       out += QString(" E%1 %2")
                  .arg(r->expertAt(l, t, j))
-                 .arg(static_cast<double>(r->gateAt(l, t, j)), 0, 'f', 2);
+                 .arg(localNumber(static_cast<double>(r->gateAt(l, t, j)), 2));
   }
   return out;
 }

@@ -17,6 +17,7 @@
 #include "core/clip_sampling.h"
 #include "model/base/error.h"
 #include "ui/train_wizard.h"
+#include "ui/translation.h"
 
 namespace unilearn::ui {
 namespace {
@@ -85,9 +86,9 @@ void TrainWizard::measureEstimate() {
         *text = tr("about %1 s per epoch (%2 clip steps at %3/s, %4 still steps at %5/s; %6 MB)")
                     .arg(qRound(*per_epoch))
                     .arg(video_steps)
-                    .arg(b.video_steps_per_second, 0, 'f', 2)
+                    .arg(localNumber(b.video_steps_per_second, 2))
                     .arg(image_steps)
-                    .arg(b.image_steps_per_second, 0, 'f', 2)
+                    .arg(localNumber(b.image_steps_per_second, 2))
                     .arg(qRound(b.peak_mb));
       },
       [this, per_epoch, text](const QString& error) {
@@ -205,7 +206,7 @@ void TrainWizard::onEpoch(const trainer::EpochReport& e) {
   fitAxes(acc_view_, job_.training.epochs, 1.0);
   train_status_->setText(tr("Epoch %1: loss %2, validation %3%4")
                              .arg(e.epoch + 1)
-                             .arg(e.loss, 0, 'f', 4)
+                             .arg(localNumber(e.loss, 4))
                              .arg(QString::fromStdString(e.val.summary(job_.classes)))
                              .arg(e.best ? tr(" (best so far)") : QString()));
 }
@@ -291,7 +292,7 @@ void TrainWizard::buildReport() {
     for (size_t l = 0; l < report_->routing_distance.size(); ++l)
       text += QString(" block %1: %2")
                   .arg(l < report_->blocks.size() ? report_->blocks[l] : static_cast<int>(l))
-                  .arg(static_cast<double>(report_->routing_distance[l]), 0, 'f', 2);
+                  .arg(localNumber(static_cast<double>(report_->routing_distance[l]), 2));
   }
   routing_->setText(text);
   emit reportReady();

@@ -45,6 +45,10 @@ const std::vector<Language>& languages() {
   return all;
 }
 
+QString localNumber(double value, int decimals) {
+  return QLocale().toString(value, 'f', decimals);
+}
+
 QString installTranslation(const QString& wanted) {
   remove(appTranslator());
   remove(qtTranslator());

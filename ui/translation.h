@@ -27,6 +27,12 @@ const std::vector<Language>& languages();
 // Returns the language code in use ("en" when English).
 QString installTranslation(const QString& code);
 
+// A number as the user's language writes it ("1.5" in English, "1,5" in German), with
+// `decimals` digits after the point: every decimal on screen goes through here. Files for other
+// programs (CSV for R/SPSS, JSON, EAF) keep the C locale's point and do not use it. Clock times
+// (m:ss.mmm) keep ELAN's notation too, which the time field reads back.
+QString localNumber(double value, int decimals);
+
 // View › Language: one checkable entry per language; choosing one stores it in the settings and
 // says that it applies from the next start.
 QMenu* languageMenu(Settings& settings, QWidget* parent);

@@ -8,6 +8,7 @@
 #include "core/faces/face_detector.h"
 #include "core/faces/face_pipeline.h"
 #include "ui/emotion_palette.h"
+#include "ui/translation.h"
 
 namespace unilearn::ui {
 
@@ -76,8 +77,9 @@ void VideoCanvas::computeFaces() {
     if (best && static_cast<size_t>(best->top_class) < classes.size()) {
       face.emotion = QString::fromStdString(classes[static_cast<size_t>(best->top_class)]);
       face.confidence = best->confidence;
-      source_ = tr("emotions: UniLearn, clips of %1 s")
-                    .arg(static_cast<double>(best->end_ms - best->start_ms) / 1000.0, 0, 'f', 1);
+      source_ =
+          tr("emotions: UniLearn, clips of %1 s")
+              .arg(localNumber(static_cast<double>(best->end_ms - best->start_ms) / 1000.0, 1));
     } else if (classes.empty() && !fp.smoothed.empty()) {
       // A static-only analysis: the static model's smoothed expression of this frame.
       const auto top = std::max_element(fp.smoothed.begin(), fp.smoothed.end());

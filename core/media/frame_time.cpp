@@ -66,8 +66,8 @@ std::optional<double> number(const std::string& s) {
 
 std::optional<TimeInput> parseTimeInput(const std::string& raw) {
   std::string t;
-  for (char c : lowerAscii(raw))
-    if (!std::isspace(static_cast<unsigned char>(c))) t += c;
+  for (char c : lowerAscii(raw))  // a decimal comma ("7,5s", as German writes it) is a point
+    if (!std::isspace(static_cast<unsigned char>(c))) t += c == ',' ? '.' : c;
   if (t.empty()) return std::nullopt;
   auto frameOf = [](const std::string& digits) -> std::optional<TimeInput> {
     const auto n = number(digits);

@@ -50,8 +50,9 @@ class FrameTable {
 };
 
 // Where a person typed to go: a time or a frame. Times: "1:02:03.250" (ELAN's h:mm:ss.mmm),
-// "2:03.5", "7.5s", "7.5" or "7" (plain numbers are seconds); frames: "f250", "250f" or
-// "frame 250". Nothing for anything else (negative, garbage, minutes or seconds past 59).
+// "2:03.5", "7.5s", "7,5s", "7.5" or "7" (plain numbers are seconds; a decimal comma is a
+// point); frames: "f250", "250f" or "frame 250". Nothing for anything else (negative, garbage,
+// minutes or seconds past 59).
 struct TimeInput {
   std::optional<int64_t> ms, frame;
 };

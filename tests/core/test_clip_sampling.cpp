@@ -62,12 +62,14 @@ TEST(TimeInput, ReadsElanTimesSecondsAndFrames) {
   EXPECT_EQ(ms("2:03.5"), 123500);
   EXPECT_EQ(ms("7.5s"), 7500);
   EXPECT_EQ(ms(" 7.5 "), 7500);
-  EXPECT_EQ(ms("10"), 10000);  // plain numbers are seconds, as in "7.5"
+  EXPECT_EQ(ms("10"), 10000);   // plain numbers are seconds, as in "7.5"
+  EXPECT_EQ(ms("7,5s"), 7500);  // a decimal comma, as German writes it
+  EXPECT_EQ(ms("0:00:02,25"), 2250);
   EXPECT_EQ(frame("f250"), 250);
   EXPECT_EQ(frame("250F"), 250);
   EXPECT_EQ(frame("frame 12"), 12);
   EXPECT_EQ(frame("#7"), 7);
-  for (const char* bad : {"", "abc", "-3", "1:60", "1:2:3:4", "f2.5", "1.2.3", "1.5:30", "s", "f",
-                          "99999999999999999999999"})
+  for (const char* bad : {"", "abc", "-3", "1:60", "1:2:3:4", "f2.5", "f2,5", "1.2.3", "1,2.3",
+                          "1.5:30", "s", "f", "99999999999999999999999"})
     EXPECT_FALSE(core::parseTimeInput(bad)) << bad;
 }

@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 #include <QXmlStreamReader>
 
 #include <gtest/gtest.h>
@@ -15,6 +16,7 @@
 #include <map>
 #include <sstream>
 
+#include "ui/label_queue.h"
 #include "ui/main_window.h"
 #include "ui/settings.h"
 #include "ui/translation.h"
@@ -136,4 +138,47 @@ TEST(Translation, EveryStringIsTranslatedKeepingItsPlaceholdersAndAccelerator) {
     EXPECT_TRUE(per_context.count("unilearn::ui::MainWindow")) << lang;
     EXPECT_TRUE(per_context.count("unilearn::ui::TrainWizard")) << lang;
   }
+}
+
+// Decimals on screen as the chosen language writes them ("1,5" in German); clock times keep
+// ELAN's point, which the time field reads back (a typed comma works too: TimeInput).
+TEST(Translation, NumbersOnScreenFollowTheLanguage) {
+  auto queueRow = [] {
+    auto timeline = std::make_shared<core::Timeline>();
+    timeline->classes = {"neutral", "happy", "sad"};
+    core::TrackTimeline face;
+    face.track.id = 1;
+    face.track.tracker_id = 1;
+    for (int64_t start = 0; start < 48; start += 16) {
+      core::WindowPrediction w;
+      w.track_id = 1;
+      w.start_frame = start;
+      w.end_frame = start + 15;
+      w.start_ms = start * 1000 / 30;
+      w.end_ms = (start + 16) * 1000 / 30;
+      w.probs = start == 16 ? std::vector<float>{0.41f, 0.38f, 0.21f}
+                            : std::vector<float>{0.9f, 0.05f, 0.05f};
+      face.windows.push_back(w);
+    }
+    timeline->tracks.push_back(face);
+    ui::LabelQueue queue;
+    queue.setTimeline(timeline, "DFEW-7", "ann");
+    auto* list = queue.findChild<QTreeWidget*>();
+    EXPECT_EQ(list->topLevelItemCount(), 1);
+    return list->topLevelItemCount()
+               ? list->topLevelItem(0)->text(1) + " | " + list->topLevelItem(0)->text(2) + " | " +
+                     queue.reasonText(0)
+               : QString();
+  };
+  EXPECT_EQ(ui::installTranslation("de"), "de");
+  EXPECT_EQ(ui::localNumber(1234.56, 1), QString("1.234,6"));
+  const QString german = queueRow();
+  EXPECT_TRUE(german.contains("0:00.533 | 0,5 s")) << german.toStdString();
+  EXPECT_TRUE(german.contains("41 %")) << german.toStdString();
+  EXPECT_EQ(ui::installTranslation("zh_CN"), "zh_CN");
+  EXPECT_EQ(ui::localNumber(0.5, 2), QString("0.50"));
+  EXPECT_EQ(ui::installTranslation("en"), "en");
+  EXPECT_EQ(ui::localNumber(1234.56, 1), QString("1,234.6"));
+  const QString english = queueRow();
+  EXPECT_TRUE(english.contains("0:00.533 | 0.5 s")) << english.toStdString();
 }
