@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "model/base/error.h"
+#include "model/base/json_fields.h"
 #include "model/base/text.h"
 
 namespace unilearn {
@@ -14,18 +15,29 @@ namespace {
   throw Error(Error::Kind::kConfig, "model config: " + msg);
 }
 
-std::vector<std::string> readNames(const json::Value& v, const std::string& key) {
-  std::vector<std::string> names;
-  for (const auto& item : v.asArray(key))
-    names.push_back(item.asString(key + " item"));
-  return names;
-}
-
-json::Value writeNames(const std::vector<std::string>& names) {
-  json::Value arr = json::Value::array();
-  for (const auto& n : names)
-    arr.push(n);
-  return arr;
+// The fields of a model config, the one list that toJson and fromJson share
+// (model/base/json_fields.h).
+template <class C, class F>
+void visitFields(C& c, F& f) {
+  f("img_size", c.img_size);
+  f("patch_size", c.patch_size);
+  f("num_frames", c.num_frames);
+  f("tubelet_size", c.tubelet_size);
+  f("embed_dim", c.embed_dim);
+  f("depth", c.depth);
+  f("num_heads", c.num_heads);
+  f("mlp_ratio", c.mlp_ratio);
+  f("qkv_bias", c.qkv_bias);
+  f("moe_layers", c.moe_layers);
+  f("num_experts", c.num_experts);
+  f("top_k", c.top_k);
+  f("capacity_factor", c.capacity_factor);
+  f("image_classes", c.image_classes);
+  f("video_classes", c.video_classes);
+  const std::vector<std::string> none;
+  f.optional("image_class_names", c.image_class_names, none);
+  f.optional("video_class_names", c.video_class_names, none);
+  f.optional("face_margin", c.face_margin, 0.25);  // written only when not the authors' crop
 }
 
 }  // namespace
@@ -89,75 +101,16 @@ void ModelConfig::validate() const {
 }
 
 json::Value ModelConfig::toJson() const {
-  json::Value v = json::Value::object();
-  v.set("img_size", img_size);
-  v.set("patch_size", patch_size);
-  v.set("num_frames", num_frames);
-  v.set("tubelet_size", tubelet_size);
-  v.set("embed_dim", embed_dim);
-  v.set("depth", depth);
-  v.set("num_heads", num_heads);
-  v.set("mlp_ratio", mlp_ratio);
-  v.set("qkv_bias", qkv_bias);
-  json::Value layers = json::Value::array();
-  for (int64_t l : moe_layers)
-    layers.push(l);
-  v.set("moe_layers", layers);
-  v.set("num_experts", num_experts);
-  v.set("top_k", top_k);
-  v.set("capacity_factor", capacity_factor);
-  v.set("image_classes", image_classes);
-  v.set("video_classes", video_classes);
-  if (!image_class_names.empty()) v.set("image_class_names", writeNames(image_class_names));
-  if (!video_class_names.empty()) v.set("video_class_names", writeNames(video_class_names));
-  if (face_margin != 0.25) v.set("face_margin", face_margin);  // written only when not the default
-  return v;
+  json::FieldWriter w;
+  visitFields(*this, w);
+  return w.out;
 }
 
 ModelConfig ModelConfig::fromJson(const json::Value& v) {
   ModelConfig c;
-  for (const auto& [key, val] : v.asObject("model config")) {
-    if (key == "img_size")
-      c.img_size = val.asInt(key);
-    else if (key == "patch_size")
-      c.patch_size = val.asInt(key);
-    else if (key == "num_frames")
-      c.num_frames = val.asInt(key);
-    else if (key == "tubelet_size")
-      c.tubelet_size = val.asInt(key);
-    else if (key == "embed_dim")
-      c.embed_dim = val.asInt(key);
-    else if (key == "depth")
-      c.depth = val.asInt(key);
-    else if (key == "num_heads")
-      c.num_heads = val.asInt(key);
-    else if (key == "mlp_ratio")
-      c.mlp_ratio = val.asNumber(key);
-    else if (key == "qkv_bias")
-      c.qkv_bias = val.asBool(key);
-    else if (key == "moe_layers") {
-      c.moe_layers.clear();
-      for (const auto& l : val.asArray(key))
-        c.moe_layers.push_back(l.asInt("moe_layers item"));
-    } else if (key == "num_experts")
-      c.num_experts = val.asInt(key);
-    else if (key == "top_k")
-      c.top_k = val.asInt(key);
-    else if (key == "capacity_factor")
-      c.capacity_factor = val.asNumber(key);
-    else if (key == "image_classes")
-      c.image_classes = val.asInt(key);
-    else if (key == "video_classes")
-      c.video_classes = val.asInt(key);
-    else if (key == "image_class_names")
-      c.image_class_names = readNames(val, key);
-    else if (key == "video_class_names")
-      c.video_class_names = readNames(val, key);
-    else if (key == "face_margin")
-      c.face_margin = val.asNumber(key);
-    else
-      configError("unknown key '" + key + "'");
-  }
+  json::FieldReader r(v, "model config", "model config: unknown key");
+  visitFields(c, r);
+  r.finish();
   c.validate();
   return c;
 }

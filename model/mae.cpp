@@ -9,39 +9,45 @@
 #include <torch/torch.h>
 
 #include "model/base/error.h"
+#include "model/base/json_fields.h"
 #include "model/network_file.h"
 
 namespace unilearn {
 
+// The encoder as a nested field (found by json_fields.h next to ModelConfig; static, so other
+// files may give their own).
+static json::Value toJsonValue(const ModelConfig& c) {
+  return c.toJson();
+}
+static void fromJsonValue(const json::Value& v, const std::string&, ModelConfig& c) {
+  c = ModelConfig::fromJson(v);
+}
+
+namespace {
+
+template <class C, class F>
+void visitFields(C& c, F& f) {  // model/base/json_fields.h
+  f("encoder", c.encoder);
+  f("decoder_dim", c.decoder_dim);
+  f("decoder_depth", c.decoder_depth);
+  f("decoder_heads", c.decoder_heads);
+  f("image_mask_ratio", c.image_mask_ratio);
+  f("video_mask_ratio", c.video_mask_ratio);
+}
+
+}  // namespace
+
 json::Value MaeConfig::toJson() const {
-  json::Value v = json::Value::object();
-  v.set("encoder", encoder.toJson());
-  v.set("decoder_dim", decoder_dim);
-  v.set("decoder_depth", decoder_depth);
-  v.set("decoder_heads", decoder_heads);
-  v.set("image_mask_ratio", image_mask_ratio);
-  v.set("video_mask_ratio", video_mask_ratio);
-  return v;
+  json::FieldWriter w;
+  visitFields(*this, w);
+  return w.out;
 }
 
 MaeConfig MaeConfig::fromJson(const json::Value& v) {
   MaeConfig c;
-  for (const auto& [key, value] : v.asObject("pre-training config")) {
-    if (key == "encoder")
-      c.encoder = ModelConfig::fromJson(value);
-    else if (key == "decoder_dim")
-      c.decoder_dim = value.asInt(key);
-    else if (key == "decoder_depth")
-      c.decoder_depth = value.asInt(key);
-    else if (key == "decoder_heads")
-      c.decoder_heads = value.asInt(key);
-    else if (key == "image_mask_ratio")
-      c.image_mask_ratio = value.asNumber(key);
-    else if (key == "video_mask_ratio")
-      c.video_mask_ratio = value.asNumber(key);
-    else
-      throw Error(Error::Kind::kConfig, "unknown pre-training setting '" + key + "'");
-  }
+  json::FieldReader r(v, "pre-training config", "unknown pre-training setting");
+  visitFields(c, r);
+  r.finish();
   if (c.decoder_dim % c.decoder_heads != 0)
     throw Error(Error::Kind::kConfig, "decoder_dim must be a multiple of decoder_heads");
   return c;

@@ -192,18 +192,10 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
     const uint64_t epoch_seed = c.seed * 1000003ULL + static_cast<uint64_t>(epoch);
     std::mt19937_64 rng(epoch_seed);
     torch::manual_seed(epoch_seed);
-    std::vector<int> kinds(static_cast<size_t>(video_steps), 0);
-    kinds.insert(kinds.end(), static_cast<size_t>(image_steps), 1);
-    std::shuffle(kinds.begin(), kinds.end(), rng);
-    std::vector<size_t> clip_order;
-    if (c.balanced_clips) {
-      clip_order = balancedOrder(clip_labels, static_cast<size_t>(video_steps) * vb, rng);
-    } else {
-      clip_order.resize(train.clips.size());
-      for (size_t i = 0; i < clip_order.size(); ++i)
-        clip_order[i] = i;
-      std::shuffle(clip_order.begin(), clip_order.end(), rng);
-    }
+    const std::vector<int> kinds = stepKinds(video_steps, image_steps, rng);
+    const std::vector<size_t> clip_order =
+        c.balanced_clips ? balancedOrder(clip_labels, static_cast<size_t>(video_steps) * vb, rng)
+                         : shuffledOrder(train.clips.size(), rng);
     const auto image_order =
         train.images.empty()
             ? std::vector<size_t>{}

@@ -2,183 +2,101 @@
 #include <iterator>
 
 #include "model/base/error.h"
+#include "model/base/json_fields.h"
 #include "model/base/text.h"
 #include "model/config.h"
 #include "trainer/finetune.h"
+#include "trainer/run_fields.h"
 
 namespace unilearn::trainer {
 
 namespace {
 
-const char* const kKeys[] = {"base_model",
-                             "train",
-                             "expert_init",
-                             "epochs",
-                             "video_batch",
-                             "image_batch",
-                             "image_ratio",
-                             "balanced_clips",
-                             "balanced_stills",
-                             "balance_power",
-                             "lr",
-                             "min_lr",
-                             "weight_decay",
-                             "layer_decay",
-                             "warmup_epochs",
-                             "label_smoothing",
-                             "mixup",
-                             "cutmix",
-                             "mix_probability",
-                             "aux_loss",
-                             "aux_coefficient",
-                             "augment",
-                             "sampling_rate",
-                             "seed",
-                             "device",
-                             "threads",
-                             "out_dir",
-                             "model_name",
-                             "resume",
-                             "select_by",
-                             "routing"};
+template <class C, class F>
+void visitFields(C& c, F& f) {  // the one list toJson and fromJson share (json_fields.h)
+  f("base_model", c.base_model);
+  f("train", c.train);
+  f("expert_init", c.expert_init);
+  f("epochs", c.epochs);
+  f("video_batch", c.video_batch);
+  f("image_batch", c.image_batch);
+  f("image_ratio", c.image_ratio);
+  f("balanced_clips", c.balanced_clips);
+  f("balanced_stills", c.balanced_stills);
+  f("balance_power", c.balance_power);
+  f("lr", c.lr);
+  f("min_lr", c.min_lr);
+  f("weight_decay", c.weight_decay);
+  f("layer_decay", c.layer_decay);
+  f("warmup_epochs", c.warmup_epochs);
+  f("label_smoothing", c.label_smoothing);
+  f("mixup", c.mixup);
+  f("cutmix", c.cutmix);
+  f("mix_probability", c.mix_probability);
+  f("aux_loss", c.aux_loss);
+  f("aux_coefficient", c.aux_coefficient);
+  f("augment", c.augment);
+  visitRunFields(c, f);
+  f("select_by", c.select_by);
+  f("routing", c.routing);
+}
+
+template <class C, class F>
+void visitAugment(C& o, F& f) {
+  f("enabled", o.enabled);
+  f("clip_ops", o.clip_ops);
+  f("image_ops", o.image_ops);
+  f("clip_magnitude", o.clip_magnitude);
+  f("image_magnitude", o.image_magnitude);
+  f("crop_scale_min", o.crop_scale_min);
+  f("erase_probability", o.erase_probability);
+}
 
 }  // namespace
 
-json::Value FinetuneConfig::toJson() const {
-  json::Value v = json::Value::object();
-  v.set("base_model", base_model);
-  v.set("train", train);
-  v.set("expert_init", expert_init);
-  v.set("epochs", epochs);
-  v.set("video_batch", video_batch);
-  v.set("image_batch", image_batch);
-  v.set("image_ratio", image_ratio);
-  v.set("balanced_clips", balanced_clips);
-  v.set("balanced_stills", balanced_stills);
-  v.set("balance_power", balance_power);
-  v.set("lr", lr);
-  v.set("min_lr", min_lr);
-  v.set("weight_decay", weight_decay);
-  v.set("layer_decay", layer_decay);
-  v.set("warmup_epochs", warmup_epochs);
-  v.set("label_smoothing", label_smoothing);
-  v.set("mixup", mixup);
-  v.set("cutmix", cutmix);
-  v.set("mix_probability", mix_probability);
-  v.set("aux_loss", aux_loss);
-  v.set("aux_coefficient", aux_coefficient);
-  const AugmentOptions official;
-  if (augment.clip_ops == official.clip_ops && augment.image_ops == official.image_ops &&
-      augment.clip_magnitude == official.clip_magnitude &&
-      augment.image_magnitude == official.image_magnitude &&
-      augment.crop_scale_min == official.crop_scale_min &&
-      augment.erase_probability == official.erase_probability) {
-    v.set("augment", augment.enabled);
-  } else {
-    json::Value a = json::Value::object();
-    a.set("enabled", augment.enabled);
-    a.set("clip_ops", augment.clip_ops);
-    a.set("image_ops", augment.image_ops);
-    a.set("clip_magnitude", augment.clip_magnitude);
-    a.set("image_magnitude", augment.image_magnitude);
-    a.set("crop_scale_min", augment.crop_scale_min);
-    a.set("erase_probability", augment.erase_probability);
-    v.set("augment", a);
+// "augment": true/false (the official augmentations or none), or an object that changes them:
+// {"clip_ops", "image_ops" (RandAugment operations), "clip_magnitude", "image_magnitude"
+// (0–10), "crop_scale_min" (clips' random resized crop), "erase_probability", "enabled"}.
+// Written as true/false while the operations are the official ones.
+static json::Value toJsonValue(const AugmentOptions& o) {
+  AugmentOptions official;
+  official.enabled = o.enabled;
+  json::FieldWriter w, plain;
+  visitAugment(o, w);
+  visitAugment(official, plain);
+  if (w.out.dump() == plain.out.dump()) return json::Value(o.enabled);
+  return w.out;
+}
+
+static void fromJsonValue(const json::Value& v, const std::string& key, AugmentOptions& o) {
+  if (!v.isObject()) {
+    o.enabled = v.asBool(key);
+    return;
   }
-  v.set("sampling_rate", sampling_rate);
-  v.set("seed", static_cast<int64_t>(seed));
-  v.set("device", device);
-  v.set("threads", threads);
-  v.set("out_dir", out_dir);
-  v.set("model_name", model_name);
-  v.set("resume", resume);
-  v.set("select_by", select_by);
-  v.set("routing", routing);
-  return v;
+  json::FieldReader r(v, key, "unknown augment setting");
+  visitAugment(o, r);
+  r.finish();
+  if (o.clip_ops < 0 || o.clip_ops > 14 || o.image_ops < 0 || o.image_ops > 14 ||
+      !(o.clip_magnitude >= 0 && o.clip_magnitude <= 10) ||
+      !(o.image_magnitude >= 0 && o.image_magnitude <= 10) ||
+      !(o.crop_scale_min > 0 && o.crop_scale_min <= 1) ||
+      !(o.erase_probability >= 0 && o.erase_probability <= 1))
+    throw Error(Error::Kind::kConfig,
+                "augment: ops 0–14, magnitudes 0–10, crop_scale_min in (0, 1], "
+                "erase_probability in [0, 1]");
+}
+
+json::Value FinetuneConfig::toJson() const {
+  json::FieldWriter w;
+  visitFields(*this, w);
+  return w.out;
 }
 
 FinetuneConfig FinetuneConfig::fromJson(const json::Value& v) {
   FinetuneConfig c;
-  for (const auto& [key, value] : v.asObject("training config")) {
-    if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys))
-      throw Error(Error::Kind::kConfig, "unknown training setting '" + key + "'");
-    (void)value;
-  }
-  auto num = [&](const char* k, auto& field) {
-    if (const auto* x = v.find(k))
-      field = x->template asNumberFor<std::decay_t<decltype(field)>>(k);
-  };
-  auto str = [&](const char* k, std::string& field) {
-    if (const auto* x = v.find(k)) field = x->asString(k);
-  };
-  auto flag = [&](const char* k, bool& field) {
-    if (const auto* x = v.find(k)) field = x->asBool(k);
-  };
-  str("base_model", c.base_model);
-  str("train", c.train);
-  str("expert_init", c.expert_init);
-  num("epochs", c.epochs);
-  num("video_batch", c.video_batch);
-  num("image_batch", c.image_batch);
-  num("image_ratio", c.image_ratio);
-  flag("balanced_clips", c.balanced_clips);
-  flag("balanced_stills", c.balanced_stills);
-  num("balance_power", c.balance_power);
-  num("lr", c.lr);
-  num("min_lr", c.min_lr);
-  num("weight_decay", c.weight_decay);
-  num("layer_decay", c.layer_decay);
-  num("warmup_epochs", c.warmup_epochs);
-  num("label_smoothing", c.label_smoothing);
-  num("mixup", c.mixup);
-  num("cutmix", c.cutmix);
-  num("mix_probability", c.mix_probability);
-  flag("aux_loss", c.aux_loss);
-  num("aux_coefficient", c.aux_coefficient);
-  // "augment": true/false (the official augmentations or none), or an object that changes them:
-  // {"clip_ops", "image_ops" (RandAugment operations), "clip_magnitude", "image_magnitude"
-  // (0–10), "crop_scale_min" (clips' random resized crop), "erase_probability", "enabled"}.
-  if (const auto* a = v.find("augment"); a && a->isObject()) {
-    for (const auto& [key, value] : a->asObject("augment")) {
-      auto& o = c.augment;
-      if (key == "enabled")
-        o.enabled = value.asBool(key);
-      else if (key == "clip_ops")
-        o.clip_ops = value.asNumberFor<int>(key);
-      else if (key == "image_ops")
-        o.image_ops = value.asNumberFor<int>(key);
-      else if (key == "clip_magnitude")
-        o.clip_magnitude = value.asNumber(key);
-      else if (key == "image_magnitude")
-        o.image_magnitude = value.asNumber(key);
-      else if (key == "crop_scale_min")
-        o.crop_scale_min = value.asNumber(key);
-      else if (key == "erase_probability")
-        o.erase_probability = value.asNumber(key);
-      else
-        throw Error(Error::Kind::kConfig, "unknown augment setting '" + key + "'");
-    }
-    const auto& o = c.augment;
-    if (o.clip_ops < 0 || o.clip_ops > 14 || o.image_ops < 0 || o.image_ops > 14 ||
-        !(o.clip_magnitude >= 0 && o.clip_magnitude <= 10) ||
-        !(o.image_magnitude >= 0 && o.image_magnitude <= 10) ||
-        !(o.crop_scale_min > 0 && o.crop_scale_min <= 1) ||
-        !(o.erase_probability >= 0 && o.erase_probability <= 1))
-      throw Error(Error::Kind::kConfig,
-                  "augment: ops 0–14, magnitudes 0–10, crop_scale_min in (0, 1], "
-                  "erase_probability in [0, 1]");
-  } else {
-    flag("augment", c.augment.enabled);
-  }
-  num("sampling_rate", c.sampling_rate);
-  num("seed", c.seed);
-  str("device", c.device);
-  num("threads", c.threads);
-  str("out_dir", c.out_dir);
-  str("model_name", c.model_name);
-  flag("resume", c.resume);
-  str("select_by", c.select_by);
-  str("routing", c.routing);
+  json::FieldReader r(v, "training config", "unknown training setting");
+  visitFields(c, r);
+  r.finish();
   if (c.routing != "official" && c.routing != "deterministic")
     throw Error(Error::Kind::kConfig,
                 "routing must be official or deterministic, not '" + c.routing + "'");

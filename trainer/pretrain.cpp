@@ -9,10 +9,12 @@
 
 #include "core/clip_sampling.h"
 #include "model/base/error.h"
+#include "model/base/json_fields.h"
 #include "model/mae.h"
 #include "trainer/augment.h"
 #include "trainer/data_parallel.h"
 #include "trainer/finetune.h"
+#include "trainer/run_fields.h"
 #include "trainer/schedule.h"
 #include "trainer/train_session.h"
 
@@ -21,73 +23,45 @@ namespace unilearn::trainer {
 namespace fs = std::filesystem;
 using namespace detail;
 
+namespace {
+
+template <class C, class F>
+void visitFields(C& c, F& f) {  // the one list toJson and fromJson share (json_fields.h)
+  f("model", c.model);
+  f("init_from", c.init_from);
+  f("decoder_dim", c.decoder_dim);
+  f("decoder_depth", c.decoder_depth);
+  f("decoder_heads", c.decoder_heads);
+  f("image_mask_ratio", c.image_mask_ratio);
+  f("video_mask_ratio", c.video_mask_ratio);
+  f("epochs", c.epochs);
+  f("video_batch", c.video_batch);
+  f("image_batch", c.image_batch);
+  f("video_ratio", c.video_ratio);
+  f("lr", c.lr);
+  f("min_lr", c.min_lr);
+  f("warmup_fraction", c.warmup_fraction);
+  f("weight_decay", c.weight_decay);
+  f("augment", c.augment);
+  visitRunFields(c, f);
+  f("rank", c.rank);
+  f("world_size", c.world_size);
+  f("rendezvous", c.rendezvous);
+}
+
+}  // namespace
+
 json::Value PretrainConfig::toJson() const {
-  json::Value v = json::Value::object();
-  v.set("model", model);
-  v.set("init_from", init_from);
-  v.set("decoder_dim", decoder_dim);
-  v.set("decoder_depth", decoder_depth);
-  v.set("decoder_heads", decoder_heads);
-  v.set("image_mask_ratio", image_mask_ratio);
-  v.set("video_mask_ratio", video_mask_ratio);
-  v.set("epochs", epochs);
-  v.set("video_batch", video_batch);
-  v.set("image_batch", image_batch);
-  v.set("video_ratio", video_ratio);
-  v.set("lr", lr);
-  v.set("min_lr", min_lr);
-  v.set("warmup_fraction", warmup_fraction);
-  v.set("weight_decay", weight_decay);
-  v.set("augment", augment);
-  v.set("sampling_rate", sampling_rate);
-  v.set("seed", static_cast<int64_t>(seed));
-  v.set("device", device);
-  v.set("threads", threads);
-  v.set("out_dir", out_dir);
-  v.set("model_name", model_name);
-  v.set("resume", resume);
-  v.set("rank", rank);
-  v.set("world_size", world_size);
-  v.set("rendezvous", rendezvous);
-  return v;
+  json::FieldWriter w;
+  visitFields(*this, w);
+  return w.out;
 }
 
 PretrainConfig PretrainConfig::fromJson(const json::Value& v) {
   PretrainConfig c;
-  const json::Value defaults = c.toJson();
-  for (const auto& [key, value] : v.asObject("pre-training config"))
-    if (!defaults.find(key))
-      throw Error(Error::Kind::kConfig, "unknown pre-training setting '" + key + "'");
-  auto num = [&](const char* k, auto& field) {
-    if (const auto* x = v.find(k))
-      field = x->template asNumberFor<std::decay_t<decltype(field)>>(k);
-  };
-  if (const auto* x = v.find("model")) c.model = x->asString("model");
-  if (const auto* x = v.find("init_from")) c.init_from = x->asString("init_from");
-  num("decoder_dim", c.decoder_dim);
-  num("decoder_depth", c.decoder_depth);
-  num("decoder_heads", c.decoder_heads);
-  num("image_mask_ratio", c.image_mask_ratio);
-  num("video_mask_ratio", c.video_mask_ratio);
-  num("epochs", c.epochs);
-  num("video_batch", c.video_batch);
-  num("image_batch", c.image_batch);
-  num("video_ratio", c.video_ratio);
-  num("lr", c.lr);
-  num("min_lr", c.min_lr);
-  num("warmup_fraction", c.warmup_fraction);
-  num("weight_decay", c.weight_decay);
-  if (const auto* x = v.find("augment")) c.augment = x->asBool("augment");
-  num("sampling_rate", c.sampling_rate);
-  num("seed", c.seed);
-  if (const auto* x = v.find("device")) c.device = x->asString("device");
-  num("threads", c.threads);
-  if (const auto* x = v.find("out_dir")) c.out_dir = x->asString("out_dir");
-  if (const auto* x = v.find("model_name")) c.model_name = x->asString("model_name");
-  if (const auto* x = v.find("resume")) c.resume = x->asBool("resume");
-  num("rank", c.rank);
-  num("world_size", c.world_size);
-  if (const auto* x = v.find("rendezvous")) c.rendezvous = x->asString("rendezvous");
+  json::FieldReader r(v, "pre-training config", "unknown pre-training setting");
+  visitFields(c, r);
+  r.finish();
   c.validate();
   return c;
 }
@@ -219,16 +193,9 @@ PretrainResult pretrain(const PretrainConfig& c, const Dataset& data, const Pret
     const uint64_t epoch_seed = c.seed * 1000003ULL + static_cast<uint64_t>(epoch);
     std::mt19937_64 rng(epoch_seed);  // the step order: the same on every process
     torch::manual_seed(epoch_seed + 7919ULL * static_cast<uint64_t>(dp.rank()));  // masks
-    std::vector<int> kinds(static_cast<size_t>(video_steps), 0);
-    kinds.insert(kinds.end(), static_cast<size_t>(image_steps), 1);
-    std::shuffle(kinds.begin(), kinds.end(), rng);
-    std::vector<size_t> clip_order(data.clips.size()), image_order(data.images.size());
-    for (size_t i = 0; i < clip_order.size(); ++i)
-      clip_order[i] = i;
-    for (size_t i = 0; i < image_order.size(); ++i)
-      image_order[i] = i;
-    std::shuffle(clip_order.begin(), clip_order.end(), rng);
-    std::shuffle(image_order.begin(), image_order.end(), rng);
+    const std::vector<int> kinds = stepKinds(video_steps, image_steps, rng);
+    const std::vector<size_t> clip_order = shuffledOrder(data.clips.size(), rng);
+    const std::vector<size_t> image_order = shuffledOrder(data.images.size(), rng);
     size_t next_clip = 0, next_image = 0;
     double loss_sum = 0;
     const auto start = std::chrono::steady_clock::now();

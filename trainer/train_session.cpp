@@ -9,7 +9,9 @@
 
 #include "core/clip_sampling.h"
 #include "core/faces/face_aligner.h"
+#include "model/base/atomic_file.h"
 #include "model/base/error.h"
+#include "model/base/json_fields.h"
 #include "model/runtime.h"
 #include "trainer/schedule.h"
 
@@ -202,82 +204,116 @@ Evaluation evaluateNetwork(VitMoE& net, const Dataset& data, const std::vector<i
   return e;
 }
 
+namespace {
+
+// The fields of state.json, one list each for writing and reading (model/base/json_fields.h).
+template <class C, class F>
+void visitMetrics(C& m, F& f) {
+  f("war", m.war);
+  f("uar", m.uar);
+  f("samples", m.samples);
+  f("recall", m.recall);
+}
+
+template <class C, class F>
+void visitEpoch(C& e, F& f) {
+  f("epoch", e.epoch);
+  f("loss", e.loss);
+  f("train_accuracy", e.train_accuracy);
+  f("seconds", e.seconds);
+  f("steps_per_second", e.steps_per_second);
+  f("best", e.best);
+  f("val", e.val);
+  f("val_stills", e.val_stills);
+}
+
+template <class C, class F>
+void visitSaved(C& s, F& f) {
+  f("epoch", s.epoch);
+  f("best_epoch", s.best_epoch);
+  f("best_war", s.best_war);
+  f("best_uar", s.best_uar);
+  f("best_still_war", s.best_still_war);
+  f("best_still_uar", s.best_still_uar);
+  f("history", s.history);
+}
+
+template <class T, class Visit>
+json::Value writeFields(const T& x, Visit visit) {
+  json::FieldWriter w;
+  visit(x, w);
+  return w.out;
+}
+
+template <class T, class Visit>
+void readFields(const json::Value& v, const std::string& key, T& x, Visit visit) {
+  json::FieldReader r(v, key, "unknown entry in state.json:");
+  visit(x, r);
+  r.finish();
+}
+
+}  // namespace
+
+}  // namespace unilearn::trainer::detail
+
+// Metrics and epoch reports as nested fields of state.json (found by json_fields.h next to the
+// types).
+namespace unilearn::trainer {
+
+static json::Value toJsonValue(const Metrics& m) {
+  return detail::writeFields(m, [](auto& x, auto& f) { detail::visitMetrics(x, f); });
+}
+static void fromJsonValue(const json::Value& v, const std::string& key, Metrics& m) {
+  detail::readFields(v, key, m, [](auto& x, auto& f) { detail::visitMetrics(x, f); });
+}
+static json::Value toJsonValue(const EpochReport& e) {
+  return detail::writeFields(e, [](auto& x, auto& f) { detail::visitEpoch(x, f); });
+}
+static void fromJsonValue(const json::Value& v, const std::string& key, EpochReport& e) {
+  detail::readFields(v, key, e, [](auto& x, auto& f) { detail::visitEpoch(x, f); });
+}
+
+}  // namespace unilearn::trainer
+
+namespace unilearn::trainer::detail {
+
+std::vector<int> stepKinds(int64_t video_steps, int64_t image_steps, std::mt19937_64& rng) {
+  std::vector<int> kinds(static_cast<size_t>(video_steps), 0);
+  kinds.insert(kinds.end(), static_cast<size_t>(image_steps), 1);
+  std::shuffle(kinds.begin(), kinds.end(), rng);
+  return kinds;
+}
+
+std::vector<size_t> shuffledOrder(size_t n, std::mt19937_64& rng) {
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i)
+    order[i] = i;
+  std::shuffle(order.begin(), order.end(), rng);
+  return order;
+}
+
 json::Value metricsJson(const Metrics& m) {
-  json::Value v = json::Value::object();
-  v.set("war", m.war);
-  v.set("uar", m.uar);
-  v.set("samples", m.samples);
-  json::Value recall = json::Value::array();
-  for (double r : m.recall)
-    recall.push(r);
-  v.set("recall", recall);
-  return v;
+  return toJsonValue(m);
 }
 
 void writeState(const fs::path& dir, const Saved& s) {
-  json::Value v = json::Value::object();
-  v.set("epoch", s.epoch);
-  v.set("best_epoch", s.best_epoch);
-  v.set("best_war", s.best_war);
-  v.set("best_uar", s.best_uar);
-  v.set("best_still_war", s.best_still_war);
-  v.set("best_still_uar", s.best_still_uar);
-  json::Value h = json::Value::array();
-  for (const auto& e : s.history) {
-    json::Value x = json::Value::object();
-    x.set("epoch", e.epoch);
-    x.set("loss", e.loss);
-    x.set("train_accuracy", e.train_accuracy);
-    x.set("seconds", e.seconds);
-    x.set("steps_per_second", e.steps_per_second);
-    x.set("best", e.best);
-    x.set("val", metricsJson(e.val));
-    x.set("val_stills", metricsJson(e.val_stills));
-    h.push(x);
-  }
-  v.set("history", h);
-  const fs::path tmp = dir / "state.json.tmp";
-  {
-    std::ofstream out(tmp);
-    out << v.dump(2);
-    if (!out.flush())
-      throw Error(Error::Kind::kIo, "cannot write '" + tmp.string() + "' (disk full?)");
-  }
-  fs::rename(tmp, dir / "state.json");
+  const json::Value v = writeFields(s, [](auto& x, auto& f) { visitSaved(x, f); });
+  writeFileAtomically((dir / "state.json").string(), [&](std::ostream& out) { out << v.dump(2); },
+                      false);
 }
 
 Saved readState(const fs::path& dir) {
   Saved s;
-  std::ifstream in(dir / "state.json");
+  const fs::path path = dir / "state.json";
+  std::ifstream in(path);
   if (!in) return s;
   std::stringstream ss;
   ss << in.rdbuf();
-  const json::Value v = json::parse(ss.str());
-  s.epoch = static_cast<int>(v.find("epoch")->asInt());
-  s.best_epoch = static_cast<int>(v.find("best_epoch")->asInt());
-  s.best_war = v.find("best_war")->asNumber();
-  s.best_uar = v.find("best_uar")->asNumber();
-  s.best_still_war = v.find("best_still_war")->asNumber();
-  if (const auto* u = v.find("best_still_uar")) s.best_still_uar = u->asNumber();
-  for (const auto& x : v.find("history")->asArray()) {
-    EpochReport e;
-    e.epoch = static_cast<int>(x.find("epoch")->asInt());
-    e.loss = x.find("loss")->asNumber();
-    e.train_accuracy = x.find("train_accuracy")->asNumber();
-    e.seconds = x.find("seconds")->asNumber();
-    e.steps_per_second = x.find("steps_per_second")->asNumber();
-    e.best = x.find("best")->asBool();
-    const json::Value* m = x.find("val");
-    e.val.war = m->find("war")->asNumber();
-    e.val.uar = m->find("uar")->asNumber();
-    e.val.samples = m->find("samples")->asInt();
-    for (const auto& r : m->find("recall")->asArray())
-      e.val.recall.push_back(r.asNumber());
-    const json::Value* st = x.find("val_stills");
-    e.val_stills.war = st->find("war")->asNumber();
-    e.val_stills.uar = st->find("uar")->asNumber();
-    e.val_stills.samples = st->find("samples")->asInt();
-    s.history.push_back(e);
+  try {
+    readFields(json::parse(ss.str()), "state.json", s, [](auto& x, auto& f) { visitSaved(x, f); });
+  } catch (const Error& e) {
+    throw Error(Error::Kind::kFormat, "the training state '" + path.string() + "' is damaged (" +
+                                          e.what() + "); delete it to start the run afresh");
   }
   return s;
 }

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,11 @@ void clearGradients(torch::optim::Optimizer& opt);
 [[noreturn]] void outOfMemory(const std::string& what);
 // A LibTorch failure inside a step of `what` ("training step"), as an Error people can act on.
 [[noreturn]] void stepFailed(const c10::Error& e, const std::string& what);
+// An epoch's step order: `video_steps` clip batches (0) and `image_steps` still batches (1),
+// shuffled by `rng`.
+std::vector<int> stepKinds(int64_t video_steps, int64_t image_steps, std::mt19937_64& rng);
+// 0 … n-1, shuffled by `rng`.
+std::vector<size_t> shuffledOrder(size_t n, std::mt19937_64& rng);
 // Time, speed and mean loss of an epoch that started at `start`.
 EpochReport epochReport(int epoch, std::chrono::steady_clock::time_point start, int64_t steps,
                         double loss_sum);

@@ -192,17 +192,8 @@ std::vector<MediaRecord> Project::media() const {
   std::vector<MediaRecord> out;
   while (q.step()) {
     MediaRecord m;
-    m.id = q.integer(0);
-    m.path = q.text(1);
-    m.content_hash = q.text(2);
-    m.width = static_cast<int>(q.integer(3));
-    m.height = static_cast<int>(q.integer(4));
-    m.fps_num = q.integer(5);
-    m.fps_den = q.integer(6);
-    m.time_base_num = q.integer(7);
-    m.time_base_den = q.integer(8);
-    m.duration_ms = q.integer(9);
-    m.frame_count = q.integer(10);
+    q.read(m.id, m.path, m.content_hash, m.width, m.height, m.fps_num, m.fps_den, m.time_base_num,
+           m.time_base_den, m.duration_ms, m.frame_count);
     out.push_back(m);
   }
   return out;
@@ -262,12 +253,8 @@ std::vector<AnalysisRecord> Project::analyses(int64_t media_id) const {
   std::vector<AnalysisRecord> out;
   while (q.step()) {
     AnalysisRecord a;
-    a.id = q.integer(0);
     a.media_id = media_id;
-    if (!q.isNull(1)) a.model_id = q.integer(1);
-    a.kind = q.text(2);
-    a.params_json = q.text(3);
-    a.status = q.text(4);
+    q.read(a.id, a.model_id, a.kind, a.params_json, a.status);
     out.push_back(a);
   }
   return out;
@@ -363,17 +350,9 @@ std::vector<WindowPrediction> Project::windows(int64_t analysis_id, bool with_ro
   std::vector<WindowPrediction> out;
   while (q.step()) {
     WindowPrediction w;
-    w.id = q.integer(0);
     w.analysis_id = analysis_id;
-    w.track_id = q.integer(1);
-    w.start_frame = q.integer(2);
-    w.end_frame = q.integer(3);
-    w.start_ms = q.integer(4);
-    w.end_ms = q.integer(5);
-    w.probs = q.floats(6);
-    w.top_class = static_cast<int>(q.integer(7));
-    w.confidence = q.real(8);
-    w.entropy = q.real(9);
+    q.read(w.id, w.track_id, w.start_frame, w.end_frame, w.start_ms, w.end_ms, w.probs, w.top_class,
+           w.confidence, w.entropy);
     out.push_back(std::move(w));
   }
   if (with_routing) {
@@ -594,15 +573,8 @@ std::vector<Annotation> Project::annotations(int64_t media_id) const {
   std::vector<Annotation> out;
   while (q.step()) {
     Annotation a;
-    a.id = q.integer(0);
     a.media_id = media_id;
-    if (!q.isNull(1)) a.track_id = q.integer(1);
-    a.scheme = q.text(2);
-    a.start_frame = q.integer(3);
-    a.end_frame = q.integer(4);
-    a.label = q.text(5);
-    a.annotator = q.text(6);
-    a.note = q.text(7);
+    q.read(a.id, a.track_id, a.scheme, a.start_frame, a.end_frame, a.label, a.annotator, a.note);
     out.push_back(a);
   }
   return out;

@@ -45,12 +45,7 @@ std::optional<Baseline> Project::baseline(int64_t track_id) const {
   q.bind(1, track_id);
   if (!q.step()) return std::nullopt;
   Baseline b;
-  b.id = q.integer(0);
-  b.media_id = q.integer(1);
-  b.track_id = q.integer(2);
-  b.start_frame = q.integer(3);
-  b.end_frame = q.integer(4);
-  b.person = q.text(5);
+  q.read(b.id, b.media_id, b.track_id, b.start_frame, b.end_frame, b.person);
   return b;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,7 +69,25 @@ class Statement {
   std::vector<float> floats(int col) const;
   std::string blob(int col) const;  // empty for NULL
 
+  // The current row's columns, from the first, into `out...` in order: int64_t, int, double,
+  // std::string, std::vector<float>, std::optional<int64_t> (NULL: none). One call per row
+  // instead of a line per column: the fields follow the SELECT's order, nobody counts indexes.
+  template <class... T>
+  void read(T&... out) const {
+    int col = 0;
+    (column(col++, out), ...);
+  }
+
  private:
+  void column(int col, int64_t& v) const { v = integer(col); }
+  void column(int col, int& v) const { v = static_cast<int>(integer(col)); }
+  void column(int col, double& v) const { v = real(col); }
+  void column(int col, std::string& v) const { v = text(col); }
+  void column(int col, std::vector<float>& v) const { v = floats(col); }
+  void column(int col, std::optional<int64_t>& v) const {
+    v = isNull(col) ? std::nullopt : std::optional<int64_t>(integer(col));
+  }
+
   Database* db_;
   sqlite3_stmt* stmt_ = nullptr;
   std::string sql_;

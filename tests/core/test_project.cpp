@@ -112,6 +112,11 @@ TEST(Project, StoresAndReadsBackEverything) {
     a.annotator = "rater1";
     a.note = "laughs";
     p->addAnnotation(a);
+    core::Annotation whole = a;  // a label of the whole video: no person
+    whole.track_id.reset();
+    whole.label = "Neutral";
+    p->addAnnotation(whole);
+    p->startAnalysis(media, std::nullopt, "static", "{}");  // no model row
     a.label = "Amused";
     EXPECT_THROW(p->addAnnotation(a), Error);
     a.label = "Sad";
@@ -121,12 +126,32 @@ TEST(Project, StoresAndReadsBackEverything) {
   }
   auto p = Project::open(path, false);
   ASSERT_EQ(p->media().size(), 1u);
-  EXPECT_EQ(p->media()[0].frame_count, 1800);
+  const core::MediaRecord m = p->media()[0];
+  EXPECT_EQ(m.id, media);
+  EXPECT_EQ(m.path, "/videos/session1.mp4");
+  EXPECT_EQ(m.content_hash, "abc123");
+  EXPECT_EQ(std::vector<int64_t>({m.width, m.height, m.fps_num, m.fps_den, m.time_base_num,
+                                  m.time_base_den, m.duration_ms, m.frame_count}),
+            std::vector<int64_t>({640, 480, 30, 1, 1, 15360, 60000, 1800}));
+  const auto runs = p->analyses(media);
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].id, analysis);
+  EXPECT_TRUE(runs[0].model_id.has_value());
+  EXPECT_EQ(runs[0].kind, "clip");
+  EXPECT_EQ(runs[0].params_json, R"({"hop":16})");
+  EXPECT_EQ(runs[0].status, "running");
+  EXPECT_FALSE(runs[1].model_id.has_value());
+  EXPECT_EQ(runs[1].kind, "static");
   EXPECT_EQ(p->person(track), "Client");
   auto ws = p->windows(analysis, true);
   ASSERT_EQ(ws.size(), 2u);
   EXPECT_EQ(ws[1].start_frame, 16);
   EXPECT_EQ(ws[0].probs, window(analysis, track, 0).probs);
+  EXPECT_EQ(ws[1].end_ms, (16 + 60) * 40);
+  EXPECT_EQ(ws[1].top_class, 1);
+  EXPECT_DOUBLE_EQ(ws[1].confidence, 0.6);
+  EXPECT_DOUBLE_EQ(ws[1].entropy, 1.3);
+  EXPECT_EQ(ws[1].track_id, track);
   ASSERT_EQ(ws[0].mean_gate.size(), 6u);
   EXPECT_FLOAT_EQ(ws[0].mean_gate[5][0], 0.55f);
   EXPECT_EQ(p->windowStarts(analysis, track), (std::vector<int64_t>{0, 16}));
@@ -134,9 +159,16 @@ TEST(Project, StoresAndReadsBackEverything) {
   ASSERT_EQ(fs.size(), 2u);
   EXPECT_FLOAT_EQ(fs[1].smoothed[1], 0.65f);
   auto anns = p->annotations(media);
-  ASSERT_EQ(anns.size(), 1u);
+  ASSERT_EQ(anns.size(), 2u);  // by start frame, then id
   EXPECT_EQ(anns[0].label, "Happy");
+  EXPECT_EQ(anns[0].track_id, track);
+  EXPECT_EQ(anns[0].scheme, "DFEW-7");
+  EXPECT_EQ(anns[0].start_frame, 10);
+  EXPECT_EQ(anns[0].end_frame, 50);
+  EXPECT_EQ(anns[0].annotator, "rater1");
   EXPECT_EQ(anns[0].note, "laughs");
+  EXPECT_EQ(anns[1].label, "Neutral");
+  EXPECT_FALSE(anns[1].track_id.has_value());
   EXPECT_EQ(p->unfinishedAnalysis(media, "clip", R"({"hop":16})"), analysis);
   p->finishAnalysis(analysis, "done");
   EXPECT_FALSE(p->unfinishedAnalysis(media, "clip", R"({"hop":16})"));

@@ -5,6 +5,7 @@
 
 #include "model/base/error.h"
 #include "model/base/json.h"
+#include "model/base/json_fields.h"
 
 using unilearn::Error;
 namespace json = unilearn::json;
@@ -55,4 +56,73 @@ TEST(Json, NonFiniteNumbersAreWrittenAsNull) {
   v.push(0.5);
   EXPECT_EQ(v.dump(), "[null,null,0.5]");
   EXPECT_NO_THROW(json::parse(v.dump()));
+}
+
+namespace {
+
+struct Settings {
+  int epochs = 10;
+  double lr = 0.5;
+  bool resume = true;
+  std::string name = "run";
+  std::vector<int64_t> layers = {6, 7};
+  double margin = 0.25;
+};
+
+template <class C, class F>
+void visitSettings(C& c, F& f) {
+  f("epochs", c.epochs);
+  f("lr", c.lr);
+  f("resume", c.resume);
+  f("name", c.name);
+  f("layers", c.layers);
+  f.optional("margin", c.margin, 0.25);
+}
+
+Settings readSettings(const std::string& text) {
+  Settings s;
+  const json::Value v = json::parse(text);
+  json::FieldReader r(v, "settings", "unknown setting");
+  visitSettings(s, r);
+  r.finish();
+  return s;
+}
+
+}  // namespace
+
+// One field list writes and reads a settings object: the same names both ways, defaults where
+// a key is absent, an optional field written only when it differs from its default, and one
+// rule for keys and values (an unknown key or a value of the wrong type is an error naming it).
+TEST(JsonFields, OneListWritesAndReadsAndRefusesUnknownKeys) {
+  Settings s;
+  s.epochs = 3;
+  s.name = "b";
+  s.layers = {1, 2, 3};
+  json::FieldWriter w;
+  visitSettings(s, w);
+  EXPECT_EQ(w.out.dump(), R"({"epochs":3,"lr":0.5,"resume":true,"name":"b","layers":[1,2,3]})");
+  const Settings back = readSettings(w.out.dump());
+  EXPECT_EQ(back.epochs, 3);
+  EXPECT_EQ(back.name, "b");
+  EXPECT_EQ(back.layers, (std::vector<int64_t>{1, 2, 3}));
+  s.margin = 0;
+  json::FieldWriter w2;
+  visitSettings(s, w2);
+  ASSERT_NE(w2.out.find("margin"), nullptr);
+  EXPECT_EQ(readSettings(w2.out.dump()).margin, 0.0);
+  EXPECT_EQ(readSettings(R"({"lr": 0.5})").epochs, 10);  // absent: the default
+  auto error = [](const std::string& text) {
+    try {
+      readSettings(text);
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(error(R"({"epoch": 3})"), "unknown setting 'epoch'");
+  EXPECT_NE(error(R"({"epochs": 2.5})").find("epochs"), std::string::npos);
+  EXPECT_NE(error(R"({"epochs": 1e12})").find("epochs"), std::string::npos);  // not an int
+  EXPECT_NE(error(R"({"name": 5})").find("name"), std::string::npos);
+  EXPECT_NE(error(R"({"layers": [1, "x"]})").find("layers item"), std::string::npos);
+  EXPECT_NE(error(R"([1])").find("settings"), std::string::npos);
 }

@@ -302,6 +302,24 @@ TEST(Finetune, ConfigRejectsTyposAndTrainRefusesEmptyData) {
   EXPECT_EQ(c.epochs, 3);
   EXPECT_EQ(c.train, "experts");
   EXPECT_EQ(trainer::FinetuneConfig::fromJson(c.toJson()).toJson().dump(), c.toJson().dump());
+  // The augmentations: true/false while they are the official ones, else an object of the
+  // changed operations; a typo inside is named too.
+  EXPECT_EQ(c.toJson().find("augment")->dump(), "true");
+  const auto changed =
+      trainer::FinetuneConfig::fromJson(json::parse(R"({"augment": {"clip_ops": 3}})"));
+  EXPECT_EQ(changed.augment.clip_ops, 3);
+  EXPECT_TRUE(changed.toJson().find("augment")->isObject());
+  EXPECT_EQ(trainer::FinetuneConfig::fromJson(changed.toJson()).augment.clip_ops, 3);
+  EXPECT_FALSE(
+      trainer::FinetuneConfig::fromJson(json::parse(R"({"augment": false})")).augment.enabled);
+  try {
+    trainer::FinetuneConfig::fromJson(json::parse(R"({"augment": {"clip_opz": 3}})"));
+    ADD_FAILURE() << "accepted a typo";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), "unknown augment setting 'clip_opz'");
+  }
+  EXPECT_THROW(trainer::FinetuneConfig::fromJson(json::parse(R"({"augment": {"clip_ops": 20}})")),
+               Error);
   trainer::Dataset empty;
   empty.classes = {"a", "b"};
   EXPECT_THROW(trainer::finetune(quickConfig(freshDir("ft_empty")), empty, empty), Error);

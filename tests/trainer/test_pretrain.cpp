@@ -19,6 +19,7 @@
 #include "tests/trainer/trainer_fixtures.h"
 #include "trainer/finetune.h"
 #include "trainer/pretrain.h"
+#include "trainer/train_session.h"
 
 using namespace unilearn;
 namespace fs = std::filesystem;
@@ -229,6 +230,68 @@ TEST(Pretrain, AStoppedRunResumesToTheSameWeights) {
   ASSERT_EQ(a.size(), b.size());
   for (size_t i = 0; i < a.size(); ++i)
     EXPECT_TRUE(torch::equal(a[i].second, b[i].second)) << a[i].first;
+}
+
+// The settings files and the run's state.json go through one field list each way: written and
+// read back the same, a typo named, a damaged state a clear error (not a crash) when resuming.
+TEST(Pretrain, ConfigsAndTheRunStateRoundTripAndNameWhatIsWrong) {
+  trainer::PretrainConfig p;
+  p.decoder_dim = 96;
+  p.seed = 42;
+  p.rendezvous = "tcp://x:1";
+  const auto p2 = trainer::PretrainConfig::fromJson(p.toJson());
+  EXPECT_EQ(p2.toJson().dump(), p.toJson().dump());
+  EXPECT_EQ(p2.seed, 42u);
+  try {
+    trainer::PretrainConfig::fromJson(json::parse(R"({"mask": 0.5})"));
+    ADD_FAILURE() << "accepted a typo";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()), "unknown pre-training setting 'mask'");
+  }
+  MaeConfig m;
+  m.encoder.depth = 4;
+  m.encoder.moe_layers = {2, 3};
+  m.decoder_depth = 2;
+  EXPECT_EQ(MaeConfig::fromJson(m.toJson()).toJson().dump(), m.toJson().dump());
+  EXPECT_EQ(MaeConfig::fromJson(m.toJson()).encoder.depth, 4);
+  EXPECT_THROW(MaeConfig::fromJson(json::parse(R"({"encoder": {"depht": 4}})")), Error);
+
+  const fs::path dir = freshDir("pre_state");
+  fs::create_directories(dir);
+  trainer::detail::Saved saved;
+  saved.epoch = 2;
+  saved.best_epoch = 1;
+  saved.best_still_uar = 0.5;
+  trainer::EpochReport e;
+  e.epoch = 1;
+  e.loss = 0.25;
+  e.best = true;
+  e.val.war = 0.75;
+  e.val.recall = {1.0, -1.0};
+  e.val_stills.recall = {0.5};
+  saved.history = {e, e};
+  trainer::detail::writeState(dir, saved);
+  const auto back = trainer::detail::readState(dir);
+  EXPECT_EQ(back.epoch, 2);
+  EXPECT_EQ(back.best_epoch, 1);
+  EXPECT_EQ(back.best_still_uar, 0.5);
+  ASSERT_EQ(back.history.size(), 2u);
+  EXPECT_EQ(back.history[1].loss, 0.25);
+  EXPECT_TRUE(back.history[1].best);
+  EXPECT_EQ(back.history[1].val.war, 0.75);
+  EXPECT_EQ(back.history[1].val.recall, (std::vector<double>{1.0, -1.0}));
+  EXPECT_EQ(back.history[1].val_stills.recall, (std::vector<double>{0.5}));
+  EXPECT_EQ(trainer::detail::readState(freshDir("pre_state_none")).epoch, -1);
+  for (const char* damaged : {R"({"epoch": 2, "history": [{"val": 3}]})", R"({"epoch": "x"})",
+                              R"({"epoch": 2, "histry": []})", R"({"epoch": 2, "hist)"}) {
+    std::ofstream(dir / "state.json") << damaged;
+    try {
+      trainer::detail::readState(dir);
+      ADD_FAILURE() << "accepted " << damaged;
+    } catch (const Error& err) {
+      EXPECT_NE(std::string(err.what()).find("is damaged"), std::string::npos) << err.what();
+    }
+  }
 }
 
 TEST(Pretrain, CliPretrainsFromAListAndExplainsBadJobs) {
