@@ -10,6 +10,7 @@
 
 #include "model/base/error.h"
 #include "model/base/json_fields.h"
+#include "model/mae_fields.h"
 #include "model/network_file.h"
 
 namespace unilearn {
@@ -28,11 +29,7 @@ namespace {
 template <class C, class F>
 void visitFields(C& c, F& f) {  // model/base/json_fields.h
   f("encoder", c.encoder);
-  f("decoder_dim", c.decoder_dim);
-  f("decoder_depth", c.decoder_depth);
-  f("decoder_heads", c.decoder_heads);
-  f("image_mask_ratio", c.image_mask_ratio);
-  f("video_mask_ratio", c.video_mask_ratio);
+  visitMaeFields(c, f);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "model/base/error.h"
 #include "model/base/json_fields.h"
 #include "model/mae.h"
+#include "model/mae_fields.h"
 #include "trainer/augment.h"
 #include "trainer/data_parallel.h"
 #include "trainer/finetune.h"
@@ -29,11 +30,7 @@ template <class C, class F>
 void visitFields(C& c, F& f) {  // the one list toJson and fromJson share (json_fields.h)
   f("model", c.model);
   f("init_from", c.init_from);
-  f("decoder_dim", c.decoder_dim);
-  f("decoder_depth", c.decoder_depth);
-  f("decoder_heads", c.decoder_heads);
-  f("image_mask_ratio", c.image_mask_ratio);
-  f("video_mask_ratio", c.video_mask_ratio);
+  visitMaeFields(c, f);
   f("epochs", c.epochs);
   f("video_batch", c.video_batch);
   f("image_batch", c.image_batch);

@@ -38,7 +38,9 @@
 #include "model/config.h"
 #include "model/precision.h"
 #include "model/runtime.h"
+#include "ui/analysis_controller.h"
 #include "ui/annotation_editor.h"
+#include "ui/exchange_controller.h"
 #include "ui/model_manager.h"
 #include "ui/player_widget.h"
 #include "ui/routing_panel.h"
@@ -203,6 +205,18 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     loadTimelineAsync();
   });
   timeline_->setAnnotators(settings_.annotator().toStdString(), "");
+  exchange_ = new ExchangeController(this);
+  if (qEnvironmentVariable("QT_QPA_PLATFORM") != "offscreen")  // no dialogs in headless runs
+    exchange_->setAskSubjects(
+        [this](const std::vector<std::string>& unknown) { return askSubjectMapping(unknown); });
+  analysis_ = new AnalysisController(this);
+  connect(analysis_, &AnalysisController::progress, this,
+          [this](int64_t frame, int64_t frames, double fps, const QString& prefix) {
+            progress_->setMaximum(static_cast<int>(std::max<int64_t>(1, frames)));
+            progress_->setValue(static_cast<int>(frame));
+            speed_label_->setText(prefix + tr("%1 frames/s").arg(localNumber(fps, 1)));
+          });
+  connect(analysis_, &AnalysisController::finished, this, &MainWindow::analysisEnded);
   reload_.setInterval(1000);
   connect(&reload_, &QTimer::timeout, this, &MainWindow::followAnalysis);
   buildMenus();
@@ -213,8 +227,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
-  analysis_.cancel();
-  analysis_.wait();
+  analysis_->cancel();
+  analysis_->wait();
   loader_.wait();
 }
 
@@ -226,7 +240,7 @@ void MainWindow::fail(const QString& message) {
 }
 
 bool MainWindow::openProject(const QString& path, bool create) {
-  if (analysis_running_) {
+  if (analysis_->running()) {
     fail(tr("An analysis is running; cancel it before opening another project."));
     return false;
   }
@@ -432,115 +446,49 @@ void MainWindow::analyzeAll(const QString& model) {
 }
 
 void MainWindow::analyzeVideos(const QStringList& videos, const QString& model) {
-  if (analysis_running_) return;
-  analysis_running_ = true;
+  AnalysisController::Request r;
+  r.project = project_path_;
+  r.videos = videos;
+  r.model = model;
+  r.precision = usablePrecision(parsePrecision(settings_.precision().toStdString()), nullptr);
+  r.options.blendshapes = r.options.landmarks = settings_.faceMovements();
+  if (!model.isEmpty() && settings_.imageHeadFrames())
+    r.options.frame_engine = core::FrameEngine::kImageHead;
+  if (!analysis_->start(r)) return;
   progress_->setValue(0);
   progress_->setVisible(true);
-  const Precision precision =
-      usablePrecision(parsePrecision(settings_.precision().toStdString()), nullptr);
   model_label_->setText(tr("Model: %1 · CPU, %2 threads%3")
                             .arg(model.isEmpty() ? tr("static only") : model)
                             .arg(runtimeThreads())
-                            .arg(precision == Precision::kFp32
+                            .arg(r.precision == Precision::kFp32
                                      ? QString()
-                                     : QString(", ") + precisionName(precision)));
+                                     : QString(", ") + precisionName(r.precision)));
   reload_.start();
-  const std::string project_path = project_path_.toStdString(), model_spec = model.toStdString();
-  core::AnalysisOptions options;
-  options.blendshapes = options.landmarks = settings_.faceMovements();
-  if (!model.isEmpty() && settings_.imageHeadFrames())
-    options.frame_engine = core::FrameEngine::kImageHead;
-  // What the queue did, for the message at its end.
-  struct Outcome {
-    QString message;
-    QStringList failed, damaged;
-    int done = 0;
-  };
-  auto outcome = std::make_shared<Outcome>();
-  // What the analysis stores reaches the timeline through this stream, not by reading it back.
-  auto stream = std::make_shared<core::TimelineStream>();
-  stream_ = stream;
-  analysis_.start(
-      [this, project_path, model_spec, videos, precision, options, outcome,
-       stream](BackgroundJob& job) {
-        auto p = core::Project::open(project_path, false);  // this thread's own connection
-        core::AnalysisStream feed = stream->callbacks();
-        feed.on_start = [stream, &p](int64_t analysis, int64_t media) {
-          stream->reset(core::loadTimeline(*p, media, analysis));  // what it holds already
-        };
-        std::shared_ptr<core::ClipModel> clip;  // shared with the routing views
-        if (!model_spec.empty()) clip = core::ClipModel::shared(model_spec, precision);
-        for (int i = 0; i < videos.size() && !job.cancelled(); ++i) {
-          const QString prefix =
-              videos.size() > 1 ? tr("video %1 of %2 · ").arg(i + 1).arg(videos.size()) : QString();
-          try {
-            auto s = core::analyzeVideo(
-                *p, videos[i].toStdString(), clip.get(), core::resourceDir(), options,
-                [this, prefix, &job](const core::AnalysisProgress& pr) {
-                  job.post([this, pr, prefix] {
-                    progress_->setMaximum(static_cast<int>(std::max<int64_t>(1, pr.frame_count)));
-                    progress_->setValue(static_cast<int>(pr.frame));
-                    speed_label_->setText(
-                        prefix + tr("%1 frames/s").arg(localNumber(pr.frames_per_second, 1)));
-                  });
-                },
-                job.cancelCheck(), feed);
-            if (s.cancelled) break;
-            ++outcome->done;
-            if (!s.problems.empty())  // decoded around: said, not hidden
-              outcome->damaged << QFileInfo(videos[i]).fileName() + ": " +
-                                      QString::fromStdString(s.problems.front()) +
-                                      (s.problems.size() > 1
-                                           ? tr(" (and %1 more)").arg(s.problems.size() - 1)
-                                           : QString());
-            if (videos.size() == 1)
-              outcome->message =
-                  s.already_done
-                      ? tr("Already analysed with this model and these settings: kept as it is")
-                      : tr("Analysis done: %1 frames, %2 people, %3 windows")
-                            .arg(s.frames)
-                            .arg(s.tracks)
-                            .arg(s.windows + s.windows_resumed);
-          } catch (...) {  // this video only: the queue goes on
-            outcome->failed << QFileInfo(videos[i]).fileName() + ": " +
-                                   BackgroundJob::currentErrorMessage();
-          }
-        }
-      },
-      [this, outcome, count = videos.size()](const QString& error) {
-        // `error`: the project or the model, so nothing could run.
-        if (!error.isEmpty()) outcome->failed << error;
-        const bool ok = outcome->failed.isEmpty();
-        QString message = outcome->message;
-        if (analysis_.cancelled())
-          message = tr("Analysis cancelled (resumable)");
-        else if (count > 1)
-          message = tr("Analysed %1 of %2 videos").arg(outcome->done).arg(count);
-        if (!outcome->damaged.isEmpty())
-          message += tr(" · damaged video, analysed around the damage: %1")
-                         .arg(outcome->damaged.join(" · "));
-        if (!ok) message = (count > 1 ? message + ". " : QString()) + outcome->failed.join("\n");
-        analysis_running_ = false;
-        reload_.stop();
-        stream_.reset();  // from now on the timeline comes from the project again
-        progress_->setVisible(false);
-        speed_label_->clear();
-        if (ok)
-          statusBar()->showMessage(message, 10000);
-        else
-          fail(message);
-        loadTimelineAsync();
-        emit analysisFinished(ok, message);
-      });
+}
+
+void MainWindow::analysisEnded(bool ok, const QString& message) {
+  reload_.stop();
+  progress_->setVisible(false);
+  speed_label_->clear();
+  if (ok)
+    statusBar()->showMessage(message, 10000);
+  else
+    fail(message);
+  loadTimelineAsync();
+  emit analysisFinished(ok, message);
 }
 
 void MainWindow::cancelAnalysis() {
-  analysis_.cancel();
+  analysis_->cancel();
+}
+
+bool MainWindow::analysisRunning() const {
+  return analysis_->running();
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
-  analysis_.cancel();
-  analysis_.wait();
+  analysis_->cancel();
+  analysis_->wait();
   settings_.setWindowGeometry(saveGeometry());
   settings_.setWindowState(saveState());
   e->accept();

@@ -31,7 +31,9 @@ class TimelineStream;
 
 namespace unilearn::ui {
 
+class AnalysisController;
 class AnnotationEditor;
+class ExchangeController;
 class LabelQueue;
 class ModelManager;
 class RoutingPanel;
@@ -60,7 +62,7 @@ class MainWindow : public QMainWindow {
   // resumable state is stored. analysisFinished() once, at the end, with a summary.
   void analyzeAll(const QString& model);
   void cancelAnalysis();
-  bool analysisRunning() const { return analysis_running_; }
+  bool analysisRunning() const;
 
   // Annotation at the playhead for the selected person (none selected: the whole video).
   void setInPoint();
@@ -165,7 +167,8 @@ class MainWindow : public QMainWindow {
   std::optional<std::vector<core::EmotionStatistics>> currentStatistics(QString* stretch);
   QString epochs_scheme_;  // while the statistics dialog shows per-epoch figures
   void rebuildSchemeMenus();
-  void analyzeVideos(const QStringList& videos, const QString& model);  // the queue's worker
+  void analyzeVideos(const QStringList& videos, const QString& model);  // AnalysisController
+  void analysisEnded(bool ok, const QString& message);
   void showRoutingAt(int64_t frame, int64_t ms);
   void buildLabelQueue(QDockWidget* beside);  // main_window_labelling.cpp
   void buildLabellingMenus(QMenu* annotate, QMenu* view);
@@ -201,12 +204,11 @@ class MainWindow : public QMainWindow {
   int64_t in_frame_ = -1, out_frame_ = -1;
   std::string scheme_ = "DFEW-7";
 
-  BackgroundJob analysis_{this};
-  bool analysis_running_ = false;
-  // While an analysis runs: what it stores, in memory (core/analysis/timeline_stream.h); the
-  // shown video's timeline follows it every second (followAnalysis) without reading the
+  // Analysis off the GUI thread; while it runs, the shown video's timeline follows its stream
+  // (core/analysis/timeline_stream.h) every second (followAnalysis) without reading the
   // project's windows and frames back.
-  std::shared_ptr<core::TimelineStream> stream_;
+  AnalysisController* analysis_ = nullptr;
+  ExchangeController* exchange_ = nullptr;  // File › Export and Import
   QTimer reload_;
   int64_t database_loads_ = 0;
   BackgroundJob loader_{this};

@@ -1,6 +1,6 @@
 // MainWindow's menus and the actions behind them: annotation at the playhead, schemes and label
-// keys, import/export, agreement. (The window itself, projects, videos and analysis are in
-// main_window.cpp.)
+// keys, import/export (ExchangeController does the work), agreement. (The window itself, projects,
+// videos and analysis are in main_window.cpp.)
 #include "ui/main_window.h"
 
 #include <QCloseEvent>
@@ -38,6 +38,7 @@
 #include "model/runtime.h"
 #include "ui/annotation_editor.h"
 #include "ui/emotion_palette.h"
+#include "ui/exchange_controller.h"
 #include "ui/model_manager.h"
 #include "ui/player_widget.h"
 #include "ui/timeline_data.h"
@@ -458,63 +459,25 @@ bool MainWindow::exportTo(const QString& path, const QString& format) {
     fail(tr("Open a project first."));
     return false;
   }
-  core::ExportOptions o;
-  o.frames = format == "csv";
-  o.document_dir = QFileInfo(path).absolutePath().toStdString();
-  if (format == "eaf" && videos_->currentItem())
-    o.video = videos_->currentItem()->toolTip().toStdString();
-  try {
-    writeFileAtomically(
-        path.toStdString(),
-        [&](std::ostream& out) {
-          core::exportFormat(format.toStdString()).write(*project_, out, o);
-        },
-        /*binary=*/false);
-  } catch (const Error& e) {
-    fail(QString::fromUtf8(e.what()));
-    return false;
-  }
-  return true;
+  const QString video = videos_->currentItem() ? videos_->currentItem()->toolTip() : QString();
+  if (exchange_->exportTo(*project_, path, format, video)) return true;
+  fail(exchange_->lastError());
+  return false;
 }
 
 bool MainWindow::importFrom(const QString& path, std::map<std::string, std::string> subjects) {
   if (!project_ || !ensureAnnotator()) return false;
-  try {
-    const std::string file = path.toStdString();
-    core::ImportOptions o;
-    o.annotator = settings_.annotator().toStdString();
-    o.scheme = scheme_;
-    o.subjects = std::move(subjects);
-    auto run = [&] {
-      return path.endsWith(".eaf", Qt::CaseInsensitive)   ? core::importEaf(*project_, file, o)
-             : path.endsWith(".tsv", Qt::CaseInsensitive) ? core::importTsv(*project_, file, o)
-                                                          : core::importCsv(*project_, file, o);
-    };
-    if (o.subjects.empty() && qEnvironmentVariable("QT_QPA_PLATFORM") != "offscreen") {
-      o.dry_run = true;  // whom does the file name that we do not know?
-      const auto unmatched = run().unmatched_subjects;
-      o.dry_run = false;
-      if (!unmatched.empty()) {
-        auto mapping = askSubjectMapping(unmatched);
-        if (!mapping) return false;  // cancelled: nothing imported
-        o.subjects = std::move(*mapping);
-      }
-    }
-    const core::ImportReport r = run();
-    QString text = tr("%1 annotations imported, %2 already in the project, %3 not mapped.")
-                       .arg(r.imported)
-                       .arg(r.duplicates)
-                       .arg(r.skipped.size());
-    for (size_t i = 0; i < r.skipped.size() && i < 20; ++i)
-      text += "\n" + QString::fromStdString(r.skipped[i]);
-    statusBar()->showMessage(text.section('\n', 0, 0), 10000);
-    error_ = r.skipped.empty() ? QString() : text;
-    if (!r.skipped.empty() && qEnvironmentVariable("QT_QPA_PLATFORM") != "offscreen")
-      QMessageBox::information(this, tr("Import"), text);
-  } catch (const Error& e) {
-    fail(QString::fromUtf8(e.what()));
-    return false;
+  const auto report = exchange_->importFrom(
+      *project_, {path, settings_.annotator().toStdString(), scheme_, std::move(subjects)});
+  if (!report) {
+    if (!exchange_->lastError().isEmpty()) fail(exchange_->lastError());
+    return false;  // failed, or the mapping was cancelled: nothing imported
   }
+  const QString text = ExchangeController::summary(*report);
+  statusBar()->showMessage(text.section('\n', 0, 0), 10000);
+  error_ = report->skipped.empty() ? QString() : text;
+  if (!report->skipped.empty() && qEnvironmentVariable("QT_QPA_PLATFORM") != "offscreen")
+    QMessageBox::information(this, tr("Import"), text);
   loadTimelineAsync();
   return true;
 }

@@ -6,6 +6,7 @@
 
 #include "core/analysis/calibration.h"
 #include "core/analysis/timeline_stream.h"
+#include "ui/analysis_controller.h"
 #include "ui/main_window.h"
 #include "ui/player_widget.h"
 #include "ui/routing_panel.h"
@@ -30,11 +31,11 @@ void MainWindow::loadTimelineAsync() {
   };
   auto loaded = std::make_shared<Loaded>();
   const bool relative = settings_.relativeToBaseline();
-  std::shared_ptr<core::TimelineStream> stream;
-  if (stream_ && stream_->started() && stream_->mediaId() == media)
-    stream = stream_;
-  else
+  std::shared_ptr<core::TimelineStream> stream = analysis_->stream();
+  if (!stream || !stream->started() || stream->mediaId() != media) {
+    stream.reset();
     ++database_loads_;
+  }
   loader_.start(
       [path, media, loaded, relative, stream](BackgroundJob&) {
         auto p = core::Project::open(path, false);  // this thread's own connection
@@ -76,7 +77,8 @@ void MainWindow::loadTimelineAsync() {
 
 // While an analysis runs: the shown video's timeline again, when its stream has news.
 void MainWindow::followAnalysis() {
-  if (stream_ && stream_->started() && stream_->mediaId() == media_id_) loadTimelineAsync();
+  const auto stream = analysis_->stream();
+  if (stream && stream->started() && stream->mediaId() == media_id_) loadTimelineAsync();
 }
 
 // The routing views follow the player and the selected person (else the first person).

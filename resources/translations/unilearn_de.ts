@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>unilearn::ui::AnalysisController</name>
+    <message>
+        <source>video %1 of %2 · </source>
+        <translation>Video %1 von %2 · </translation>
+    </message>
+    <message>
+        <source> (and %1 more)</source>
+        <translation> (und %1 weitere)</translation>
+    </message>
+    <message>
+        <source>Already analysed with this model and these settings: kept as it is</source>
+        <translation>Bereits mit diesem Modell und diesen Einstellungen analysiert: bleibt unverändert</translation>
+    </message>
+    <message>
+        <source>Analysis done: %1 frames, %2 people, %3 windows</source>
+        <translation>Analyse fertig: %1 Frames, %2 Personen, %3 Fenster</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled (resumable)</source>
+        <translation>Analyse abgebrochen (fortsetzbar)</translation>
+    </message>
+    <message>
+        <source>Analysed %1 of %2 videos</source>
+        <translation>%1 von %2 Videos analysiert</translation>
+    </message>
+    <message>
+        <source> · damaged video, analysed around the damage: %1</source>
+        <translation> · beschädigtes Video, um die Schäden herum analysiert: %1</translation>
+    </message>
+</context>
+<context>
     <name>unilearn::ui::AnnotationEditor</name>
     <message>
         <source>Rename person</source>
@@ -57,6 +88,13 @@
     <message>
         <source>Face movements: %1</source>
         <translation>Gesichtsbewegungen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>unilearn::ui::ExchangeController</name>
+    <message>
+        <source>%1 annotations imported, %2 already in the project, %3 not mapped.</source>
+        <translation>%1 Annotationen importiert, %2 bereits im Projekt, %3 nicht zugeordnet.</translation>
     </message>
 </context>
 <context>
@@ -292,36 +330,8 @@
         <translation>nur statisch</translation>
     </message>
     <message>
-        <source>video %1 of %2 · </source>
-        <translation>Video %1 von %2 · </translation>
-    </message>
-    <message>
         <source>%1 frames/s</source>
         <translation>%1 Frames/s</translation>
-    </message>
-    <message>
-        <source> (and %1 more)</source>
-        <translation> (und %1 weitere)</translation>
-    </message>
-    <message>
-        <source>Already analysed with this model and these settings: kept as it is</source>
-        <translation>Bereits mit diesem Modell und diesen Einstellungen analysiert: bleibt unverändert</translation>
-    </message>
-    <message>
-        <source>Analysis done: %1 frames, %2 people, %3 windows</source>
-        <translation>Analyse fertig: %1 Frames, %2 Personen, %3 Fenster</translation>
-    </message>
-    <message>
-        <source>Analysis cancelled (resumable)</source>
-        <translation>Analyse abgebrochen (fortsetzbar)</translation>
-    </message>
-    <message>
-        <source>Analysed %1 of %2 videos</source>
-        <translation>%1 von %2 Videos analysiert</translation>
-    </message>
-    <message>
-        <source> · damaged video, analysed around the damage: %1</source>
-        <translation> · beschädigtes Video, um die Schäden herum analysiert: %1</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -732,10 +742,6 @@
     <message>
         <source>No selection to loop (I and O mark one); looping is off</source>
         <translation>Keine Auswahl für die Schleife (I und O markieren eine); Schleife ist aus</translation>
-    </message>
-    <message>
-        <source>%1 annotations imported, %2 already in the project, %3 not mapped.</source>
-        <translation>%1 Annotationen importiert, %2 bereits im Projekt, %3 nicht zugeordnet.</translation>
     </message>
     <message>
         <source>Import</source>

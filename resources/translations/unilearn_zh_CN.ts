@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>unilearn::ui::AnalysisController</name>
+    <message>
+        <source>video %1 of %2 · </source>
+        <translation>第 %1 / %2 个视频 · </translation>
+    </message>
+    <message>
+        <source> (and %1 more)</source>
+        <translation>（另有 %1 处）</translation>
+    </message>
+    <message>
+        <source>Already analysed with this model and these settings: kept as it is</source>
+        <translation>已用此模型和这些设置分析过：保持不变</translation>
+    </message>
+    <message>
+        <source>Analysis done: %1 frames, %2 people, %3 windows</source>
+        <translation>分析完成：%1 帧，%2 人，%3 个窗口</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled (resumable)</source>
+        <translation>分析已取消（可继续）</translation>
+    </message>
+    <message>
+        <source>Analysed %1 of %2 videos</source>
+        <translation>已分析 %1 / %2 个视频</translation>
+    </message>
+    <message>
+        <source> · damaged video, analysed around the damage: %1</source>
+        <translation> · 视频已损坏，已绕过损坏处分析：%1</translation>
+    </message>
+</context>
+<context>
     <name>unilearn::ui::AnnotationEditor</name>
     <message>
         <source>Rename person</source>
@@ -57,6 +88,13 @@
     <message>
         <source>Face movements: %1</source>
         <translation>面部动作：%1</translation>
+    </message>
+</context>
+<context>
+    <name>unilearn::ui::ExchangeController</name>
+    <message>
+        <source>%1 annotations imported, %2 already in the project, %3 not mapped.</source>
+        <translation>已导入 %1 条标注，%2 条已在项目中，%3 条未能对应。</translation>
     </message>
 </context>
 <context>
@@ -292,36 +330,8 @@
         <translation>仅静态模型</translation>
     </message>
     <message>
-        <source>video %1 of %2 · </source>
-        <translation>第 %1 / %2 个视频 · </translation>
-    </message>
-    <message>
         <source>%1 frames/s</source>
         <translation>%1 帧/秒</translation>
-    </message>
-    <message>
-        <source> (and %1 more)</source>
-        <translation>（另有 %1 处）</translation>
-    </message>
-    <message>
-        <source>Already analysed with this model and these settings: kept as it is</source>
-        <translation>已用此模型和这些设置分析过：保持不变</translation>
-    </message>
-    <message>
-        <source>Analysis done: %1 frames, %2 people, %3 windows</source>
-        <translation>分析完成：%1 帧，%2 人，%3 个窗口</translation>
-    </message>
-    <message>
-        <source>Analysis cancelled (resumable)</source>
-        <translation>分析已取消（可继续）</translation>
-    </message>
-    <message>
-        <source>Analysed %1 of %2 videos</source>
-        <translation>已分析 %1 / %2 个视频</translation>
-    </message>
-    <message>
-        <source> · damaged video, analysed around the damage: %1</source>
-        <translation> · 视频已损坏，已绕过损坏处分析：%1</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -732,10 +742,6 @@
     <message>
         <source>No selection to loop (I and O mark one); looping is off</source>
         <translation>没有可循环的选区（用 I 和 O 标记）；循环已关闭</translation>
-    </message>
-    <message>
-        <source>%1 annotations imported, %2 already in the project, %3 not mapped.</source>
-        <translation>已导入 %1 条标注，%2 条已在项目中，%3 条未能对应。</translation>
     </message>
     <message>
         <source>Import</source>
