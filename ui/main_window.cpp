@@ -206,6 +206,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   });
   timeline_->setAnnotators(settings_.annotator().toStdString(), "");
   exchange_ = new ExchangeController(this);
+  reports_ = new ReportsController(this);
   if (qEnvironmentVariable("QT_QPA_PLATFORM") != "offscreen")  // no dialogs in headless runs
     exchange_->setAskSubjects(
         [this](const std::vector<std::string>& unknown) { return askSubjectMapping(unknown); });

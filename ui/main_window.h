@@ -23,6 +23,7 @@
 #include "core/storage/project.h"
 #include "core/storage/project_lock.h"
 #include "ui/background_job.h"
+#include "ui/reports_controller.h"
 #include "ui/settings.h"
 
 namespace unilearn::core {
@@ -165,6 +166,7 @@ class MainWindow : public QMainWindow {
       const std::vector<std::string>& unmatched);
   // For the selection or the whole video (then `stretch` says which); none, with lastError().
   std::optional<std::vector<core::EmotionStatistics>> currentStatistics(QString* stretch);
+  ReportsController::Scope reportScope() const;  // the shown video, scheme and selection
   QString epochs_scheme_;  // while the statistics dialog shows per-epoch figures
   void rebuildSchemeMenus();
   void analyzeVideos(const QStringList& videos, const QString& model);  // AnalysisController
@@ -209,6 +211,7 @@ class MainWindow : public QMainWindow {
   // project's windows and frames back.
   AnalysisController* analysis_ = nullptr;
   ExchangeController* exchange_ = nullptr;  // File › Export and Import
+  ReportsController* reports_ = nullptr;    // statistics, agreement, face events
   QTimer reload_;
   int64_t database_loads_ = 0;
   BackgroundJob loader_{this};

@@ -936,26 +936,6 @@
         <translation>weglassen</translation>
     </message>
     <message>
-        <source>Frames %1 to %2 (the selection)</source>
-        <translation>Frames %1 bis %2 (die Auswahl)</translation>
-    </message>
-    <message>
-        <source>The whole video</source>
-        <translation>Das ganze Video</translation>
-    </message>
-    <message>
-        <source>, per epoch of %1</source>
-        <translation>, pro Epoche von %1</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;%1&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;person&lt;/th&gt;&lt;th align=left&gt;rater&lt;/th&gt;&lt;th align=left&gt;emotion&lt;/th&gt;&lt;th&gt;time (s)&lt;/th&gt;&lt;th&gt;share&lt;/th&gt;&lt;th&gt;bouts&lt;/th&gt;&lt;th&gt;mean bout (s)&lt;/th&gt;&lt;th&gt;first at (s)&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;Person&lt;/th&gt;&lt;th align=left&gt;Rater&lt;/th&gt;&lt;th align=left&gt;Emotion&lt;/th&gt;&lt;th&gt;Zeit (s)&lt;/th&gt;&lt;th&gt;Anteil&lt;/th&gt;&lt;th&gt;Episoden&lt;/th&gt;&lt;th&gt;mittlere Episode (s)&lt;/th&gt;&lt;th&gt;zuerst bei (s)&lt;/th&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td colspan=8&gt;&lt;b&gt;%1&lt;/b&gt; (frames %2 to %3)&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td colspan=8&gt;&lt;b&gt;%1&lt;/b&gt; (Frames %2 bis %3)&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
         <source>Session statistics</source>
         <translation>Sitzungsstatistik</translation>
     </message>
@@ -998,86 +978,6 @@
     <message>
         <source>Could not write %1: check the folder and free space.</source>
         <translation>%1 konnte nicht geschrieben werden: prüfen Sie den Ordner und freien Speicher.</translation>
-    </message>
-    <message>
-        <source>%1 vs %2 over %3 frames rated by both
-observed agreement %4
-Cohen&apos;s kappa %5
-
-specific agreement per class:</source>
-        <translation>%1 vs. %2 über %3 von beiden bewertete Frames
-beobachtete Übereinstimmung %4
-Cohens Kappa %5
-
-spezifische Übereinstimmung pro Klasse:</translation>
-    </message>
-    <message>
-        <source>
-
-specific agreement per class:</source>
-        <translation>
-
-spezifische Übereinstimmung pro Klasse:</translation>
-    </message>
-    <message>
-        <source>
-weighted kappa (quadratic) %1
-
-specific agreement per class:</source>
-        <translation>
-gewichtetes Kappa (quadratisch) %1
-
-spezifische Übereinstimmung pro Klasse:</translation>
-    </message>
-    <message>
-        <source>
-
-confusion (rows: %1, columns: %2):
-</source>
-        <translation>
-
-Konfusionsmatrix (Zeilen: %1, Spalten: %2):
-</translation>
-    </message>
-    <message>
-        <source>
-
-The model&apos;s %1 match no label of the scheme: %2 frames left out.</source>
-        <translation>
-
-Die Klassen %1 des Modells passen zu keinem Label des Schemas: %2 Frames ausgelassen.</translation>
-    </message>
-    <message>
-        <source>Events written as annotations of &quot;%1&quot; (schemes Blinks and Smiles); the timeline shows them in its comparison row.
-</source>
-        <translation>Ereignisse als Annotationen von „%1“ geschrieben (Schemata Blinks und Smiles); die Zeitleiste zeigt sie in ihrer Vergleichszeile.
-</translation>
-    </message>
-    <message>
-        <source>
-%1: %2 blinks</source>
-        <translation>
-%1: %2 Lidschläge</translation>
-    </message>
-    <message>
-        <source> (%1 a minute)</source>
-        <translation> (%1 pro Minute)</translation>
-    </message>
-    <message>
-        <source>, eyes closed %1 times</source>
-        <translation>, Augen %1-mal geschlossen</translation>
-    </message>
-    <message>
-        <source>, %1 smiles (%2 Duchenne-like), %3 s smiling</source>
-        <translation>, %1 Lächeln (%2 Duchenne-ähnlich), %3 s lächelnd</translation>
-    </message>
-    <message>
-        <source>
-
-These are heuristics over blendshape scores, not FACS coding (docs/action-units.md).</source>
-        <translation>
-
-Dies sind Heuristiken über Blendshape-Werte, keine FACS-Kodierung (docs/action-units.md).</translation>
     </message>
     <message>
         <source>&lt;ol&gt;&lt;li&gt;&lt;b&gt;File › New project&lt;/b&gt;: one file holds the videos, the model&apos;s results and your annotations.&lt;/li&gt;&lt;li&gt;&lt;b&gt;File › Add videos&lt;/b&gt; (or drop them on the window), then &lt;b&gt;Analysis › Analyse&lt;/b&gt;: faces are found and followed, and each person&apos;s emotions drawn on the timeline.&lt;/li&gt;&lt;li&gt;Rename people in the People panel (F2).&lt;/li&gt;&lt;li&gt;Annotate: mark &lt;b&gt;I&lt;/b&gt;n and &lt;b&gt;O&lt;/b&gt;ut, then press a label key (Annotate › Label keys); &lt;b&gt;N&lt;/b&gt; adds a note; &lt;b&gt;S&lt;/b&gt; splits, &lt;b&gt;M&lt;/b&gt; merges. &lt;b&gt;Ctrl+J&lt;/b&gt; lists what to label next: where the model is least sure or coders disagree.&lt;/li&gt;&lt;li&gt;Optionally mark a stretch where a person rests with a neutral face and choose Annotate › Selection is the person&apos;s neutral baseline; View › Relative to each person&apos;s baseline then shows their expressions above it, in all their sessions.&lt;/li&gt;&lt;li&gt;Compare with a colleague or the model (Annotate › Agreement) and export for ELAN, BORIS, R or SPSS (File › Export).&lt;/li&gt;&lt;/ol&gt;The timeline&apos;s curves come from UniLearn; the Webcam tab uses the static per-frame model. Each model&apos;s card (Models panel) says what it was trained on and how well it does.</source>
@@ -1364,6 +1264,113 @@ Dies sind Heuristiken über Blendshape-Werte, keine FACS-Kodierung (docs/action-
     <message>
         <source>reconstruction</source>
         <translation>Rekonstruktion</translation>
+    </message>
+</context>
+<context>
+    <name>unilearn::ui::ReportsController</name>
+    <message>
+        <source>Select a video first.</source>
+        <translation>Wählen Sie zuerst ein Video aus.</translation>
+    </message>
+    <message>
+        <source>Frames %1 to %2 (the selection)</source>
+        <translation>Frames %1 bis %2 (die Auswahl)</translation>
+    </message>
+    <message>
+        <source>The whole video</source>
+        <translation>Das ganze Video</translation>
+    </message>
+    <message>
+        <source>, per epoch of %1</source>
+        <translation>, pro Epoche von %1</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;person&lt;/th&gt;&lt;th align=left&gt;rater&lt;/th&gt;&lt;th align=left&gt;emotion&lt;/th&gt;&lt;th&gt;time (s)&lt;/th&gt;&lt;th&gt;share&lt;/th&gt;&lt;th&gt;bouts&lt;/th&gt;&lt;th&gt;mean bout (s)&lt;/th&gt;&lt;th&gt;first at (s)&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;Person&lt;/th&gt;&lt;th align=left&gt;Rater&lt;/th&gt;&lt;th align=left&gt;Emotion&lt;/th&gt;&lt;th&gt;Zeit (s)&lt;/th&gt;&lt;th&gt;Anteil&lt;/th&gt;&lt;th&gt;Episoden&lt;/th&gt;&lt;th&gt;mittlere Episode (s)&lt;/th&gt;&lt;th&gt;zuerst bei (s)&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td colspan=8&gt;&lt;b&gt;%1&lt;/b&gt; (frames %2 to %3)&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td colspan=8&gt;&lt;b&gt;%1&lt;/b&gt; (Frames %2 bis %3)&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>%1 vs %2 over %3 frames rated by both
+observed agreement %4
+Cohen&apos;s kappa %5
+
+specific agreement per class:</source>
+        <translation>%1 vs. %2 über %3 von beiden bewertete Frames
+beobachtete Übereinstimmung %4
+Cohens Kappa %5
+
+spezifische Übereinstimmung pro Klasse:</translation>
+    </message>
+    <message>
+        <source>
+
+specific agreement per class:</source>
+        <translation>
+
+spezifische Übereinstimmung pro Klasse:</translation>
+    </message>
+    <message>
+        <source>
+weighted kappa (quadratic) %1
+
+specific agreement per class:</source>
+        <translation>
+gewichtetes Kappa (quadratisch) %1
+
+spezifische Übereinstimmung pro Klasse:</translation>
+    </message>
+    <message>
+        <source>
+
+confusion (rows: %1, columns: %2):
+</source>
+        <translation>
+
+Konfusionsmatrix (Zeilen: %1, Spalten: %2):
+</translation>
+    </message>
+    <message>
+        <source>
+
+The model&apos;s %1 match no label of the scheme: %2 frames left out.</source>
+        <translation>
+
+Die Klassen %1 des Modells passen zu keinem Label des Schemas: %2 Frames ausgelassen.</translation>
+    </message>
+    <message>
+        <source>Events written as annotations of &quot;%1&quot; (schemes Blinks and Smiles); the timeline shows them in its comparison row.
+</source>
+        <translation>Ereignisse als Annotationen von „%1“ geschrieben (Schemata Blinks und Smiles); die Zeitleiste zeigt sie in ihrer Vergleichszeile.
+</translation>
+    </message>
+    <message>
+        <source>
+%1: %2 blinks</source>
+        <translation>
+%1: %2 Lidschläge</translation>
+    </message>
+    <message>
+        <source> (%1 a minute)</source>
+        <translation> (%1 pro Minute)</translation>
+    </message>
+    <message>
+        <source>, eyes closed %1 times</source>
+        <translation>, Augen %1-mal geschlossen</translation>
+    </message>
+    <message>
+        <source>, %1 smiles (%2 Duchenne-like), %3 s smiling</source>
+        <translation>, %1 Lächeln (%2 Duchenne-ähnlich), %3 s lächelnd</translation>
+    </message>
+    <message>
+        <source>
+
+These are heuristics over blendshape scores, not FACS coding (docs/action-units.md).</source>
+        <translation>
+
+Dies sind Heuristiken über Blendshape-Werte, keine FACS-Kodierung (docs/action-units.md).</translation>
     </message>
 </context>
 <context>

@@ -936,26 +936,6 @@
         <translation>忽略</translation>
     </message>
     <message>
-        <source>Frames %1 to %2 (the selection)</source>
-        <translation>第 %1 至 %2 帧（选区）</translation>
-    </message>
-    <message>
-        <source>The whole video</source>
-        <translation>整个视频</translation>
-    </message>
-    <message>
-        <source>, per epoch of %1</source>
-        <translation>，按 %1 的各阶段</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;%1&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;person&lt;/th&gt;&lt;th align=left&gt;rater&lt;/th&gt;&lt;th align=left&gt;emotion&lt;/th&gt;&lt;th&gt;time (s)&lt;/th&gt;&lt;th&gt;share&lt;/th&gt;&lt;th&gt;bouts&lt;/th&gt;&lt;th&gt;mean bout (s)&lt;/th&gt;&lt;th&gt;first at (s)&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;人物&lt;/th&gt;&lt;th align=left&gt;评定者&lt;/th&gt;&lt;th align=left&gt;情绪&lt;/th&gt;&lt;th&gt;时间（秒）&lt;/th&gt;&lt;th&gt;占比&lt;/th&gt;&lt;th&gt;次数&lt;/th&gt;&lt;th&gt;平均时长（秒）&lt;/th&gt;&lt;th&gt;首次出现（秒）&lt;/th&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;tr&gt;&lt;td colspan=8&gt;&lt;b&gt;%1&lt;/b&gt; (frames %2 to %3)&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td colspan=8&gt;&lt;b&gt;%1&lt;/b&gt;（第 %2 至 %3 帧）&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
         <source>Session statistics</source>
         <translation>会话统计</translation>
     </message>
@@ -998,86 +978,6 @@
     <message>
         <source>Could not write %1: check the folder and free space.</source>
         <translation>无法写入 %1：请检查文件夹和剩余空间。</translation>
-    </message>
-    <message>
-        <source>%1 vs %2 over %3 frames rated by both
-observed agreement %4
-Cohen&apos;s kappa %5
-
-specific agreement per class:</source>
-        <translation>%1 对 %2，共 %3 帧双方均有评定
-观察一致率 %4
-Cohen kappa %5
-
-各类别的特定一致性：</translation>
-    </message>
-    <message>
-        <source>
-
-specific agreement per class:</source>
-        <translation>
-
-各类别的特定一致性：</translation>
-    </message>
-    <message>
-        <source>
-weighted kappa (quadratic) %1
-
-specific agreement per class:</source>
-        <translation>
-加权 kappa（二次）%1
-
-各类别的特定一致性：</translation>
-    </message>
-    <message>
-        <source>
-
-confusion (rows: %1, columns: %2):
-</source>
-        <translation>
-
-混淆矩阵（行：%1，列：%2）：
-</translation>
-    </message>
-    <message>
-        <source>
-
-The model&apos;s %1 match no label of the scheme: %2 frames left out.</source>
-        <translation>
-
-模型的 %1 与方案中的任何标签都不对应：已略去 %2 帧。</translation>
-    </message>
-    <message>
-        <source>Events written as annotations of &quot;%1&quot; (schemes Blinks and Smiles); the timeline shows them in its comparison row.
-</source>
-        <translation>事件已作为“%1”的标注写入（方案 Blinks 和 Smiles）；时间轴在比较行中显示它们。
-</translation>
-    </message>
-    <message>
-        <source>
-%1: %2 blinks</source>
-        <translation>
-%1：眨眼 %2 次</translation>
-    </message>
-    <message>
-        <source> (%1 a minute)</source>
-        <translation>（每分钟 %1 次）</translation>
-    </message>
-    <message>
-        <source>, eyes closed %1 times</source>
-        <translation>，闭眼 %1 次</translation>
-    </message>
-    <message>
-        <source>, %1 smiles (%2 Duchenne-like), %3 s smiling</source>
-        <translation>，微笑 %1 次（%2 次类 Duchenne），微笑共 %3 秒</translation>
-    </message>
-    <message>
-        <source>
-
-These are heuristics over blendshape scores, not FACS coding (docs/action-units.md).</source>
-        <translation>
-
-这些是基于 blendshape 分数的启发式结果，并非 FACS 编码（docs/action-units.md）。</translation>
     </message>
     <message>
         <source>&lt;ol&gt;&lt;li&gt;&lt;b&gt;File › New project&lt;/b&gt;: one file holds the videos, the model&apos;s results and your annotations.&lt;/li&gt;&lt;li&gt;&lt;b&gt;File › Add videos&lt;/b&gt; (or drop them on the window), then &lt;b&gt;Analysis › Analyse&lt;/b&gt;: faces are found and followed, and each person&apos;s emotions drawn on the timeline.&lt;/li&gt;&lt;li&gt;Rename people in the People panel (F2).&lt;/li&gt;&lt;li&gt;Annotate: mark &lt;b&gt;I&lt;/b&gt;n and &lt;b&gt;O&lt;/b&gt;ut, then press a label key (Annotate › Label keys); &lt;b&gt;N&lt;/b&gt; adds a note; &lt;b&gt;S&lt;/b&gt; splits, &lt;b&gt;M&lt;/b&gt; merges. &lt;b&gt;Ctrl+J&lt;/b&gt; lists what to label next: where the model is least sure or coders disagree.&lt;/li&gt;&lt;li&gt;Optionally mark a stretch where a person rests with a neutral face and choose Annotate › Selection is the person&apos;s neutral baseline; View › Relative to each person&apos;s baseline then shows their expressions above it, in all their sessions.&lt;/li&gt;&lt;li&gt;Compare with a colleague or the model (Annotate › Agreement) and export for ELAN, BORIS, R or SPSS (File › Export).&lt;/li&gt;&lt;/ol&gt;The timeline&apos;s curves come from UniLearn; the Webcam tab uses the static per-frame model. Each model&apos;s card (Models panel) says what it was trained on and how well it does.</source>
@@ -1364,6 +1264,113 @@ These are heuristics over blendshape scores, not FACS coding (docs/action-units.
     <message>
         <source>reconstruction</source>
         <translation>重建</translation>
+    </message>
+</context>
+<context>
+    <name>unilearn::ui::ReportsController</name>
+    <message>
+        <source>Select a video first.</source>
+        <translation>请先选择一个视频。</translation>
+    </message>
+    <message>
+        <source>Frames %1 to %2 (the selection)</source>
+        <translation>第 %1 至 %2 帧（选区）</translation>
+    </message>
+    <message>
+        <source>The whole video</source>
+        <translation>整个视频</translation>
+    </message>
+    <message>
+        <source>, per epoch of %1</source>
+        <translation>，按 %1 的各阶段</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;person&lt;/th&gt;&lt;th align=left&gt;rater&lt;/th&gt;&lt;th align=left&gt;emotion&lt;/th&gt;&lt;th&gt;time (s)&lt;/th&gt;&lt;th&gt;share&lt;/th&gt;&lt;th&gt;bouts&lt;/th&gt;&lt;th&gt;mean bout (s)&lt;/th&gt;&lt;th&gt;first at (s)&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th align=left&gt;人物&lt;/th&gt;&lt;th align=left&gt;评定者&lt;/th&gt;&lt;th align=left&gt;情绪&lt;/th&gt;&lt;th&gt;时间（秒）&lt;/th&gt;&lt;th&gt;占比&lt;/th&gt;&lt;th&gt;次数&lt;/th&gt;&lt;th&gt;平均时长（秒）&lt;/th&gt;&lt;th&gt;首次出现（秒）&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;td colspan=8&gt;&lt;b&gt;%1&lt;/b&gt; (frames %2 to %3)&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td colspan=8&gt;&lt;b&gt;%1&lt;/b&gt;（第 %2 至 %3 帧）&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>%1 vs %2 over %3 frames rated by both
+observed agreement %4
+Cohen&apos;s kappa %5
+
+specific agreement per class:</source>
+        <translation>%1 对 %2，共 %3 帧双方均有评定
+观察一致率 %4
+Cohen kappa %5
+
+各类别的特定一致性：</translation>
+    </message>
+    <message>
+        <source>
+
+specific agreement per class:</source>
+        <translation>
+
+各类别的特定一致性：</translation>
+    </message>
+    <message>
+        <source>
+weighted kappa (quadratic) %1
+
+specific agreement per class:</source>
+        <translation>
+加权 kappa（二次）%1
+
+各类别的特定一致性：</translation>
+    </message>
+    <message>
+        <source>
+
+confusion (rows: %1, columns: %2):
+</source>
+        <translation>
+
+混淆矩阵（行：%1，列：%2）：
+</translation>
+    </message>
+    <message>
+        <source>
+
+The model&apos;s %1 match no label of the scheme: %2 frames left out.</source>
+        <translation>
+
+模型的 %1 与方案中的任何标签都不对应：已略去 %2 帧。</translation>
+    </message>
+    <message>
+        <source>Events written as annotations of &quot;%1&quot; (schemes Blinks and Smiles); the timeline shows them in its comparison row.
+</source>
+        <translation>事件已作为“%1”的标注写入（方案 Blinks 和 Smiles）；时间轴在比较行中显示它们。
+</translation>
+    </message>
+    <message>
+        <source>
+%1: %2 blinks</source>
+        <translation>
+%1：眨眼 %2 次</translation>
+    </message>
+    <message>
+        <source> (%1 a minute)</source>
+        <translation>（每分钟 %1 次）</translation>
+    </message>
+    <message>
+        <source>, eyes closed %1 times</source>
+        <translation>，闭眼 %1 次</translation>
+    </message>
+    <message>
+        <source>, %1 smiles (%2 Duchenne-like), %3 s smiling</source>
+        <translation>，微笑 %1 次（%2 次类 Duchenne），微笑共 %3 秒</translation>
+    </message>
+    <message>
+        <source>
+
+These are heuristics over blendshape scores, not FACS coding (docs/action-units.md).</source>
+        <translation>
+
+这些是基于 blendshape 分数的启发式结果，并非 FACS 编码（docs/action-units.md）。</translation>
     </message>
 </context>
 <context>

@@ -1,18 +1,22 @@
 // The controllers MainWindow wires together, on their own: the analysis queue (a real video
-// through the static model, a missing one, a cancel) and export/import (atomic export, the
-// participant question before an import).
+// through the static model, a missing one, a cancel), export/import (atomic export, the
+// participant question before an import) and the reports (statistics, agreement).
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <gtest/gtest.h>
+#include <algorithm>
 #include <fstream>
+#include <tuple>
 
 #include "core/analysis/timeline_stream.h"
 #include "core/storage/project.h"
 #include "tests/ui/ui_fixtures.h"
 #include "ui/analysis_controller.h"
 #include "ui/exchange_controller.h"
+#include "ui/reports_controller.h"
 
 using namespace unilearn;
 
@@ -150,4 +154,105 @@ TEST(ExchangeController, ExportsWholeFilesAndAsksWhoIsWhoBeforeImporting) {
   EXPECT_EQ(exchange.importFrom(*ours, request)->duplicates, 1);
   EXPECT_FALSE(exchange.importFrom(*ours, {dir.filePath("gone.eaf"), "me", "DFEW-7", {}}));
   EXPECT_TRUE(exchange.lastError().contains("gone.eaf")) << exchange.lastError().toStdString();
+}
+
+namespace {
+
+// A 25 fps video of 250 frames, one person ("Anna"), a model's windows over it (happy, then
+// sad) and two raters' labels: rater1 Happy 0-99 and Sad 100-199, rater2 Happy 0-199.
+struct Session {
+  std::unique_ptr<core::Project> p;
+  int64_t media = 0, anna = 0;
+};
+
+Session makeSession(const QString& path) {
+  Session s;
+  s.p = core::Project::open(path.toStdString());
+  s.media = s.p->addMedia({0, "/data/s.mp4", "h", 640, 480, 25, 1, 1, 12800, 10000, 250});
+  s.anna = s.p->track(s.media, 1);
+  s.p->renameTrack(s.anna, "Anna");
+  const int64_t model = s.p->addModel(
+      {0, "m", R"({"video_classes":2,"video_class_names":["happy","sad"]})", "x", ""});
+  const int64_t analysis = s.p->startAnalysis(s.media, model, "clip", "{}");
+  for (int64_t start = 0; start + 16 <= 200; start += 16) {
+    core::WindowPrediction w;
+    w.analysis_id = analysis;
+    w.track_id = s.anna;
+    w.start_frame = start;
+    w.end_frame = start + 15;
+    w.start_ms = start * 40;
+    w.end_ms = (start + 16) * 40;
+    w.probs = start < 96 ? std::vector<float>{0.9f, 0.1f} : std::vector<float>{0.2f, 0.8f};
+    w.top_class = start < 96 ? 0 : 1;
+    s.p->addWindow(w);
+  }
+  s.p->finishAnalysis(analysis, "done");
+  for (auto [from, to, label, who] :
+       {std::tuple<int64_t, int64_t, const char*, const char*>{0, 99, "Happy", "rater1"},
+        {100, 199, "Sad", "rater1"},
+        {0, 199, "Happy", "rater2"}}) {
+    core::Annotation a;
+    a.media_id = s.media;
+    a.track_id = s.anna;
+    a.scheme = "DFEW-7";
+    a.start_frame = from;
+    a.end_frame = to;
+    a.label = label;
+    a.annotator = who;
+    s.p->addAnnotation(a);
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST(ReportsController, StatisticsAgreementAndTheirErrorsForTheShownVideo) {
+  QTemporaryDir dir;
+  Session s = makeSession(dir.filePath("reports.ulproj"));
+  ui::ReportsController reports;
+  ui::ReportsController::Scope scope;
+  scope.media_id = s.media;
+  QString stretch;
+  const auto stats = reports.statistics(*s.p, scope, &stretch);
+  ASSERT_TRUE(stats) << reports.lastError().toStdString();
+  EXPECT_EQ(stretch, "The whole video");
+  const auto happy = std::find_if(stats->begin(), stats->end(), [](const auto& x) {
+    return x.rater == "rater1" && x.label == "Happy";
+  });
+  ASSERT_NE(happy, stats->end());
+  EXPECT_EQ(happy->person, "Anna");
+  EXPECT_DOUBLE_EQ(happy->seconds, 4.0);  // frames 0-99 at 25 fps
+  const QString html = reports.statisticsHtml(*s.p, scope);
+  EXPECT_TRUE(html.contains("<td>Anna</td><td>rater1</td><td>Happy</td><td align=right>4.0</td>"))
+      << html.toStdString();
+  // The selection: frames 100-199 only.
+  scope.from = 100;
+  scope.to = 199;
+  reports.statistics(*s.p, scope, &stretch);
+  EXPECT_EQ(stretch, "Frames 100 to 199 (the selection)");
+  EXPECT_FALSE(reports.statisticsHtml(*s.p, scope).contains("<td>rater1</td><td>Happy</td>"));
+  ASSERT_TRUE(reports.saveStatisticsCsv(*s.p, scope, dir.filePath("stats.csv")));
+  QFile csv(dir.filePath("stats.csv"));
+  ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
+  EXPECT_TRUE(csv.readLine().startsWith("person,rater,label,frames,seconds"));
+  EXPECT_FALSE(reports.saveStatisticsCsv(*s.p, scope, dir.filePath("no/folder/stats.csv")));
+  EXPECT_FALSE(reports.lastError().isEmpty());
+  scope.media_id = -1;
+  EXPECT_FALSE(reports.statistics(*s.p, scope));
+  EXPECT_EQ(reports.lastError(), "Select a video first.");
+
+  // Agreement: rater1 and rater2 agree on frames 0-99 of 200.
+  const QString kappa = reports.agreement(*s.p, "rater1", "rater2", "DFEW-7");
+  EXPECT_TRUE(kappa.contains("over 200 frames rated by both")) << kappa.toStdString();
+  EXPECT_TRUE(kappa.contains("observed agreement 0.500")) << kappa.toStdString();
+  // The model's "happy"/"sad" match DFEW-7's Happy/Sad by name: over the 192 frames its windows
+  // cover it differs from rater1 only on frames 96-99 (its sad window starts at 96): 188/192.
+  const QString model = reports.agreement(*s.p, "rater1", "model", "DFEW-7");
+  EXPECT_TRUE(model.contains("over 192 frames rated by both")) << model.toStdString();
+  EXPECT_TRUE(model.contains("observed agreement 0.979")) << model.toStdString();
+  EXPECT_TRUE(reports.agreement(*s.p, "rater1", "nobody", "DFEW-7").isEmpty());
+  EXPECT_FALSE(reports.lastError().isEmpty());
+  // No analysis has blendshapes: no events, and why.
+  EXPECT_TRUE(reports.faceEvents(*s.p, s.media, "blendshapes").isEmpty());
+  EXPECT_FALSE(reports.lastError().isEmpty());
 }
