@@ -44,6 +44,7 @@
 #include "ui/model_manager.h"
 #include "ui/player_widget.h"
 #include "ui/routing_panel.h"
+#include "ui/session_controller.h"
 #include "ui/timeline_data.h"
 #include "ui/timeline_view.h"
 #include "ui/translation.h"
@@ -183,8 +184,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
   connect(videos_, &QListWidget::currentRowChanged, this, &MainWindow::selectVideo);
   connect(timeline_, &TimelineView::annotationEdgeMoved, this,
           [this](qint64 id, bool start_edge, qint64 ms) {
-            if (!project_) return;
-            const auto before = project_->annotation(id);
+            if (!project()) return;
+            const auto before = project()->annotation(id);
             if (!before) return;
             core::Annotation after = *before;
             const int64_t frame = player_->frameAtMs(ms);
@@ -205,6 +206,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     loadTimelineAsync();
   });
   timeline_->setAnnotators(settings_.annotator().toStdString(), "");
+  session_ = new SessionController(this);
+  connect(session_, &SessionController::closing, this, &MainWindow::releaseProject);
   exchange_ = new ExchangeController(this);
   reports_ = new ReportsController(this);
   if (qEnvironmentVariable("QT_QPA_PLATFORM") != "offscreen")  // no dialogs in headless runs
@@ -245,37 +248,18 @@ bool MainWindow::openProject(const QString& path, bool create) {
     fail(tr("An analysis is running; cancel it before opening another project."));
     return false;
   }
-  try {
-    // The writer lock first: a project another window or a writing command has open is refused
-    // with its name, before anything is read.
-    std::unique_ptr<core::ProjectLock> lock;
-    if (lock_ && QFileInfo(path).absoluteFilePath() == project_path_)
-      lock = std::move(lock_);  // reopening our own project
-    else
-      lock = core::ProjectLock::acquire(path.toStdString(), "unilearn-studio");
-    std::unique_ptr<core::Project> p;
-    try {
-      p = core::Project::open(path.toStdString(), create);
-    } catch (...) {
-      if (!lock_ && project_) lock_ = std::move(lock);  // keep holding what is still open
-      throw;
-    }
-    closeProject();
-    project_ = std::move(p);
-    lock_ = std::move(lock);
-    editor_->setProject(project_.get());
-    rebuildSchemeMenus();
-  } catch (const Error& e) {
-    fail(QString::fromUtf8(e.what()));
+  if (!session_->open(path, create)) {  // the open project, if any, stays as it is
+    fail(session_->lastError());
     return false;
   }
-  project_path_ = QFileInfo(path).absoluteFilePath();
+  editor_->setProject(project());
+  rebuildSchemeMenus();
   showWelcome(false);
-  webcam_->setProjectPath(project_path_);
-  models_->setProject(project_.get(), project_path_);
-  routing_->setProject(project_path_);
+  webcam_->setProjectPath(session_->path());
+  models_->setProject(project(), session_->path());
+  routing_->setProject(session_->path());
   routing_->setAnnotator(settings_.annotator());
-  settings_.addRecentProject(project_path_);
+  settings_.addRecentProject(session_->path());
   updateRecentMenu();
   setWindowTitle(tr("%1 — UniLearn Studio").arg(QFileInfo(path).fileName()));
   refreshVideos();
@@ -284,7 +268,7 @@ bool MainWindow::openProject(const QString& path, bool create) {
 }
 
 bool MainWindow::renamePerson(int64_t track, const QString& name) {
-  if (!project_ || name.trimmed().isEmpty()) return false;
+  if (!project() || name.trimmed().isEmpty()) return false;
   if (!editor_->renamePerson(media_id_, track, name.trimmed().toStdString())) {
     fail(editor_->lastError());
     return false;
@@ -294,7 +278,7 @@ bool MainWindow::renamePerson(int64_t track, const QString& name) {
 
 void MainWindow::askRenamePerson() {
   QListWidgetItem* item = people_->currentItem();
-  if (!item || !project_) return;
+  if (!item || !project()) return;
   bool ok = false;
   const QString name = QInputDialog::getText(this, tr("Rename person"), tr("Name:"),
                                              QLineEdit::Normal, item->text(), &ok);
@@ -302,26 +286,21 @@ void MainWindow::askRenamePerson() {
 }
 
 bool MainWindow::locateVideo(int64_t media_id, const QString& file) {
-  if (!project_) return false;
-  for (const auto& m : project_->media()) {
-    if (m.id != media_id) continue;
-    const std::string path = QFileInfo(file).absoluteFilePath().toStdString();
-    if (core::contentHash(path) != m.content_hash) {
-      fail(tr("%1 is not the video this project analysed (its content differs); choose the "
-              "original file")
-               .arg(QFileInfo(file).fileName()));
-      return false;
-    }
-    project_->setMediaFile(m.id, path, m.content_hash);
-    for (int i = 0; i < videos_->count(); ++i)
-      if (videos_->item(i)->data(Qt::UserRole).toLongLong() == media_id)
-        videos_->item(i)->setToolTip(QString::fromStdString(path));
-    return true;
+  if (!session_->locate(media_id, file)) {
+    if (!session_->lastError().isEmpty()) fail(session_->lastError());
+    return false;
   }
-  return false;
+  for (int i = 0; i < videos_->count(); ++i)
+    if (videos_->item(i)->data(Qt::UserRole).toLongLong() == media_id)
+      videos_->item(i)->setToolTip(QFileInfo(file).absoluteFilePath());
+  return true;
 }
 
 void MainWindow::closeProject() {
+  session_->close();  // closing(): releaseProject() below, while the project still exists
+}
+
+void MainWindow::releaseProject() {
   cancelAnalysis();
   player_->close();
   timeline_->setData({});
@@ -332,9 +311,6 @@ void MainWindow::closeProject() {
   refreshLabelQueue();
   webcam_->stop();
   webcam_->setProjectPath(QString());
-  project_.reset();
-  lock_.reset();
-  project_path_.clear();
   showWelcome(true);
   media_id_ = -1;
   in_frame_ = out_frame_ = -1;
@@ -345,30 +321,21 @@ void MainWindow::closeProject() {
 }
 
 bool MainWindow::addVideos(const QStringList& paths) {
-  if (!project_) {
-    fail(tr("Open or create a project first (File › New project)."));
-    return false;
+  const bool ok = session_->addVideos(paths);
+  if (project()) {
+    refreshVideos();
+    if (videos_->currentRow() < 0 && videos_->count() > 0) videos_->setCurrentRow(0);
   }
-  QStringList failed;
-  for (const QString& path : paths) {
-    try {
-      core::registerVideo(*project_, path.toStdString());
-    } catch (const Error& e) {
-      failed << QString("%1: %2").arg(QFileInfo(path).fileName(), QString::fromUtf8(e.what()));
-    }
-  }
-  refreshVideos();
-  if (videos_->currentRow() < 0 && videos_->count() > 0) videos_->setCurrentRow(0);
-  if (!failed.isEmpty()) fail(tr("Not added:\n%1").arg(failed.join('\n')));
-  return failed.isEmpty();
+  if (!ok) fail(session_->lastError());
+  return ok;
 }
 
 void MainWindow::refreshVideos() {
   const QSignalBlocker block(videos_);
   const int row = videos_->currentRow();
   videos_->clear();
-  if (!project_) return;
-  for (const auto& m : project_->media()) {
+  if (!project()) return;
+  for (const auto& m : project()->media()) {
     auto* item = new QListWidgetItem(QFileInfo(QString::fromStdString(m.path)).fileName());
     item->setData(Qt::UserRole, static_cast<qlonglong>(m.id));
     item->setToolTip(QString::fromStdString(m.path));
@@ -381,8 +348,8 @@ void MainWindow::refreshPeople() {
   const auto selected = selectedTrack();  // kept across the refresh
   const QSignalBlocker block(people_);
   people_->clear();
-  if (!project_ || media_id_ < 0) return;
-  for (const auto& t : project_->tracks(media_id_)) {
+  if (!project() || media_id_ < 0) return;
+  for (const auto& t : project()->tracks(media_id_)) {
     auto* item = new QListWidgetItem(QString::fromStdString(
         t.person.empty() ? "face " + std::to_string(t.tracker_id) : t.person));
     item->setData(Qt::UserRole, static_cast<qlonglong>(t.id));
@@ -393,30 +360,24 @@ void MainWindow::refreshPeople() {
 }
 
 void MainWindow::selectVideo(int row) {
-  if (!project_ || row < 0 || row >= videos_->count()) return;
+  if (!project() || row < 0 || row >= videos_->count()) return;
   media_id_ = videos_->item(row)->data(Qt::UserRole).toLongLong();
   QString path = videos_->item(row)->toolTip();
-  if (!path.startsWith("live:") && !QFileInfo::exists(path)) {
-    // Moved with the project? Look beside it before asking.
-    for (const auto& m : project_->media())
-      if (m.id == media_id_) {
-        if (const auto found = core::findMovedVideo(m, project_path_.toStdString())) {
-          project_->setMediaFile(m.id, *found, m.content_hash);
-          path = QString::fromStdString(*found);
-          videos_->item(row)->setToolTip(path);
-          statusBar()->showMessage(tr("Found the moved video at %1").arg(path), 8000);
-        } else if (qEnvironmentVariable("QT_QPA_PLATFORM") != "offscreen" &&
-                   QMessageBox::question(
-                       this, tr("Video not found"),
-                       tr("%1 is no longer at %2, nor beside the project. Locate it?")
-                           .arg(QFileInfo(path).fileName(), QFileInfo(path).path())) ==
-                       QMessageBox::Yes) {
-          const QString chosen =
-              QFileDialog::getOpenFileName(this, tr("Locate %1").arg(QFileInfo(path).fileName()),
-                                           QFileInfo(project_path_).path());
-          if (!chosen.isEmpty() && locateVideo(m.id, chosen)) path = chosen;
-        }
-      }
+  bool moved = false;
+  if (const QString file = session_->videoFile(media_id_, &moved); !file.isEmpty()) {
+    if (moved) {  // moved with the project: found beside it
+      videos_->item(row)->setToolTip(file);
+      statusBar()->showMessage(tr("Found the moved video at %1").arg(file), 8000);
+    }
+    path = file;
+  } else if (qEnvironmentVariable("QT_QPA_PLATFORM") != "offscreen" &&
+             QMessageBox::question(this, tr("Video not found"),
+                                   tr("%1 is no longer at %2, nor beside the project. Locate it?")
+                                       .arg(QFileInfo(path).fileName(), QFileInfo(path).path())) ==
+                 QMessageBox::Yes) {
+    const QString chosen = QFileDialog::getOpenFileName(
+        this, tr("Locate %1").arg(QFileInfo(path).fileName()), QFileInfo(session_->path()).path());
+    if (!chosen.isEmpty() && locateVideo(media_id_, chosen)) path = chosen;
   }
   if (path.startsWith("live:"))
     player_->close(), statusBar()->showMessage(tr("A live session: its timeline, no recording"));
@@ -428,7 +389,7 @@ void MainWindow::selectVideo(int row) {
 }
 
 void MainWindow::analyzeSelected(const QString& model) {
-  if (!project_ || media_id_ < 0) {
+  if (!project() || media_id_ < 0) {
     fail(tr("Select a video to analyse."));
     return;
   }
@@ -437,7 +398,7 @@ void MainWindow::analyzeSelected(const QString& model) {
 
 void MainWindow::analyzeAll(const QString& model) {
   QStringList all;
-  for (int i = 0; project_ && i < videos_->count(); ++i)
+  for (int i = 0; project() && i < videos_->count(); ++i)
     all << videos_->item(i)->toolTip();
   if (all.isEmpty()) {
     fail(tr("Add videos to the project first (File › Add videos, or drop them here)."));
@@ -448,7 +409,7 @@ void MainWindow::analyzeAll(const QString& model) {
 
 void MainWindow::analyzeVideos(const QStringList& videos, const QString& model) {
   AnalysisController::Request r;
-  r.project = project_path_;
+  r.project = session_->path();
   r.videos = videos;
   r.model = model;
   r.precision = usablePrecision(parsePrecision(settings_.precision().toStdString()), nullptr);
@@ -481,6 +442,10 @@ void MainWindow::analysisEnded(bool ok, const QString& message) {
 
 void MainWindow::cancelAnalysis() {
   analysis_->cancel();
+}
+
+core::Project* MainWindow::project() const {
+  return session_->project();
 }
 
 bool MainWindow::analysisRunning() const {

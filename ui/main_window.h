@@ -1,7 +1,10 @@
-// The main window: a project (the SQLite file of core/storage) with its videos and people, the
-// player above the emotion timeline (playhead synced both ways), analysis of the selected video
-// on a worker thread with live timeline growth, recent projects, window layout, drag and drop
-// of video files. Decoding, inference and timeline loading never run on the GUI thread.
+// The main window: wiring between the widgets (player above the emotion timeline, playhead
+// synced both ways; Videos, People, Models and Label next docks; menus) and the controllers that
+// do the work, each in its own file with its own tests: SessionController (the project, its
+// lock, its videos' files), AnalysisController (the analysis queue on a worker thread, its
+// stream followed by the timeline), ExchangeController (export/import), ReportsController
+// (statistics, agreement, face events) and AnnotationEditor (every annotation and person edit,
+// undoable). Decoding, inference and timeline loading never run on the GUI thread.
 // Thread-safety: GUI thread only; workers own their own Project connection.
 #pragma once
 
@@ -21,9 +24,9 @@
 #include "core/analysis/statistics.h"
 #include "core/analysis/timeline.h"
 #include "core/storage/project.h"
-#include "core/storage/project_lock.h"
 #include "ui/background_job.h"
 #include "ui/reports_controller.h"
+#include "ui/session_controller.h"
 #include "ui/settings.h"
 
 namespace unilearn::core {
@@ -126,7 +129,7 @@ class MainWindow : public QMainWindow {
   QString shortcutSheet() const;
   // The start page (no project open): new, open, recent, webcam.
   bool welcomeShown() const;
-  core::Project* project() const { return project_.get(); }
+  core::Project* project() const;
   PlayerWidget* player() const { return player_; }
   TimelineView* timeline() const { return timeline_; }
   WebcamView* webcam() const { return webcam_; }
@@ -153,6 +156,7 @@ class MainWindow : public QMainWindow {
   void askRenamePerson();
   void askOpenProject();
   void showWelcome(bool on);
+  void releaseProject();  // the widgets let go of the project about to close
   void refreshVideos();
   void refreshPeople();
   void loadTimelineAsync();  // main_window_timeline.cpp
@@ -181,9 +185,7 @@ class MainWindow : public QMainWindow {
   QLabel* key_legend_ = nullptr;
   QStackedWidget* session_stack_ = nullptr;
   QVBoxLayout* welcome_recent_ = nullptr;
-  std::unique_ptr<core::ProjectLock> lock_;  // this window writes to the project (outlives it)
-  std::unique_ptr<core::Project> project_;
-  QString project_path_;
+  SessionController* session_ = nullptr;  // the project, its lock and its videos' files
   PlayerWidget* player_ = nullptr;
   TimelineView* timeline_ = nullptr;
   WebcamView* webcam_ = nullptr;

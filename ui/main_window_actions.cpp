@@ -158,7 +158,7 @@ void MainWindow::buildMenus() {
     for (int i = 0; i < people_->count(); ++i) {
       const qlonglong id = people_->item(i)->data(Qt::UserRole).toLongLong();
       if (id == *from) continue;
-      if (project_ && project_->sharedFrame(*from, id)) {
+      if (project() && project()->sharedFrame(*from, id)) {
         ++together;
         continue;
       }
@@ -353,14 +353,14 @@ void MainWindow::rebuildSchemeMenus() {
   schemes_menu_->clear();
   std::vector<std::string> labels = {"Happy",    "Sad",     "Neutral", "Angry",
                                      "Surprise", "Disgust", "Fear"};
-  if (project_) {
+  if (project()) {
     try {
-      labels = project_->schemeLabels(scheme_);
+      labels = project()->schemeLabels(scheme_);
     } catch (const Error&) {
       scheme_ = "DFEW-7";
-      labels = project_->schemeLabels(scheme_);
+      labels = project()->schemeLabels(scheme_);
     }
-    for (const auto& name : project_->annotationSchemes()) {
+    for (const auto& name : project()->annotationSchemes()) {
       QAction* a = schemes_menu_->addAction(QString::fromStdString(name), this, [this, name] {
         setScheme(QString::fromStdString(name));
       });
@@ -370,7 +370,7 @@ void MainWindow::rebuildSchemeMenus() {
   }
   schemes_menu_->addSeparator();
   schemes_menu_->addAction(tr("&New scheme…"), this, [this] {
-    if (!project_) return fail(tr("Open a project first."));
+    if (!project()) return fail(tr("Open a project first."));
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("New scheme"), tr("Name:"),
                                                QLineEdit::Normal, QString(), &ok);
@@ -388,7 +388,7 @@ void MainWindow::rebuildSchemeMenus() {
     }
     if (!colors.empty() && colors.size() != names.size()) colors.clear();
     try {
-      project_->addScheme(name.trimmed().toStdString(), names, colors);
+      project()->addScheme(name.trimmed().toStdString(), names, colors);
     } catch (const Error& e) {
       return fail(QString::fromUtf8(e.what()));
     }
@@ -449,26 +449,26 @@ bool MainWindow::ensureAnnotator() {
 }
 
 std::optional<core::Annotation> MainWindow::segmentAtPlayhead() const {
-  if (!project_ || media_id_ < 0) return std::nullopt;
+  if (!project() || media_id_ < 0) return std::nullopt;
   return editor_->at(media_id_, selectedTrack(), settings_.annotator().toStdString(),
                      player_->currentFrame());
 }
 
 bool MainWindow::exportTo(const QString& path, const QString& format) {
-  if (!project_) {
+  if (!project()) {
     fail(tr("Open a project first."));
     return false;
   }
   const QString video = videos_->currentItem() ? videos_->currentItem()->toolTip() : QString();
-  if (exchange_->exportTo(*project_, path, format, video)) return true;
+  if (exchange_->exportTo(*project(), path, format, video)) return true;
   fail(exchange_->lastError());
   return false;
 }
 
 bool MainWindow::importFrom(const QString& path, std::map<std::string, std::string> subjects) {
-  if (!project_ || !ensureAnnotator()) return false;
+  if (!project() || !ensureAnnotator()) return false;
   const auto report = exchange_->importFrom(
-      *project_, {path, settings_.annotator().toStdString(), scheme_, std::move(subjects)});
+      *project(), {path, settings_.annotator().toStdString(), scheme_, std::move(subjects)});
   if (!report) {
     if (!exchange_->lastError().isEmpty()) fail(exchange_->lastError());
     return false;  // failed, or the mapping was cancelled: nothing imported
@@ -491,10 +491,10 @@ bool MainWindow::exportTimelinePicture(const QString& path) {
 }
 
 bool MainWindow::jumpToAnnotation(int direction) {
-  if (!project_ || media_id_ < 0) return false;
+  if (!project() || media_id_ < 0) return false;
   const int64_t here = player_->currentFrame();
   std::optional<int64_t> best;
-  for (const auto& a : project_->annotations(media_id_)) {
+  for (const auto& a : project()->annotations(media_id_)) {
     if (a.scheme != scheme_) continue;
     const bool ahead = direction > 0 ? a.start_frame > here : a.start_frame < here;
     if (ahead && (!best || (direction > 0 ? a.start_frame < *best : a.start_frame > *best)))

@@ -93,7 +93,7 @@ void MainWindow::buildAnalysisMenu() {
   analysis->addAction(tr("&Cancel analysis"), this, &MainWindow::cancelAnalysis);
   analysis->addSeparator();
   analysis->addAction(tr("Pre-training &reconstruction of this clip…"), this, [this] {
-    if (!project_ || !shown_timeline_ || !shown_timeline_->analysis ||
+    if (!project() || !shown_timeline_ || !shown_timeline_->analysis ||
         shown_timeline_->tracks.empty())
       return fail(tr("Analyse the video first: the reconstruction needs the faces of a clip."));
     const QString model =
@@ -114,11 +114,11 @@ void MainWindow::buildAnalysisMenu() {
     layout->addWidget(view);
     dialog->resize(900, 420);
     dialog->show();
-    view->show(model, project_path_, *shown_timeline_->analysis, w);
+    view->show(model, session_->path(), *shown_timeline_->analysis, w);
   });
   analysis->addAction(tr("&Fine-tune on my labels…"), this, [this] {
-    if (!project_) return fail(tr("Open a project with labelled, analysed videos first."));
-    auto* wizard = new TrainWizard(project_path_, this);
+    if (!project()) return fail(tr("Open a project with labelled, analysed videos first."));
+    auto* wizard = new TrainWizard(session_->path(), this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &TrainWizard::modelAdded, models_, &ModelManager::refresh);
     wizard->show();

@@ -30,8 +30,8 @@ void MainWindow::setOutPoint() {
 }
 
 void MainWindow::labelSelection(int label_index) {
-  if (!project_ || media_id_ < 0 || !ensureAnnotator()) return;
-  const auto labels = project_->schemeLabels(scheme_);
+  if (!project() || media_id_ < 0 || !ensureAnnotator()) return;
+  const auto labels = project()->schemeLabels(scheme_);
   if (label_index < 0 || label_index >= static_cast<int>(labels.size())) return;
   const std::string label = labels[static_cast<size_t>(label_index)];
   if (in_frame_ >= 0 && out_frame_ >= in_frame_) {
@@ -115,12 +115,12 @@ void MainWindow::buildLabellingMenus(QMenu* annotate, QMenu* view) {
 }
 
 void MainWindow::refreshLabelQueue() {
-  label_queue_->setTimeline(project_ ? shown_timeline_ : nullptr, scheme_,
+  label_queue_->setTimeline(project() ? shown_timeline_ : nullptr, scheme_,
                             settings_.annotator().toStdString());
 }
 
 void MainWindow::goToStretch(const core::LabelSuggestion& s) {
-  if (!project_ || media_id_ < 0) return;
+  if (!project() || media_id_ < 0) return;
   // The person first (the selection belongs to the selected person's lane), none for the video.
   people_->setCurrentRow(-1);
   for (int i = 0; i < people_->count(); ++i)
@@ -137,14 +137,14 @@ void MainWindow::goToStretch(const core::LabelSuggestion& s) {
 
 bool MainWindow::setBaselineFromSelection() {
   const auto track = selectedTrack();
-  if (!project_ || !track || in_frame_ < 0 || out_frame_ < in_frame_) {
+  if (!project() || !track || in_frame_ < 0 || out_frame_ < in_frame_) {
     fail(
         tr("Select the person (People) and mark a stretch where they rest with a neutral face "
            "(I at its start, O at its end) first."));
     return false;
   }
   try {
-    project_->setBaseline(*track, in_frame_, out_frame_);
+    project()->setBaseline(*track, in_frame_, out_frame_);
   } catch (const std::exception& e) {
     fail(QString::fromUtf8(e.what()));
     return false;
@@ -163,7 +163,7 @@ bool MainWindow::setBaselineFromSelection() {
 
 bool MainWindow::clearBaseline() {
   const auto track = selectedTrack();
-  if (!project_ || !track || !project_->clearBaseline(*track)) {
+  if (!project() || !track || !project()->clearBaseline(*track)) {
     fail(tr("The selected person has no baseline."));
     return false;
   }

@@ -31,7 +31,7 @@ std::optional<std::map<std::string, std::string>> MainWindow::askSubjectMapping(
       new QLabel(tr("The file names people this project does not know. Choose who each "
                     "of them is here:")));
   QStringList people;
-  for (const auto& t : project_->tracks(media_id_))
+  for (const auto& t : project()->tracks(media_id_))
     people << QString::fromStdString(t.person.empty() ? "face " + std::to_string(t.tracker_id)
                                                       : t.person);
   std::vector<QComboBox*> boxes;
@@ -69,22 +69,22 @@ ReportsController::Scope MainWindow::reportScope() const {
 
 std::optional<std::vector<core::EmotionStatistics>> MainWindow::currentStatistics(
     QString* stretch) {
-  if (!project_) return std::nullopt;
-  auto stats = reports_->statistics(*project_, reportScope(), stretch);
+  if (!project()) return std::nullopt;
+  auto stats = reports_->statistics(*project(), reportScope(), stretch);
   if (!stats) fail(reports_->lastError());
   return stats;
 }
 
 QString MainWindow::statisticsTable() {
-  if (!project_) return {};
-  const QString html = reports_->statisticsHtml(*project_, reportScope());
+  if (!project()) return {};
+  const QString html = reports_->statisticsHtml(*project(), reportScope());
   if (html.isEmpty()) fail(reports_->lastError());
   return html;
 }
 
 bool MainWindow::saveStatistics(const QString& path) {
-  if (project_ && reports_->saveStatisticsCsv(*project_, reportScope(), path)) return true;
-  if (project_) fail(reports_->lastError());
+  if (project() && reports_->saveStatisticsCsv(*project(), reportScope(), path)) return true;
+  if (project()) fail(reports_->lastError());
   return false;
 }
 
@@ -98,7 +98,7 @@ void MainWindow::showStatistics() {
   auto* epochs = new QComboBox;
   epochs->setObjectName("statistics_epochs");
   epochs->addItem(tr("the whole stretch"), QString());
-  for (const auto& s : project_->annotationSchemes())
+  for (const auto& s : project()->annotationSchemes())
     if (s != scheme_)
       epochs->addItem(tr("each epoch of “%1”").arg(QString::fromStdString(s)),
                       QString::fromStdString(s));
@@ -153,19 +153,19 @@ void MainWindow::showStatistics() {
 }
 
 QString MainWindow::agreementReport(const QString& other) {
-  if (!project_) return {};
-  const QString text = reports_->agreement(*project_, settings_.annotator(), other, scheme_);
+  if (!project()) return {};
+  const QString text = reports_->agreement(*project(), settings_.annotator(), other, scheme_);
   if (text.isEmpty()) fail(reports_->lastError());
   return text;
 }
 
 QString MainWindow::findFaceEvents() {
-  if (!project_) {
+  if (!project()) {
     fail(tr("Open a project first."));
     return {};
   }
   const std::string who = "blendshapes";
-  const QString text = reports_->faceEvents(*project_, media_id_, who);
+  const QString text = reports_->faceEvents(*project(), media_id_, who);
   if (text.isEmpty()) {
     fail(reports_->lastError());
     return {};

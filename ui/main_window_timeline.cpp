@@ -16,13 +16,13 @@
 namespace unilearn::ui {
 
 void MainWindow::loadTimelineAsync() {
-  if (project_path_.isEmpty() || media_id_ < 0) return;
+  if (session_->path().isEmpty() || media_id_ < 0) return;
   if (loading_) {  // load again when this one is done, so the last change is never missed
     reload_again_ = true;
     return;
   }
   loading_ = true;
-  const std::string path = project_path_.toStdString();
+  const std::string path = session_->path().toStdString();
   const int64_t media = media_id_;
   struct Loaded {
     std::shared_ptr<core::Timeline> timeline;

@@ -268,20 +268,6 @@
         <translation>Name:</translation>
     </message>
     <message>
-        <source>%1 is not the video this project analysed (its content differs); choose the original file</source>
-        <translation>%1 ist nicht das Video, das dieses Projekt analysiert hat (der Inhalt unterscheidet sich); wählen Sie die Originaldatei</translation>
-    </message>
-    <message>
-        <source>Open or create a project first (File › New project).</source>
-        <translation>Öffnen oder erstellen Sie zuerst ein Projekt (Datei › Neues Projekt).</translation>
-    </message>
-    <message>
-        <source>Not added:
-%1</source>
-        <translation>Nicht hinzugefügt:
-%1</translation>
-    </message>
-    <message>
         <source>Double-click to rename</source>
         <translation>Doppelklick zum Umbenennen</translation>
     </message>
@@ -1517,6 +1503,27 @@ Dies sind Heuristiken über Blendshape-Werte, keine FACS-Kodierung (docs/action-
     <message>
         <source>Could not write the picture %1 (is the folder writable?)</source>
         <translation>Das Bild %1 konnte nicht geschrieben werden (ist der Ordner beschreibbar?)</translation>
+    </message>
+</context>
+<context>
+    <name>unilearn::ui::SessionController</name>
+    <message>
+        <source>Open or create a project first (File › New project).</source>
+        <translation>Öffnen oder erstellen Sie zuerst ein Projekt (Datei › Neues Projekt).</translation>
+    </message>
+    <message>
+        <source>Not added:
+%1</source>
+        <translation>Nicht hinzugefügt:
+%1</translation>
+    </message>
+    <message>
+        <source>%1 is not the video this project analysed (its content differs); choose the original file</source>
+        <translation>%1 ist nicht das Video, das dieses Projekt analysiert hat (der Inhalt unterscheidet sich); wählen Sie die Originaldatei</translation>
+    </message>
+    <message>
+        <source>The project has no such video.</source>
+        <translation>Das Projekt hat kein solches Video.</translation>
     </message>
 </context>
 <context>

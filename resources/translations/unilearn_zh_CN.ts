@@ -268,20 +268,6 @@
         <translation>名称：</translation>
     </message>
     <message>
-        <source>%1 is not the video this project analysed (its content differs); choose the original file</source>
-        <translation>%1 不是本项目分析过的视频（内容不同）；请选择原始文件</translation>
-    </message>
-    <message>
-        <source>Open or create a project first (File › New project).</source>
-        <translation>请先打开或新建项目（文件 › 新建项目）。</translation>
-    </message>
-    <message>
-        <source>Not added:
-%1</source>
-        <translation>未添加：
-%1</translation>
-    </message>
-    <message>
         <source>Double-click to rename</source>
         <translation>双击以重命名</translation>
     </message>
@@ -1517,6 +1503,27 @@ These are heuristics over blendshape scores, not FACS coding (docs/action-units.
     <message>
         <source>Could not write the picture %1 (is the folder writable?)</source>
         <translation>无法写入图片 %1（文件夹可写吗？）</translation>
+    </message>
+</context>
+<context>
+    <name>unilearn::ui::SessionController</name>
+    <message>
+        <source>Open or create a project first (File › New project).</source>
+        <translation>请先打开或新建项目（文件 › 新建项目）。</translation>
+    </message>
+    <message>
+        <source>Not added:
+%1</source>
+        <translation>未添加：
+%1</translation>
+    </message>
+    <message>
+        <source>%1 is not the video this project analysed (its content differs); choose the original file</source>
+        <translation>%1 不是本项目分析过的视频（内容不同）；请选择原始文件</translation>
+    </message>
+    <message>
+        <source>The project has no such video.</source>
+        <translation>项目中没有这个视频。</translation>
     </message>
 </context>
 <context>

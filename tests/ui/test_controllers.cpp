@@ -1,7 +1,10 @@
 // The controllers MainWindow wires together, on their own: the analysis queue (a real video
 // through the static model, a missing one, a cancel), export/import (atomic export, the
-// participant question before an import) and the reports (statistics, agreement).
+// participant question before an import), the reports (statistics, agreement) and the
+// session (the project's lock, its videos found again).
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,6 +20,7 @@
 #include "ui/analysis_controller.h"
 #include "ui/exchange_controller.h"
 #include "ui/reports_controller.h"
+#include "ui/session_controller.h"
 
 using namespace unilearn;
 
@@ -255,4 +259,65 @@ TEST(ReportsController, StatisticsAgreementAndTheirErrorsForTheShownVideo) {
   // No analysis has blendshapes: no events, and why.
   EXPECT_TRUE(reports.faceEvents(*s.p, s.media, "blendshapes").isEmpty());
   EXPECT_FALSE(reports.lastError().isEmpty());
+}
+
+// The window's project: its lock, a second opener told who has it, a failed open that keeps the
+// open project, videos added (one not a video), a video moved with the project found beside it,
+// and locating one accepted only with the same content.
+TEST(SessionController, OpensUnderTheLockAndFindsItsVideosAgain) {
+  QTemporaryDir dir;
+  QDir().mkpath(dir.filePath("study/videos"));
+  const QString project = dir.filePath("study/study.ulproj");
+  const QString video = dir.filePath("study/videos/session.mp4");
+  ASSERT_TRUE(QFile::copy(QString::fromStdString(test::faceClip()), video));
+  ui::SessionController session;
+  int closing = 0;
+  QObject::connect(&session, &ui::SessionController::closing, [&] {
+    EXPECT_NE(session.project(), nullptr);  // still open while the widgets let go of it
+    ++closing;
+  });
+  ASSERT_TRUE(session.open(project, true)) << session.lastError().toStdString();
+  EXPECT_EQ(session.path(), QFileInfo(project).absoluteFilePath());
+  ui::SessionController other;
+  EXPECT_FALSE(other.open(project));  // one writer at a time
+  EXPECT_FALSE(other.lastError().isEmpty());
+  EXPECT_EQ(other.project(), nullptr);
+  ASSERT_TRUE(session.open(project));  // reopening our own keeps the lock
+  EXPECT_EQ(closing, 1);
+  const QString bogus = dir.filePath("bogus.ulproj");
+  std::ofstream(bogus.toStdString()) << "not a database";
+  EXPECT_FALSE(session.open(bogus));
+  EXPECT_EQ(session.path(), QFileInfo(project).absoluteFilePath());  // the open one stays
+  EXPECT_EQ(closing, 1);
+
+  const QString text = dir.filePath("notes.mp4");
+  std::ofstream(text.toStdString()) << "not a video";
+  EXPECT_FALSE(session.addVideos({video, text}));
+  EXPECT_TRUE(session.lastError().contains("notes.mp4")) << session.lastError().toStdString();
+  ASSERT_EQ(session.project()->media().size(), 1u);
+  const int64_t media = session.project()->media()[0].id;
+  bool moved = true;
+  EXPECT_EQ(session.videoFile(media, &moved), QFileInfo(video).absoluteFilePath());
+  EXPECT_FALSE(moved);
+  session.close();
+  EXPECT_EQ(closing, 2);
+  EXPECT_EQ(session.project(), nullptr);
+  EXPECT_TRUE(other.open(project));  // the lock went with it
+  other.close();
+
+  // The study folder moved elsewhere, videos and all: found beside the project and recorded.
+  const QString moved_dir = dir.filePath("elsewhere");
+  ASSERT_TRUE(QDir().rename(dir.filePath("study"), moved_dir));
+  ASSERT_TRUE(session.open(moved_dir + "/study.ulproj"));
+  const QString found = session.videoFile(media, &moved);
+  EXPECT_EQ(found, QFileInfo(moved_dir + "/videos/session.mp4").absoluteFilePath());
+  EXPECT_TRUE(moved);
+  EXPECT_EQ(QString::fromStdString(session.project()->media()[0].path), found);
+  // Gone altogether: nothing found; located again only with the same content.
+  ASSERT_TRUE(QFile::rename(found, dir.filePath("renamed.mp4")));
+  EXPECT_TRUE(session.videoFile(media).isEmpty());
+  EXPECT_FALSE(session.locate(media, text));
+  EXPECT_TRUE(session.lastError().contains("content differs")) << session.lastError().toStdString();
+  ASSERT_TRUE(session.locate(media, dir.filePath("renamed.mp4")));
+  EXPECT_EQ(session.videoFile(media), QFileInfo(dir.filePath("renamed.mp4")).absoluteFilePath());
 }
