@@ -101,16 +101,13 @@ void ModelConfig::validate() const {
 }
 
 json::Value ModelConfig::toJson() const {
-  json::FieldWriter w;
-  visitFields(*this, w);
-  return w.out;
+  return json::writeFields(*this, [](auto& x, auto& f) { visitFields(x, f); });
 }
 
 ModelConfig ModelConfig::fromJson(const json::Value& v) {
   ModelConfig c;
-  json::FieldReader r(v, "model config", "model config: unknown key");
-  visitFields(c, r);
-  r.finish();
+  json::readFields(v, "model config", "model config: unknown key", c,
+                   [](auto& x, auto& f) { visitFields(x, f); });
   c.validate();
   return c;
 }

@@ -35,16 +35,13 @@ void visitFields(C& c, F& f) {  // model/base/json_fields.h
 }  // namespace
 
 json::Value MaeConfig::toJson() const {
-  json::FieldWriter w;
-  visitFields(*this, w);
-  return w.out;
+  return json::writeFields(*this, [](auto& x, auto& f) { visitFields(x, f); });
 }
 
 MaeConfig MaeConfig::fromJson(const json::Value& v) {
   MaeConfig c;
-  json::FieldReader r(v, "pre-training config", "unknown pre-training setting");
-  visitFields(c, r);
-  r.finish();
+  json::readFields(v, "pre-training config", "unknown pre-training setting", c,
+                   [](auto& x, auto& f) { visitFields(x, f); });
   if (c.decoder_dim % c.decoder_heads != 0)
     throw Error(Error::Kind::kConfig, "decoder_dim must be a multiple of decoder_heads");
   return c;

@@ -206,10 +206,7 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
     double loss_sum = 0, correct = 0, seen = 0;
     const auto start = std::chrono::steady_clock::now();
     for (int64_t step = 0; step < steps; ++step) {
-      if (cb.cancelled && cb.cancelled()) {
-        result.cancelled = true;
-        return result;
-      }
+      if (stopRequested(cb.cancelled, result)) return result;
       const bool video = kinds[static_cast<size_t>(step)] == 0;
       std::vector<int64_t> labels;
       std::vector<const std::vector<float>*> soft;

@@ -61,11 +61,10 @@ void visitAugment(C& o, F& f) {
 static json::Value toJsonValue(const AugmentOptions& o) {
   AugmentOptions official;
   official.enabled = o.enabled;
-  json::FieldWriter w, plain;
-  visitAugment(o, w);
-  visitAugment(official, plain);
-  if (w.out.dump() == plain.out.dump()) return json::Value(o.enabled);
-  return w.out;
+  auto visit = [](auto& x, auto& f) { visitAugment(x, f); };
+  json::Value changed = json::writeFields(o, visit);
+  if (changed.dump() == json::writeFields(official, visit).dump()) return json::Value(o.enabled);
+  return changed;
 }
 
 static void fromJsonValue(const json::Value& v, const std::string& key, AugmentOptions& o) {
@@ -73,9 +72,8 @@ static void fromJsonValue(const json::Value& v, const std::string& key, AugmentO
     o.enabled = v.asBool(key);
     return;
   }
-  json::FieldReader r(v, key, "unknown augment setting");
-  visitAugment(o, r);
-  r.finish();
+  json::readFields(v, key, "unknown augment setting", o,
+                   [](auto& x, auto& f) { visitAugment(x, f); });
   if (o.clip_ops < 0 || o.clip_ops > 14 || o.image_ops < 0 || o.image_ops > 14 ||
       !(o.clip_magnitude >= 0 && o.clip_magnitude <= 10) ||
       !(o.image_magnitude >= 0 && o.image_magnitude <= 10) ||
@@ -87,16 +85,13 @@ static void fromJsonValue(const json::Value& v, const std::string& key, AugmentO
 }
 
 json::Value FinetuneConfig::toJson() const {
-  json::FieldWriter w;
-  visitFields(*this, w);
-  return w.out;
+  return json::writeFields(*this, [](auto& x, auto& f) { visitFields(x, f); });
 }
 
 FinetuneConfig FinetuneConfig::fromJson(const json::Value& v) {
   FinetuneConfig c;
-  json::FieldReader r(v, "training config", "unknown training setting");
-  visitFields(c, r);
-  r.finish();
+  json::readFields(v, "training config", "unknown training setting", c,
+                   [](auto& x, auto& f) { visitFields(x, f); });
   if (c.routing != "official" && c.routing != "deterministic")
     throw Error(Error::Kind::kConfig,
                 "routing must be official or deterministic, not '" + c.routing + "'");

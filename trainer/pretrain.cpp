@@ -49,16 +49,13 @@ void visitFields(C& c, F& f) {  // the one list toJson and fromJson share (json_
 }  // namespace
 
 json::Value PretrainConfig::toJson() const {
-  json::FieldWriter w;
-  visitFields(*this, w);
-  return w.out;
+  return json::writeFields(*this, [](auto& x, auto& f) { visitFields(x, f); });
 }
 
 PretrainConfig PretrainConfig::fromJson(const json::Value& v) {
   PretrainConfig c;
-  json::FieldReader r(v, "pre-training config", "unknown pre-training setting");
-  visitFields(c, r);
-  r.finish();
+  json::readFields(v, "pre-training config", "unknown pre-training setting", c,
+                   [](auto& x, auto& f) { visitFields(x, f); });
   c.validate();
   return c;
 }
@@ -197,10 +194,7 @@ PretrainResult pretrain(const PretrainConfig& c, const Dataset& data, const Pret
     double loss_sum = 0;
     const auto start = std::chrono::steady_clock::now();
     for (int64_t step = 0; step < steps; ++step) {
-      if (cb.cancelled && cb.cancelled()) {
-        result.cancelled = true;
-        return result;
-      }
+      if (stopRequested(cb.cancelled, result)) return result;
       const bool video = kinds[static_cast<size_t>(step)] == 0;
       torch::Tensor x, mask;
       const int64_t global = static_cast<int64_t>(epoch) * steps + step;

@@ -238,19 +238,7 @@ void visitSaved(C& s, F& f) {
   f("history", s.history);
 }
 
-template <class T, class Visit>
-json::Value writeFields(const T& x, Visit visit) {
-  json::FieldWriter w;
-  visit(x, w);
-  return w.out;
-}
-
-template <class T, class Visit>
-void readFields(const json::Value& v, const std::string& key, T& x, Visit visit) {
-  json::FieldReader r(v, key, "unknown entry in state.json:");
-  visit(x, r);
-  r.finish();
-}
+constexpr const char* kUnknown = "unknown entry in state.json:";
 
 }  // namespace
 
@@ -261,16 +249,17 @@ void readFields(const json::Value& v, const std::string& key, T& x, Visit visit)
 namespace unilearn::trainer {
 
 static json::Value toJsonValue(const Metrics& m) {
-  return detail::writeFields(m, [](auto& x, auto& f) { detail::visitMetrics(x, f); });
+  return json::writeFields(m, [](auto& x, auto& f) { detail::visitMetrics(x, f); });
 }
 static void fromJsonValue(const json::Value& v, const std::string& key, Metrics& m) {
-  detail::readFields(v, key, m, [](auto& x, auto& f) { detail::visitMetrics(x, f); });
+  json::readFields(v, key, detail::kUnknown, m,
+                   [](auto& x, auto& f) { detail::visitMetrics(x, f); });
 }
 static json::Value toJsonValue(const EpochReport& e) {
-  return detail::writeFields(e, [](auto& x, auto& f) { detail::visitEpoch(x, f); });
+  return json::writeFields(e, [](auto& x, auto& f) { detail::visitEpoch(x, f); });
 }
 static void fromJsonValue(const json::Value& v, const std::string& key, EpochReport& e) {
-  detail::readFields(v, key, e, [](auto& x, auto& f) { detail::visitEpoch(x, f); });
+  json::readFields(v, key, detail::kUnknown, e, [](auto& x, auto& f) { detail::visitEpoch(x, f); });
 }
 
 }  // namespace unilearn::trainer
@@ -297,7 +286,7 @@ json::Value metricsJson(const Metrics& m) {
 }
 
 void writeState(const fs::path& dir, const Saved& s) {
-  const json::Value v = writeFields(s, [](auto& x, auto& f) { visitSaved(x, f); });
+  const json::Value v = json::writeFields(s, [](auto& x, auto& f) { visitSaved(x, f); });
   writeFileAtomically((dir / "state.json").string(), [&](std::ostream& out) { out << v.dump(2); },
                       false);
 }
@@ -310,7 +299,8 @@ Saved readState(const fs::path& dir) {
   std::stringstream ss;
   ss << in.rdbuf();
   try {
-    readFields(json::parse(ss.str()), "state.json", s, [](auto& x, auto& f) { visitSaved(x, f); });
+    json::readFields(json::parse(ss.str()), "state.json", kUnknown, s,
+                     [](auto& x, auto& f) { visitSaved(x, f); });
   } catch (const Error& e) {
     throw Error(Error::Kind::kFormat, "the training state '" + path.string() + "' is damaged (" +
                                           e.what() + "); delete it to start the run afresh");

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <random>
 #include <string>
 #include <vector>
@@ -46,6 +47,13 @@ void clearGradients(torch::optim::Optimizer& opt);
 [[noreturn]] void outOfMemory(const std::string& what);
 // A LibTorch failure inside a step of `what` ("training step"), as an Error people can act on.
 [[noreturn]] void stepFailed(const c10::Error& e, const std::string& what);
+// Whether the person asked the run to stop (`cancelled` may be empty); marks `result` so.
+template <class Result>
+bool stopRequested(const std::function<bool()>& cancelled, Result& result) {
+  if (!cancelled || !cancelled()) return false;
+  result.cancelled = true;
+  return true;
+}
 // An epoch's step order: `video_steps` clip batches (0) and `image_steps` still batches (1),
 // shuffled by `rng`.
 std::vector<int> stepKinds(int64_t video_steps, int64_t image_steps, std::mt19937_64& rng);

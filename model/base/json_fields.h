@@ -6,7 +6,8 @@
 //     f.optional("face_margin", c.face_margin, 0.25);  // written only when not the default
 //   }
 //
-// and writes with FieldWriter, reads with FieldReader: the same names both ways; each value is
+// and writes with FieldWriter, reads with FieldReader (writeFields and readFields below do the
+// whole round): the same names both ways; each value is
 // checked against its field's type (json::Value::asNumberFor: a fraction for an integer, a
 // number out of the field's range and a string for a number are errors naming the key); and one
 // rule for keys: a key no field claims is an error naming it, so a typo in a config file is
@@ -120,5 +121,23 @@ class FieldReader {
   std::string unknown_;
   std::vector<std::string> claimed_;
 };
+
+// The whole round: `visit(x, visitor)` lists x's fields (a generic lambda around the type's
+// visitFields template).
+template <class T, class Visit>
+Value writeFields(const T& x, Visit visit) {
+  FieldWriter w;
+  visit(x, w);
+  return std::move(w.out);
+}
+
+// Reads `v` into `x` (absent keys keep x's values) and refuses keys no field claims.
+template <class T, class Visit>
+void readFields(const Value& v, const std::string& object, const std::string& unknown, T& x,
+                Visit visit) {
+  FieldReader r(v, object, unknown);
+  visit(x, r);
+  r.finish();
+}
 
 }  // namespace unilearn::json
