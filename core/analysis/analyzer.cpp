@@ -329,69 +329,6 @@ class Run {
 
 }  // namespace
 
-std::string analysisParamsJson(const AnalysisOptions& o, const ClipModel* model) {
-  json::Value p = json::Value::object();
-  p.set("every", o.every);
-  p.set("clip_frames", o.windows.clip_frames);
-  p.set("sampling_rate", o.windows.sampling_rate);
-  p.set("hop", o.windows.hop);
-  p.set("gaps", o.windows.gaps == WindowOptions::Gaps::kPad ? "pad" : "skip");
-  p.set("smoothing", o.smoothing);
-  // Only when asked for, so that earlier analyses keep matching (and resuming) as they were.
-  if (o.blendshapes) p.set("blendshapes", true);
-  if (o.landmarks) p.set("landmarks", true);
-  if (o.frame_engine == FrameEngine::kImageHead) p.set("frame_model", "image_head");
-  if (model) {
-    p.set("model", model->name());
-    p.set("weights", model->weightsHash());
-    // Only when not fp32, so that earlier analyses keep matching (and resuming) as they were.
-    if (model->precision() != Precision::kFp32)
-      p.set("precision", precisionName(model->precision()));
-    // The crop the model's windows were made with; only when not the authors' 0.25 (as above).
-    if (model->config().face_margin != 0.25) p.set("face_margin", model->config().face_margin);
-  }
-  return p.dump();
-}
-
-WindowOptions analysisWindowOptions(const AnalysisRecord& analysis) {
-  WindowOptions o;
-  if (analysis.params_json.empty()) return o;
-  const json::Value p = json::parse(analysis.params_json);
-  if (const auto* v = p.find("clip_frames")) o.clip_frames = v->asNumberFor<int>("clip_frames");
-  if (const auto* v = p.find("sampling_rate"))
-    o.sampling_rate = v->asNumberFor<int>("sampling_rate");
-  if (const auto* v = p.find("hop")) o.hop = v->asNumberFor<int>("hop");
-  if (const auto* v = p.find("gaps"))
-    o.gaps = v->asString() == "skip" ? WindowOptions::Gaps::kSkip : WindowOptions::Gaps::kPad;
-  return o;
-}
-
-FrameEngine analysisFrameEngine(const AnalysisRecord& analysis) {
-  if (analysis.params_json.empty()) return FrameEngine::kStatic;
-  const json::Value params = json::parse(analysis.params_json);  // alive while `v` is read
-  const auto* v = params.find("frame_model");
-  return v && v->isString() && v->asString() == "image_head" ? FrameEngine::kImageHead
-                                                             : FrameEngine::kStatic;
-}
-
-std::string frameEngineName(FrameEngine engine) {
-  return engine == FrameEngine::kImageHead ? "UniLearn image head" : "static model";
-}
-
-float analysisFaceMargin(const AnalysisRecord& analysis) {
-  if (analysis.params_json.empty()) return 0.25f;
-  const json::Value params = json::parse(analysis.params_json);  // alive while `v` is read
-  const auto* v = params.find("face_margin");
-  return v ? v->asNumberFor<float>("face_margin") : 0.25f;
-}
-
-bool analysisHasBlendshapes(const AnalysisRecord& analysis) {
-  if (analysis.params_json.empty()) return false;
-  const json::Value params = json::parse(analysis.params_json);  // alive while `v` is read
-  const auto* v = params.find("blendshapes");
-  return v && v->isBool() && v->asBool();
-}
-
 std::optional<std::string> findMovedVideo(const MediaRecord& media,
                                           const std::string& project_path) {
   namespace fs = std::filesystem;
