@@ -186,17 +186,14 @@ void Project::setMediaFile(int64_t id, const std::string& path, const std::strin
 }
 
 std::vector<MediaRecord> Project::media() const {
-  auto q = db_->prepare(
-      "SELECT id, path, content_hash, width, height, fps_num, fps_den, time_base_num, "
-      "time_base_den, duration_ms, frame_count FROM media ORDER BY id");
-  std::vector<MediaRecord> out;
-  while (q.step()) {
-    MediaRecord m;
-    q.read(m.id, m.path, m.content_hash, m.width, m.height, m.fps_num, m.fps_den, m.time_base_num,
-           m.time_base_den, m.duration_ms, m.frame_count);
-    out.push_back(m);
-  }
-  return out;
+  return db_
+      ->prepare(
+          "SELECT id, path, content_hash, width, height, fps_num, fps_den, time_base_num, "
+          "time_base_den, duration_ms, frame_count FROM media ORDER BY id")
+      .rows<MediaRecord>([](MediaRecord& m) {
+        return std::tie(m.id, m.path, m.content_hash, m.width, m.height, m.fps_num, m.fps_den,
+                        m.time_base_num, m.time_base_den, m.duration_ms, m.frame_count);
+      });
 }
 
 int64_t Project::track(int64_t media_id, int64_t tracker_id) {
@@ -228,14 +225,13 @@ std::optional<std::string> Project::person(int64_t track_id) const {
 }
 
 std::vector<TrackRecord> Project::tracks(int64_t media_id) const {
-  auto q = db_->prepare(
-      "SELECT id, tracker_id, person FROM tracks WHERE media_id = ? AND merged_into IS NULL ORDER "
-      "BY tracker_id");
-  q.bind(1, media_id);
-  std::vector<TrackRecord> out;
-  while (q.step())
-    out.push_back({q.integer(0), media_id, q.integer(1), q.text(2)});
-  return out;
+  return db_
+      ->prepare(
+          "SELECT id, media_id, tracker_id, person FROM tracks WHERE media_id = ? AND merged_into "
+          "IS NULL ORDER BY tracker_id")
+      .bindAll(media_id)
+      .rows<TrackRecord>(
+          [](TrackRecord& t) { return std::tie(t.id, t.media_id, t.tracker_id, t.person); });
 }
 
 std::optional<ModelRecord> Project::model(int64_t id) const {
@@ -246,18 +242,14 @@ std::optional<ModelRecord> Project::model(int64_t id) const {
 }
 
 std::vector<AnalysisRecord> Project::analyses(int64_t media_id) const {
-  auto q = db_->prepare(
-      "SELECT id, model_id, kind, params_json, status FROM analyses WHERE media_id = ? ORDER BY "
-      "id");
-  q.bind(1, media_id);
-  std::vector<AnalysisRecord> out;
-  while (q.step()) {
-    AnalysisRecord a;
-    a.media_id = media_id;
-    q.read(a.id, a.model_id, a.kind, a.params_json, a.status);
-    out.push_back(a);
-  }
-  return out;
+  return db_
+      ->prepare(
+          "SELECT id, media_id, model_id, kind, params_json, status FROM analyses WHERE media_id = "
+          "? ORDER BY id")
+      .bindAll(media_id)
+      .rows<AnalysisRecord>([](AnalysisRecord& a) {
+        return std::tie(a.id, a.media_id, a.model_id, a.kind, a.params_json, a.status);
+      });
 }
 
 int64_t Project::addModel(const ModelRecord& m) {
@@ -276,11 +268,10 @@ int64_t Project::addModel(const ModelRecord& m) {
 }
 
 std::vector<ModelRecord> Project::models() const {
-  auto q = db_->prepare("SELECT id, name, config_json, weights_hash, path FROM models ORDER BY id");
-  std::vector<ModelRecord> out;
-  while (q.step())
-    out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4)});
-  return out;
+  return db_->prepare("SELECT id, name, config_json, weights_hash, path FROM models ORDER BY id")
+      .rows<ModelRecord>([](ModelRecord& m) {
+        return std::tie(m.id, m.name, m.config_json, m.weights_hash, m.path);
+      });
 }
 
 int64_t Project::startAnalysis(int64_t media_id, std::optional<int64_t> model_id,
@@ -342,19 +333,16 @@ int64_t Project::addWindow(const WindowPrediction& w) {
 }
 
 std::vector<WindowPrediction> Project::windows(int64_t analysis_id, bool with_routing) const {
-  auto q = db_->prepare(
-      "SELECT id, track_id, start_frame, end_frame, start_ms, end_ms, probs, top_class, "
-      "confidence, entropy FROM window_predictions WHERE analysis_id = ? ORDER BY track_id, "
-      "start_frame");
-  q.bind(1, analysis_id);
-  std::vector<WindowPrediction> out;
-  while (q.step()) {
-    WindowPrediction w;
-    w.analysis_id = analysis_id;
-    q.read(w.id, w.track_id, w.start_frame, w.end_frame, w.start_ms, w.end_ms, w.probs, w.top_class,
-           w.confidence, w.entropy);
-    out.push_back(std::move(w));
-  }
+  auto out =
+      db_->prepare(
+             "SELECT id, analysis_id, track_id, start_frame, end_frame, start_ms, end_ms, "
+             "probs, top_class, confidence, entropy FROM window_predictions WHERE "
+             "analysis_id = ? ORDER BY track_id, start_frame")
+          .bindAll(analysis_id)
+          .rows<WindowPrediction>([](WindowPrediction& w) {
+            return std::tie(w.id, w.analysis_id, w.track_id, w.start_frame, w.end_frame, w.start_ms,
+                            w.end_ms, w.probs, w.top_class, w.confidence, w.entropy);
+          });
   if (with_routing) {
     auto r = db_->prepare(
         "SELECT expert_share, mean_gate FROM routing_summaries WHERE window_id = ? ORDER BY layer");
@@ -371,14 +359,12 @@ std::vector<WindowPrediction> Project::windows(int64_t analysis_id, bool with_ro
 }
 
 std::vector<int64_t> Project::windowStarts(int64_t analysis_id, int64_t track_id) const {
-  auto q = db_->prepare(
-      "SELECT start_frame FROM window_predictions WHERE analysis_id = ? AND track_id = ? ORDER BY "
-      "start_frame");
-  q.bind(1, analysis_id).bind(2, track_id);
-  std::vector<int64_t> out;
-  while (q.step())
-    out.push_back(q.integer(0));
-  return out;
+  return db_
+      ->prepare(
+          "SELECT start_frame FROM window_predictions WHERE analysis_id = ? AND track_id = ? "
+          "ORDER BY start_frame")
+      .bindAll(analysis_id, track_id)
+      .firstColumn<int64_t>();
 }
 
 void Project::addFrames(const std::vector<FramePrediction>& frames) {
@@ -419,11 +405,7 @@ std::vector<FramePrediction> Project::frames(int64_t analysis_id, int64_t track_
 }
 
 std::vector<std::string> Project::annotationSchemes() const {
-  auto q = db_->prepare("SELECT name FROM annotation_schemes ORDER BY id");
-  std::vector<std::string> out;
-  while (q.step())
-    out.push_back(q.text(0));
-  return out;
+  return db_->prepare("SELECT name FROM annotation_schemes ORDER BY id").firstColumn<std::string>();
 }
 
 std::vector<std::string> Project::schemeLabels(const std::string& scheme) const {
@@ -565,19 +547,16 @@ std::optional<Annotation> Project::annotation(int64_t id) const {
 }
 
 std::vector<Annotation> Project::annotations(int64_t media_id) const {
-  auto q = db_->prepare(
-      "SELECT a.id, a.track_id, s.name, a.start_frame, a.end_frame, a.label, a.annotator, a.note "
-      "FROM annotations a JOIN annotation_schemes s ON s.id = a.scheme_id WHERE a.media_id = ? "
-      "ORDER BY a.start_frame, a.id");
-  q.bind(1, media_id);
-  std::vector<Annotation> out;
-  while (q.step()) {
-    Annotation a;
-    a.media_id = media_id;
-    q.read(a.id, a.track_id, a.scheme, a.start_frame, a.end_frame, a.label, a.annotator, a.note);
-    out.push_back(a);
-  }
-  return out;
+  return db_
+      ->prepare(
+          "SELECT a.id, a.media_id, a.track_id, s.name, a.start_frame, a.end_frame, a.label, "
+          "a.annotator, a.note FROM annotations a JOIN annotation_schemes s ON s.id = a.scheme_id "
+          "WHERE a.media_id = ? ORDER BY a.start_frame, a.id")
+      .bindAll(media_id)
+      .rows<Annotation>([](Annotation& a) {
+        return std::tie(a.id, a.media_id, a.track_id, a.scheme, a.start_frame, a.end_frame, a.label,
+                        a.annotator, a.note);
+      });
 }
 
 }  // namespace unilearn::core

@@ -24,19 +24,19 @@ void moveRows(sql::Database& db, const Project::TrackMove& m, int64_t from, int6
 
 // The rows of `track` (all, or those at or after `at_frame`).
 void collectRows(sql::Database& db, Project::TrackMove& m, int64_t track, int64_t at_frame) {
-  auto w = db.prepare("SELECT id FROM window_predictions WHERE track_id = ? AND start_frame >= ?");
-  w.bind(1, track).bind(2, at_frame);
-  while (w.step())
-    m.windows.push_back(w.integer(0));
-  auto a = db.prepare("SELECT id FROM annotations WHERE track_id = ? AND start_frame >= ?");
-  a.bind(1, track).bind(2, at_frame);
-  while (a.step())
-    m.annotations.push_back(a.integer(0));
-  auto f = db.prepare(
-      "SELECT analysis_id, frame FROM frame_predictions WHERE track_id = ? AND frame >= ?");
-  f.bind(1, track).bind(2, at_frame);
-  while (f.step())
-    m.frames.emplace_back(f.integer(0), f.integer(1));
+  m.windows =
+      db.prepare("SELECT id FROM window_predictions WHERE track_id = ? AND start_frame >= ?")
+          .bindAll(track, at_frame)
+          .firstColumn<int64_t>();
+  m.annotations = db.prepare("SELECT id FROM annotations WHERE track_id = ? AND start_frame >= ?")
+                      .bindAll(track, at_frame)
+                      .firstColumn<int64_t>();
+  m.frames =
+      db.prepare(
+            "SELECT analysis_id, frame FROM frame_predictions WHERE track_id = ? AND "
+            "frame >= ?")
+          .bindAll(track, at_frame)
+          .rows<std::pair<int64_t, int64_t>>([](auto& p) { return std::tie(p.first, p.second); });
 }
 
 }  // namespace

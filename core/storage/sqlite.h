@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 struct sqlite3;
@@ -55,6 +56,13 @@ class Statement {
   Statement& bindFloats(int index, const std::vector<float>& v) {
     return bindBlob(index, v.data(), v.size() * sizeof(float));
   }
+  // Binds `params...` to the placeholders from the first, in order.
+  template <class... P>
+  Statement& bindAll(const P&... params) {
+    int index = 1;
+    (bind(index++, params), ...);
+    return *this;
+  }
 
   // Steps once: true when a row is available.
   bool step();
@@ -76,6 +84,25 @@ class Statement {
   void read(T&... out) const {
     int col = 0;
     (column(col++, out), ...);
+  }
+
+  // Every row the statement returns, as a T each: `fields(t)` ties t's members in the SELECT's
+  // order (std::tie) and read() fills them. The one loop of every query that returns rows.
+  template <class T, class Fields>
+  std::vector<T> rows(Fields fields) {
+    std::vector<T> out;
+    while (step()) {
+      T t{};
+      std::apply([this](auto&... f) { read(f...); }, fields(t));
+      out.push_back(std::move(t));
+    }
+    return out;
+  }
+
+  // The first column of every row (ids, names).
+  template <class T>
+  std::vector<T> firstColumn() {
+    return rows<T>([](T& v) { return std::tie(v); });
   }
 
  private:
