@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -16,6 +15,7 @@
 #include "core/clip_sampling.h"
 #include "core/faces/face_aligner.h"
 #include "model/base/error.h"
+#include "model/base/text.h"
 #include "model/network_file.h"
 #include "model/runtime.h"
 #include "trainer/schedule.h"
@@ -87,13 +87,6 @@ torch::Tensor mix(torch::Tensor& x, const torch::Tensor& targets, const Finetune
     }
   }
   return targets * lam + targets.flip(0) * (1 - lam);
-}
-
-std::string today() {
-  const std::time_t t = std::time(nullptr);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
 }
 
 }  // namespace
@@ -295,7 +288,7 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
       saved.best_still_war = report.val_stills.war;
       saved.best_still_uar = report.val_stills.uar;
       Metadata meta = {{"base_model", c.base_model},
-                       {"trained", today()},
+                       {"trained", nowText("%Y-%m-%dT%H:%M:%SZ", TimeZone::kUtc)},
                        {"epoch", std::to_string(epoch)},
                        {"train_data", std::to_string(train.clips.size()) + " clips, " +
                                           std::to_string(train.images.size()) + " stills"},

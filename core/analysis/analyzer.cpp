@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -25,6 +24,7 @@
 #include "core/storage/project.h"
 #include "model/base/error.h"
 #include "model/base/json.h"
+#include "model/base/text.h"
 
 namespace unilearn::core {
 namespace {
@@ -464,13 +464,8 @@ AnalysisSummary analyzeLive(Project& project, LiveCapture& capture, const std::s
                             const AnalysisOptions& options, const LiveCallbacks& callbacks,
                             const std::function<bool()>& cancelled) try {
   const auto wall = std::chrono::system_clock::now();
-  const std::time_t t = std::chrono::system_clock::to_time_t(wall);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char when[32];
-  std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
   MediaRecord m;
-  m.path = "live:" + source_name + " " + when;
+  m.path = "live:" + source_name + " " + nowText("%Y-%m-%d %H:%M:%S", TimeZone::kLocal);
   m.content_hash =
       "live:" +
       std::to_string(

@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -88,15 +87,6 @@ std::string mimeType(const std::string& path) {
   if (ext == "mpg" || ext == "mpeg") return "video/mpeg";
   if (ext == "wav") return "audio/x-wav";
   return "video/*";  // ELAN's own value for other video files
-}
-
-std::string isoNow() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 double framesPerSecond(const MediaRecord& m) {
@@ -243,7 +233,8 @@ void exportEaf(const Project& p, std::ostream& out, const ExportOptions& o) {
       annotations += s.note.empty() ? 1 : 2;
 
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      << "<ANNOTATION_DOCUMENT AUTHOR=\"UniLearn Studio\" DATE=\"" << isoNow()
+      << "<ANNOTATION_DOCUMENT AUTHOR=\"UniLearn Studio\" DATE=\""
+      << nowText("%Y-%m-%dT%H:%M:%SZ", TimeZone::kUtc)
       << "\" FORMAT=\"3.0\" VERSION=\"3.0\" "
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
          "xsi:noNamespaceSchemaLocation=\"http://www.mpi.nl/tools/elan/EAFv3.0.xsd\">\n"

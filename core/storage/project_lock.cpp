@@ -7,9 +7,9 @@
 
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 
 #include "model/base/error.h"
+#include "model/base/text.h"
 
 namespace unilearn::core {
 namespace {
@@ -23,15 +23,6 @@ std::string readAll(int fd) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\0'))
     text.pop_back();
   return text.empty() ? "another program" : text;
-}
-
-std::string now() {
-  const std::time_t t = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&t, &local);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
-  return buf;
 }
 
 }  // namespace
@@ -73,8 +64,8 @@ std::unique_ptr<ProjectLock> ProjectLock::acquire(const std::string& project_pat
     }, at_path{};
     if (::fstat(fd, &mine) == 0 && ::stat(path.c_str(), &at_path) == 0 &&
         mine.st_ino == at_path.st_ino && mine.st_dev == at_path.st_dev) {
-      const std::string text =
-          holder + " (process " + std::to_string(::getpid()) + ") since " + now() + "\n";
+      const std::string text = holder + " (process " + std::to_string(::getpid()) + ") since " +
+                               nowText("%Y-%m-%d %H:%M", TimeZone::kLocal) + "\n";
       if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, text.data(), text.size(), 0) < 0) {
         // The name is a courtesy; the lock itself holds.
       }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cctype>
+#include <ctime>
 #include <string>
 
 namespace unilearn {
@@ -27,6 +28,20 @@ inline std::string csvField(const std::string& s) {
   for (char c : s)
     q += c == '"' ? std::string("\"\"") : std::string(1, c);
   return q + "\"";
+}
+
+enum class TimeZone { kUtc, kLocal };
+
+// The current time as strftime's `format` writes it, in UTC or in this machine's time zone.
+inline std::string nowText(const char* format, TimeZone zone) {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  if (zone == TimeZone::kUtc)
+    gmtime_r(&t, &tm);
+  else
+    localtime_r(&t, &tm);
+  char buf[64];
+  return std::strftime(buf, sizeof buf, format, &tm) ? buf : "";
 }
 
 }  // namespace unilearn

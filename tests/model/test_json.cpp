@@ -1,4 +1,5 @@
 #include <cmath>
+#include <ctime>
 #include <limits>
 
 #include <gtest/gtest.h>
@@ -6,6 +7,7 @@
 #include "model/base/error.h"
 #include "model/base/json.h"
 #include "model/base/json_fields.h"
+#include "model/base/text.h"
 
 using unilearn::Error;
 namespace json = unilearn::json;
@@ -125,4 +127,28 @@ TEST(JsonFields, OneListWritesAndReadsAndRefusesUnknownKeys) {
   EXPECT_NE(error(R"({"name": 5})").find("name"), std::string::npos);
   EXPECT_NE(error(R"({"layers": [1, "x"]})").find("layers item"), std::string::npos);
   EXPECT_NE(error(R"([1])").find("settings"), std::string::npos);
+}
+
+TEST(BaseText, HelpersEveryLayerShares) {
+  EXPECT_EQ(unilearn::lowerAscii("Happy.MP4 \xc3\x89"), "happy.mp4 \xc3\x89");
+  EXPECT_TRUE(unilearn::endsWith("clip.eaf", ".eaf"));
+  EXPECT_FALSE(unilearn::endsWith("af", ".eaf"));
+  EXPECT_EQ(unilearn::csvField("plain"), "plain");
+  EXPECT_EQ(unilearn::csvField("a \"b\", c"), "\"a \"\"b\"\", c\"");
+
+  // The time as strftime writes it, in UTC and in local time: the same instant (give or take
+  // the second that may tick between the calls).
+  const std::time_t before = std::time(nullptr);
+  const std::string utc = unilearn::nowText("%Y-%m-%dT%H:%M:%SZ", unilearn::TimeZone::kUtc);
+  const std::string local = unilearn::nowText("%s", unilearn::TimeZone::kLocal);
+  const std::time_t after = std::time(nullptr);
+  ASSERT_EQ(utc.size(), 20u) << utc;
+  std::tm tm{};
+  ASSERT_NE(strptime(utc.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm), nullptr) << utc;
+  const std::time_t parsed = timegm(&tm);
+  EXPECT_GE(parsed, before);
+  EXPECT_LE(parsed, after);
+  EXPECT_GE(std::stoll(local), static_cast<long long>(before));
+  EXPECT_LE(std::stoll(local), static_cast<long long>(after));
+  EXPECT_EQ(unilearn::nowText("", unilearn::TimeZone::kUtc), "");
 }
