@@ -8,6 +8,7 @@
 #include <QSvgGenerator>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <map>
 
 #include "ui/emotion_palette.h"
 #include "ui/lane_chart.h"
@@ -194,35 +195,26 @@ int TimelineView::pointCount(int lane, int cls) const {
 }
 
 void TimelineView::keyPressEvent(QKeyEvent* e) {
-  const double w = t1_ - t0_, mid = (t0_ + t1_) / 2;
-  switch (e->key()) {
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-      zoom(0.8, mid);
-      break;
-    case Qt::Key_Minus:
-      zoom(1.25, mid);
-      break;
-    case Qt::Key_Left:
-      setRange(t0_ - 0.2 * w, t1_ - 0.2 * w);
-      break;
-    case Qt::Key_Right:
-      setRange(t0_ + 0.2 * w, t1_ + 0.2 * w);
-      break;
-    case Qt::Key_Home:
-      setRange(0, w);
-      break;
-    case Qt::Key_End:
-      setRange(static_cast<double>(data_.duration_ms) - w, static_cast<double>(data_.duration_ms));
-      break;
-    case Qt::Key_0:
-      setRange(0, static_cast<double>(data_.duration_ms));
-      break;
-    default:
-      QWidget::keyPressEvent(e);
-      return;
+  const int key = e->key();
+  if (key == Qt::Key_Plus || key == Qt::Key_Equal || key == Qt::Key_Minus) {
+    zoom(key == Qt::Key_Minus ? 1.25 : 0.8, (t0_ + t1_) / 2);
+    return;
   }
-  e->accept();
+  // The keys that move the visible range, and where to: a fifth of a view back or on, the
+  // start, the end, or the whole video (0).
+  const double w = t1_ - t0_, end = static_cast<double>(data_.duration_ms);
+  const std::map<int, std::pair<double, double>> moves = {
+      {Qt::Key_Left, {t0_ - 0.2 * w, t1_ - 0.2 * w}},
+      {Qt::Key_Right, {t0_ + 0.2 * w, t1_ + 0.2 * w}},
+      {Qt::Key_Home, {0, w}},
+      {Qt::Key_End, {end - w, end}},
+      {Qt::Key_0, {0, end}}};
+  const auto to = moves.find(key);
+  if (to == moves.end()) {
+    QWidget::keyPressEvent(e);
+    return;
+  }
+  setRange(to->second.first, to->second.second);
 }
 
 }  // namespace unilearn::ui

@@ -157,6 +157,24 @@ TEST(TimelineView, AnHourRepaintsQuicklyZoomsPansAndSeeks) {
   const double before = view.rangeStart();
   QTest::keyClick(&view, Qt::Key_Right);
   EXPECT_NEAR(view.rangeStart() - before, 0.2 * 1800e3, 1);
+  QTest::keyClick(&view, Qt::Key_Left);  // and back
+  EXPECT_NEAR(view.rangeStart(), before, 1);
+  QTest::keyClick(&view, Qt::Key_Plus);  // in by a fifth around the middle
+  EXPECT_NEAR(view.rangeEnd() - view.rangeStart(), 0.8 * 1800e3, 1);
+  QTest::keyClick(&view, Qt::Key_Minus);
+  EXPECT_NEAR(view.rangeEnd() - view.rangeStart(), 1800e3, 1);
+  QTest::keyClick(&view, Qt::Key_End);  // the last half hour
+  EXPECT_NEAR(view.rangeEnd(), 3600e3, 1);
+  EXPECT_NEAR(view.rangeStart(), 1800e3, 1);
+  QTest::keyClick(&view, Qt::Key_Home);
+  EXPECT_NEAR(view.rangeStart(), 0, 1);
+  EXPECT_NEAR(view.rangeEnd(), 1800e3, 1);
+  QTest::keyClick(&view, Qt::Key_0);  // the whole hour
+  EXPECT_NEAR(view.rangeEnd() - view.rangeStart(), 3600e3, 1);
+  QSignalSpy unchanged(&view, &ui::TimelineView::rangeChanged);
+  QTest::keyClick(&view, Qt::Key_Q);  // not a timeline key: passed on, the range stays
+  EXPECT_EQ(unchanged.count(), 0);
+  view.setRange(before, before + 1800e3);
   // A click in a lane asks the player to seek to that time.
   view.setRange(0, 100e3);
   view.rebuildNow();
