@@ -54,14 +54,9 @@ void synthesize(const std::string& path, double hours) {
     }
   }
   for (int64_t s = 0; s + 61 <= frames; s += 16) {
-    core::WindowPrediction w;
-    w.analysis_id = analysis;
-    w.track_id = track;
-    w.start_frame = s;
-    w.end_frame = s + 60;
-    w.start_ms = s * 1000 / 30;
-    w.end_ms = (s + 60) * 1000 / 30;
-    w.probs = probs(7);
+    // A 61-frame window every 16 frames, as the analysis writes them.
+    core::WindowPrediction w{
+        /*id=*/0, analysis, track, s, s + 60, s * 1000 / 30, (s + 60) * 1000 / 30, probs(7)};
     w.top_class =
         static_cast<int>(std::max_element(w.probs.begin(), w.probs.end()) - w.probs.begin());
     w.confidence = w.probs[static_cast<size_t>(w.top_class)];

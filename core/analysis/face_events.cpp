@@ -149,18 +149,10 @@ std::vector<TrackEventSummary> writeFaceEvents(Project& p, const std::string& an
           s.duchenne += e.label == "Duchenne-like smile";
           s.smile_seconds += static_cast<double>(e.end_ms - e.start_ms) / 1000.0;
         }
-        Annotation a;
-        a.media_id = m.id;
-        a.track_id = t.id;
-        a.scheme = e.scheme;
-        a.start_frame = e.start_frame;
-        a.end_frame = e.end_frame;
-        a.label = e.label;
-        a.annotator = annotator;
         char note[48];
         std::snprintf(note, sizeof note, "peak %.2f", static_cast<double>(e.peak));
-        a.note = note;
-        rows.push_back(std::move(a));
+        rows.push_back(Annotation{/*id=*/0, m.id, t.id, e.scheme, e.start_frame, e.end_frame,
+                                  e.label, annotator, note});
       }
       if (s.seen_minutes >= 10.0 / 60.0)
         s.blinks_per_minute = static_cast<double>(s.blinks) / s.seen_minutes;
