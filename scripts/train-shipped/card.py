@@ -50,6 +50,21 @@ else:
 classes = s["classes"]
 lines = []
 w = lines.append
+
+
+def block(intro, body):
+    """A paragraph, then `body` verbatim in a code block (nothing when body is empty)."""
+    if not body:
+        return
+    w("")
+    if intro:
+        w(intro)
+        w("")
+    w("```")
+    w(body)
+    w("```")
+
+
 w("# %s" % os.path.basename(model))
 w("")
 w("Content hash (CRC-32 and size, as `unilearn` and the app compute it): `%s`" % content_hash)
@@ -118,21 +133,8 @@ w("")
 w("The clip head has no labelled video to be measured on: it was trained on clips synthesised "
   "from the stills (camera moves and lighting), so it has never seen real facial motion.")
 heads = text("heads-grid.txt")
-if heads:
-    w("")
-    w("On real video (three GRID talking-face clips, neutral speech; `unilearn heads`):")
-    w("")
-    w("```")
-    w(heads)
-    w("```")
-bench = text("bench.txt")
-if bench:
-    w("")
-    w("Speed (`unilearn bench`, 2 threads, this 2-core machine):")
-    w("")
-    w("```")
-    w(bench)
-    w("```")
+block("On real video (three GRID talking-face clips, neutral speech; `unilearn heads`):", heads)
+block("Speed (`unilearn bench`, 2 threads, this 2-core machine):", text("bench.txt"))
 w("")
 w("## How it was made")
 w("")
@@ -161,11 +163,7 @@ w("`scripts/train-shipped/run.sh` (resumable; seed %d): %s — joint fine-tuning
      (" Stills were drawn class-weighted (each face with weight (its class's count)^-%g), so "
       "rare classes were seen more often." % t.get("balance_power", 1.0)
       if t.get("balanced_stills") else "")))
-if times:
-    w("")
-    w("```")
-    w(times)
-    w("```")
+block(None, times)
 w("")
 w("## Known limits")
 w("")

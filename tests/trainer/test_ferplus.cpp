@@ -265,6 +265,19 @@ TEST(FerPlus, RecipeRunsEndToEndAtToySize) {
   const std::string times = test::fileBytes((out / "times.log").string());
   for (const char* stage : {"stage 1 end", "stage 2 end", "stage 3 end"})
     EXPECT_NE(times.find(stage), std::string::npos) << times;
+  // The model card, written from what the recipe measured (INSTALL=1 writes it into resources/).
+  const fs::path card = out / "toy.md";
+  ASSERT_EQ(std::system(("cd " + std::string(UNILEARN_SOURCE_DIR) +
+                         " && /usr/bin/python3 scripts/train-shipped/card.py " +
+                         (out / "toy.safetensors").string() + " " + out.string() + " " +
+                         card.string() + " > /dev/null")
+                            .c_str()),
+            0);
+  const std::string text = test::fileBytes(card.string());
+  EXPECT_NE(text.find("Content hash (CRC-32 and size"), std::string::npos) << text;
+  EXPECT_NE(text.find("| neutral |"), std::string::npos) << text;  // per-class recall
+  EXPECT_NE(text.find("stage 2 end"), std::string::npos) << text;  // the recorded times
+  EXPECT_NE(text.find("## Known limits"), std::string::npos) << text;
 }
 
 // The shipped model: its card names this very file, and on the fixed 500-face subset of FER+
