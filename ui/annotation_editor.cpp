@@ -238,6 +238,20 @@ bool AnnotationEditor::mergeWithNext(const core::Annotation& a) {
       {{AnnotationCommand::Op::kDelete, *next, {}}, {AnnotationCommand::Op::kUpdate, merged, a}}));
 }
 
+AnnotationEditor::MergeCandidates AnnotationEditor::mergeCandidates(int64_t media_id,
+                                                                    int64_t from) const {
+  MergeCandidates out;
+  if (!project_) return out;
+  for (const auto& t : project_->tracks(media_id)) {
+    if (t.id == from) continue;
+    if (project_->sharedFrame(from, t.id))
+      ++out.together;
+    else
+      out.people.push_back(t);
+  }
+  return out;
+}
+
 bool AnnotationEditor::mergePeople(int64_t media_id, int64_t from, int64_t into) {
   if (!project_) return false;
   core::Project* p = project_;

@@ -39,6 +39,13 @@ class AnnotationEditor : public QObject {
   bool splitPerson(int64_t media_id, int64_t track, int64_t at_frame);
   // Names a person (undoable like every edit here).
   bool renamePerson(int64_t media_id, int64_t track, const std::string& name);
+  // Who `from` may be merged into: the video's other people who are never on screen at the same
+  // time as `from` (two faces in one frame are two people); `together` counts those left out.
+  struct MergeCandidates {
+    std::vector<core::TrackRecord> people;
+    int together = 0;
+  };
+  MergeCandidates mergeCandidates(int64_t media_id, int64_t from) const;
   QString lastError() const { return error_; }
 
  signals:

@@ -16,10 +16,7 @@ namespace {
 QString personName(const core::Timeline& t, int64_t track) {
   if (track < 0) return QObject::tr("whole video");
   for (const auto& tt : t.tracks)
-    if (tt.track.id == track)
-      return QString::fromStdString(tt.track.person.empty()
-                                        ? "face " + std::to_string(tt.track.tracker_id)
-                                        : tt.track.person);
+    if (tt.track.id == track) return QString::fromStdString(core::personName(tt.track));
   return QObject::tr("face (id %1)").arg(track);
 }
 

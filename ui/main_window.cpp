@@ -350,8 +350,7 @@ void MainWindow::refreshPeople() {
   people_->clear();
   if (!project() || media_id_ < 0) return;
   for (const auto& t : project()->tracks(media_id_)) {
-    auto* item = new QListWidgetItem(QString::fromStdString(
-        t.person.empty() ? "face " + std::to_string(t.tracker_id) : t.person));
+    auto* item = new QListWidgetItem(QString::fromStdString(core::personName(t)));
     item->setData(Qt::UserRole, static_cast<qlonglong>(t.id));
     item->setToolTip(tr("Double-click to rename"));
     people_->addItem(item);

@@ -151,29 +151,21 @@ void MainWindow::buildMenus() {
   annotate->addAction(tr("Merge the selected person &into…"), this, [this] {
     const auto from = selectedTrack();
     if (!from) return fail(tr("Select a person in the People list first."));
-    // Only people never on screen together with this one: two faces in one frame are two people.
+    const auto candidates = editor_->mergeCandidates(media_id_, *from);
+    if (candidates.people.empty())
+      return fail(candidates.together > 0
+                      ? tr("Everyone else is on screen at the same time as this person at some "
+                           "moment: they are different people.")
+                      : tr("There is nobody else to merge with."));
     QStringList names;
-    std::vector<qlonglong> ids;
-    int together = 0;
-    for (int i = 0; i < people_->count(); ++i) {
-      const qlonglong id = people_->item(i)->data(Qt::UserRole).toLongLong();
-      if (id == *from) continue;
-      if (project() && project()->sharedFrame(*from, id)) {
-        ++together;
-        continue;
-      }
-      names << people_->item(i)->text();
-      ids.push_back(id);
-    }
-    if (names.isEmpty())
-      return fail(together > 0 ? tr("Everyone else is on screen at the same time as this person "
-                                    "at some moment: they are different people.")
-                               : tr("There is nobody else to merge with."));
+    for (const auto& t : candidates.people)
+      names << QString::fromStdString(core::personName(t));
     bool ok = false;
     const QString who =
         QInputDialog::getItem(this, tr("Merge"), tr("Same person as:"), names, 0, false, &ok);
-    if (ok && !editor_->mergePeople(media_id_, *from, ids[static_cast<size_t>(names.indexOf(who))]))
-      fail(editor_->lastError());
+    const auto into =
+        candidates.people[static_cast<size_t>(std::max<qsizetype>(0, names.indexOf(who)))];
+    if (ok && !editor_->mergePeople(media_id_, *from, into.id)) fail(editor_->lastError());
   });
   annotate->addAction(tr("Label &keys…"), this, [this] {
     bool ok = false;

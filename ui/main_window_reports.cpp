@@ -32,8 +32,7 @@ std::optional<std::map<std::string, std::string>> MainWindow::askSubjectMapping(
                     "of them is here:")));
   QStringList people;
   for (const auto& t : project()->tracks(media_id_))
-    people << QString::fromStdString(t.person.empty() ? "face " + std::to_string(t.tracker_id)
-                                                      : t.person);
+    people << QString::fromStdString(core::personName(t));
   std::vector<QComboBox*> boxes;
   for (const auto& name : unmatched) {
     auto* box = new QComboBox(&dialog);

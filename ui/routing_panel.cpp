@@ -208,11 +208,8 @@ void RoutingPanel::showAt(int64_t frame, int64_t ms, std::optional<int64_t> pers
     for (const auto& tt : timeline_->tracks)
       if (!track || (person && tt.track.id == *person)) track = &tt;
   if (track && (person_changed || usage_->layers() == 0 || frame < 0))
-    usage_->setWindows(
-        track->windows, blocks(),
-        QString::fromStdString(track->track.person.empty()
-                                   ? "face " + std::to_string(track->track.tracker_id)
-                                   : track->track.person));
+    usage_->setWindows(track->windows, blocks(),
+                       QString::fromStdString(core::personName(track->track)));
   if (ms >= 0) usage_->setPlayhead(ms);
   if (frame < 0) frame = window_ ? (window_->start_frame + window_->end_frame) / 2 : 0;
   const core::WindowPrediction* best = nullptr;

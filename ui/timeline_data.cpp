@@ -85,8 +85,7 @@ TimelineData timelineData(const core::Timeline& t) {
   for (const auto& tt : t.tracks) {
     Lane lane;
     lane.track_id = tt.track.id;
-    lane.person =
-        tt.track.person.empty() ? "face " + std::to_string(tt.track.tracker_id) : tt.track.person;
+    lane.person = core::personName(tt.track);
     if (!tt.baseline_note.empty()) lane.person += " · relative to baseline";
     lane.probs.resize(n);
     lane.static_probs.resize(n);

@@ -59,8 +59,7 @@ void VideoCanvas::computeFaces() {
     if (index_ - fp.frame > 8 || !packed) continue;
     Face face;
     face.tracker_id = tt.track.tracker_id;
-    face.person = QString::fromStdString(
-        tt.track.person.empty() ? "face " + std::to_string(tt.track.tracker_id) : tt.track.person);
+    face.person = QString::fromStdString(core::personName(tt.track));
     face.box = QRectF(packed->box.x, packed->box.y, packed->box.width, packed->box.height);
     for (const auto& k : packed->keypoints)
       face.keypoints.emplace_back(k.x, k.y);

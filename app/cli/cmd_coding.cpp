@@ -28,10 +28,6 @@ core::MediaRecord oneVideo(const core::Project& project, const Args& args) {
   return media[0];
 }
 
-std::string personOf(const core::TrackRecord& t) {
-  return t.person.empty() ? "face " + std::to_string(t.tracker_id) : t.person;
-}
-
 std::string clock(int64_t ms) {
   char text[32];
   std::snprintf(text, sizeof text, "%lld:%02lld.%03lld", static_cast<long long>(ms / 60000),
@@ -57,7 +53,7 @@ int runSuggest(const std::vector<std::string>& argv) {
   for (const auto& s : out) {
     std::string person = "whole video";
     for (const auto& tt : t.tracks)
-      if (tt.track.id == s.track_id) person = personOf(tt.track);
+      if (tt.track.id == s.track_id) person = core::personName(tt.track);
     std::string why;
     if (s.reason == core::LabelSuggestion::Reason::kCodersDisagree) {
       why = "coders disagree:";
@@ -91,7 +87,7 @@ int runBaseline(const std::vector<std::string>& argv) {
   const std::string person = args.require("person");
   std::optional<core::TrackRecord> track;
   for (const auto& t : project->tracks(media.id))
-    if (personOf(t) == person) track = t;
+    if (core::personName(t) == person) track = t;
   if (!track) throw UsageError{"nobody called '" + person + "' in that video"};
   if (args.has("clear")) {
     const bool had = project->clearBaseline(track->id);

@@ -52,8 +52,7 @@ int runImport(const std::vector<std::string>& argv) {
   if (!report.unmatched_subjects.empty()) {
     std::string people, tracks;
     for (const auto& t : project->tracks(project->media().empty() ? -1 : project->media()[0].id))
-      tracks += std::string(tracks.empty() ? "" : ", ") +
-                (t.person.empty() ? "face " + std::to_string(t.tracker_id) : t.person);
+      tracks += std::string(tracks.empty() ? "" : ", ") + core::personName(t);
     for (const auto& s : report.unmatched_subjects)
       people += (people.empty() ? "" : ",") + s + "=PERSON";
     std::printf("note: map the file's people onto the project's with --subjects \"%s\"%s\n",

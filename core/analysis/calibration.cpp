@@ -31,10 +31,6 @@ void rescore(WindowPrediction& w) {
     if (p > 0) w.entropy -= static_cast<double>(p) * std::log(static_cast<double>(p));
 }
 
-std::string personName(const TrackRecord& t) {
-  return t.person.empty() ? "face " + std::to_string(t.tracker_id) : t.person;
-}
-
 std::string fileName(const std::string& path) {
   const size_t slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);

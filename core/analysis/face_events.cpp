@@ -132,7 +132,7 @@ std::vector<TrackEventSummary> writeFaceEvents(Project& p, const std::string& an
       TrackEventSummary s;
       s.media_id = m.id;
       s.track_id = t.id;
-      s.person = t.person.empty() ? "face " + std::to_string(t.tracker_id) : t.person;
+      s.person = personName(t);
       int64_t first = -1, last = -1;
       for (const auto& f : frames)
         if (!f.blendshapes.empty()) {

@@ -17,10 +17,6 @@ namespace {
 // (person, rater) -> frame -> label
 using Ratings = std::map<std::pair<std::string, std::string>, std::map<int64_t, std::string>>;
 
-std::string personName(const TrackRecord& t) {
-  return t.person.empty() ? "face " + std::to_string(t.tracker_id) : t.person;
-}
-
 }  // namespace
 
 std::vector<EmotionStatistics> sessionStatistics(const Project& p, int64_t media_id,

@@ -181,7 +181,7 @@ void exportEaf(const Project& p, std::ostream& out, const ExportOptions& o) {
     for (auto& w : p.windows(clip->id))
       per_track[w.track_id].push_back(std::move(w));
     for (const auto& [track_id, ws] : per_track) {
-      const std::string who = detail::subjectName(tracks[track_id]);
+      const std::string who = personName(tracks[track_id]);
       tiers.push_back(
           {"model - " + who, who, "model:" + model_name, kModelType, modelSegments(m, ws, names)});
     }
@@ -193,7 +193,7 @@ void exportEaf(const Project& p, std::ostream& out, const ExportOptions& o) {
   std::set<std::string> schemes;
   const auto rows = p.annotations(m.id);
   auto subject = [&](const Annotation& a) {
-    return a.track_id ? detail::subjectName(tracks[*a.track_id]) : std::string("whole video");
+    return a.track_id ? personName(tracks[*a.track_id]) : std::string("whole video");
   };
   for (const auto& a : rows)
     schemes_of[{subject(a), a.annotator}].insert(a.scheme);

@@ -20,7 +20,4 @@ std::vector<std::string> classNames(const Project& project, const AnalysisRecord
 // The name of class `index`, or the index itself when the model names fewer classes.
 std::string className(const std::vector<std::string>& names, int index);
 
-// A track's name in exports: the person's name, or "face N".
-std::string subjectName(const TrackRecord& track);
-
 }  // namespace unilearn::core::detail

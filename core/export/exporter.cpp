@@ -42,10 +42,6 @@ std::string className(const std::vector<std::string>& names, int index) {
                                                                  : std::to_string(index);
 }
 
-std::string subjectName(const TrackRecord& t) {
-  return t.person.empty() ? "face " + std::to_string(t.tracker_id) : t.person;
-}
-
 }  // namespace detail
 
 namespace {
@@ -121,7 +117,7 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
       for (const auto& w : p.windows(a.id)) {
         const TrackRecord& t = tracks[w.track_id];
         out << "window," << csvField(fileName(m.path)) << ',' << a.id << ',' << t.tracker_id << ','
-            << csvField(detail::subjectName(t)) << ',' << w.start_frame << ',' << w.end_frame << ','
+            << csvField(personName(t)) << ',' << w.start_frame << ',' << w.end_frame << ','
             << w.start_ms << ',' << w.end_ms;
         for (const auto& c : classes) {
           auto it = std::find(names.begin(), names.end(), c);
@@ -140,8 +136,8 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
       for (const auto& [id, t] : tracks) {
         for (const auto& f : p.frames(a.id, id)) {
           out << "frame," << csvField(fileName(m.path)) << ',' << a.id << ',' << t.tracker_id << ','
-              << csvField(detail::subjectName(t)) << ',' << f.frame << ',' << f.frame << ',' << f.ms
-              << ',' << f.ms;
+              << csvField(personName(t)) << ',' << f.frame << ',' << f.frame << ',' << f.ms << ','
+              << f.ms;
           for (size_t i = 0; i < classes.size() + 3; ++i)
             out << ',';
           for (size_t c = 0; c < statics.size(); ++c)
@@ -189,10 +185,9 @@ void exportAnnotationsCsv(const Project& p, std::ostream& out, const ExportOptio
           a.track_id && tracks.count(*a.track_id) ? &tracks[*a.track_id] : nullptr;
       out << csvField(fileName(m.path)) << ','
           << (t ? std::to_string(t->tracker_id) : std::string("whole video")) << ','
-          << csvField(t ? detail::subjectName(*t) : std::string("whole video")) << ','
-          << csvField(a.scheme) << ',' << csvField(a.label) << ',' << csvField(a.annotator) << ','
-          << a.start_frame << ',' << a.end_frame << ',' << seconds(a.start_frame) << ','
-          << seconds(a.end_frame + 1) << ','
+          << csvField(t ? personName(*t) : std::string("whole video")) << ',' << csvField(a.scheme)
+          << ',' << csvField(a.label) << ',' << csvField(a.annotator) << ',' << a.start_frame << ','
+          << a.end_frame << ',' << seconds(a.start_frame) << ',' << seconds(a.end_frame + 1) << ','
           << (fps > 0 ? num((a.end_frame + 1 - a.start_frame) / fps, "%.3f") : "") << ','
           << csvField(a.note) << '\n';
     }
@@ -364,8 +359,8 @@ void exportRoutingCsv(const Project& p, std::ostream& out, const ExportOptions& 
         for (size_t l = 0; l < w.expert_share.size(); ++l) {
           const TrackRecord& t = tracks[w.track_id];
           out << csvField(fileName(m.path)) << ',' << a.id << ',' << t.tracker_id << ','
-              << csvField(detail::subjectName(t)) << ',' << w.start_frame << ',' << w.end_frame
-              << ',' << w.start_ms << ',' << w.end_ms << ','
+              << csvField(personName(t)) << ',' << w.start_frame << ',' << w.end_frame << ','
+              << w.start_ms << ',' << w.end_ms << ','
               << csvField(detail::className(names, w.top_class)) << ',' << l;
           for (size_t e = 0; e < experts; ++e)
             out << ',' << (e < w.expert_share[l].size() ? num(w.expert_share[l][e]) : "");
@@ -388,7 +383,7 @@ void exportTsv(const Project& p, std::ostream& out, const ExportOptions& o) {
     std::map<int64_t, TrackRecord> tracks;
     for (const auto& t : p.tracks(m.id))
       tracks[t.id] = t;
-    auto subject = [&](int64_t track_id) { return detail::subjectName(tracks[track_id]); };
+    auto subject = [&](int64_t track_id) { return personName(tracks[track_id]); };
     auto row = [&](const std::string& subj, const std::string& label, int64_t f0, int64_t f1,
                    double s0, double s1, const std::string& source) {
       out << fileName(m.path) << '\t' << m.path << '\t' << num(fps) << '\t' << subj << '\t' << label

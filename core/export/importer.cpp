@@ -186,6 +186,7 @@ ImportReport importRows(Project& p, const std::function<bool(ImportRow&)>& next_
         std::optional<int64_t> track;
         if (!tracks.count(m->id)) tracks[m->id] = p.tracks(m->id);
         for (const auto& t : tracks[m->id])
+          // The name, or the face's number (also once it is named: files made before that).
           if (t.person == subject || "face " + std::to_string(t.tracker_id) == subject ||
               std::to_string(t.tracker_id) == subject)
             track = t.id;

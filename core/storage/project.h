@@ -36,6 +36,12 @@ struct TrackRecord {
   std::string person;  // empty when not named
 };
 
+// A person as every view, report and export names them: their name, or "face N" (the tracker's
+// number) until they have one.
+inline std::string personName(const TrackRecord& t) {
+  return t.person.empty() ? "face " + std::to_string(t.tracker_id) : t.person;
+}
+
 struct AnalysisRecord {
   int64_t id = 0, media_id = 0;
   std::optional<int64_t> model_id;

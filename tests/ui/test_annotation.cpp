@@ -103,3 +103,32 @@ TEST(AnnotationEditor, RefusedEditsLeaveNoTraceAndSayWhy) {
       << e.lastError().toStdString();
   EXPECT_EQ(f.rows(), "0-9:Fear 20-29:Happy ");
 }
+
+TEST(AnnotationEditor, OnlyPeopleNeverOnScreenTogetherAreOfferedForAMerge) {
+  Fixture f;
+  const int64_t two = f.p->track(f.media, 2), three = f.p->track(f.media, 3);
+  f.p->renameTrack(three, "Ann");
+  const int64_t analysis = f.p->startAnalysis(f.media, std::nullopt, "static", "{}");
+  // Face 1 on frames 0-9, face 2 on 5-14 (both on screen at 5-9), Ann on 20-29.
+  std::vector<core::FramePrediction> frames;
+  for (int64_t i = 0; i < 10; ++i) {
+    frames.push_back({analysis, f.track, i, i * 40, {1.f}, {1.f}});
+    frames.push_back({analysis, two, i + 5, (i + 5) * 40, {1.f}, {1.f}});
+    frames.push_back({analysis, three, i + 20, (i + 20) * 40, {1.f}, {1.f}});
+  }
+  f.p->addFrames(frames);
+  ui::AnnotationEditor e(f.p.get());
+  const auto c = e.mergeCandidates(f.media, f.track);
+  ASSERT_EQ(c.people.size(), 1u);
+  EXPECT_EQ(c.people[0].id, three);
+  EXPECT_EQ(core::personName(c.people[0]), "Ann");
+  EXPECT_EQ(c.together, 1);  // face 2
+  const auto of_two = e.mergeCandidates(f.media, two);
+  ASSERT_EQ(of_two.people.size(), 1u);
+  EXPECT_EQ(of_two.people[0].id, three);
+  // Everyone's name as the People list and the exports show it: "face N" until named.
+  EXPECT_EQ(core::personName(f.p->tracks(f.media)[1]), "face 2");
+  ASSERT_TRUE(e.mergePeople(f.media, f.track, three));
+  EXPECT_EQ(e.mergeCandidates(f.media, three).people.size(), 0u);
+  EXPECT_EQ(e.mergeCandidates(f.media, three).together, 1);
+}
