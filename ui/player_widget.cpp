@@ -27,10 +27,7 @@
 namespace unilearn::ui {
 
 QString clockText(int64_t ms) {
-  return QString("%1:%2.%3")
-      .arg(ms / 60000)
-      .arg((ms / 1000) % 60, 2, 10, QChar('0'))
-      .arg(ms % 1000, 3, 10, QChar('0'));
+  return QString::fromStdString(core::clockText(ms));
 }
 
 PlayerWidget::PlayerWidget(QWidget* parent) : QWidget(parent) {

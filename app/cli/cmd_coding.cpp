@@ -12,6 +12,7 @@
 #include "core/analysis/label_suggestions.h"
 #include "core/analysis/timeline.h"
 #include "core/export/export_util.h"
+#include "core/media/frame_time.h"
 #include "core/storage/project.h"
 #include "core/storage/project_lock.h"
 
@@ -26,13 +27,6 @@ core::MediaRecord oneVideo(const core::Project& project, const Args& args) {
     throw UsageError{media.empty() ? "the project has no such video"
                                    : "choose a video with --video NAME"};
   return media[0];
-}
-
-std::string clock(int64_t ms) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%lld:%02lld.%03lld", static_cast<long long>(ms / 60000),
-                static_cast<long long>(ms / 1000 % 60), static_cast<long long>(ms % 1000));
-  return text;
 }
 
 }  // namespace
@@ -66,8 +60,9 @@ int runSuggest(const std::vector<std::string>& argv) {
                     s.second_prob * 100);
       why = text;
     }
-    std::printf("%4d  %-14s %-11s %-11s  %s\n", ++rank, person.c_str(), clock(s.start_ms).c_str(),
-                clock(s.end_ms).c_str(), why.c_str());
+    std::printf("%4d  %-14s %-11s %-11s  %s\n", ++rank, person.c_str(),
+                core::clockText(s.start_ms).c_str(), core::clockText(s.end_ms).c_str(),
+                why.c_str());
   }
   if (out.empty())
     std::printf(

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "model/base/text.h"
@@ -100,6 +101,15 @@ std::optional<TimeInput> parseTimeInput(const std::string& raw) {
   TimeInput in;
   in.ms = static_cast<int64_t>(std::llround(seconds * 1000));
   return in;
+}
+
+std::string clockText(int64_t ms) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%s%lld:%02lld.%03lld", ms < 0 ? "-" : "",
+                static_cast<long long>(std::llabs(ms) / 60000),
+                static_cast<long long>(std::llabs(ms) / 1000 % 60),
+                static_cast<long long>(std::llabs(ms) % 1000));
+  return text;
 }
 
 }  // namespace unilearn::core

@@ -58,4 +58,7 @@ struct TimeInput {
 };
 std::optional<TimeInput> parseTimeInput(const std::string& text);
 
+// Media time as the player, the CLI and messages write it: m:ss.mmm (minutes unbounded).
+std::string clockText(int64_t ms);
+
 }  // namespace unilearn::core

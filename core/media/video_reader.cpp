@@ -13,6 +13,7 @@ extern "C" {
 
 #include <opencv2/core.hpp>
 
+#include "core/media/frame_time.h"
 #include "model/base/error.h"
 
 namespace unilearn::core {
@@ -21,13 +22,6 @@ namespace {
 std::string avError(int code) {
   char buf[AV_ERROR_MAX_STRING_SIZE] = {0};
   av_strerror(code, buf, sizeof buf);
-  return buf;
-}
-
-std::string clock(int64_t ms) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%02lld:%02lld.%03lld", static_cast<long long>(ms / 60000),
-                static_cast<long long>(ms / 1000 % 60), static_cast<long long>(ms % 1000));
   return buf;
 }
 
@@ -143,16 +137,16 @@ struct VideoReader::Impl {
     if (last_pts == INT64_MIN || info.duration_ms <= 0 || expected_step <= 0) return;
     const int64_t end_ms = msOf(last_pts + expected_step);
     if (end_ms + 2 * msOf(start_pts + expected_step) < info.duration_ms)
-      problems.push_back("the video ends at " + clock(end_ms) + " (frame " +
+      problems.push_back("the video ends at " + clockText(end_ms) + " (frame " +
                          std::to_string(last_index + 1) + ") although the file says it lasts " +
-                         clock(info.duration_ms) + ": truncated or damaged");
+                         clockText(info.duration_ms) + ": truncated or damaged");
   }
 
   void problem(const std::string& what, int code) {
     const std::string where =
         last_pts == INT64_MIN
             ? std::string("at the start")
-            : "after " + clock(msOf(last_pts)) + " (frame " + std::to_string(last_index) + ")";
+            : "after " + clockText(msOf(last_pts)) + " (frame " + std::to_string(last_index) + ")";
     problems.push_back(what + " " + where + ": " + avError(code));
   }
 
@@ -168,11 +162,11 @@ struct VideoReader::Impl {
         last_pts = pts;
         ++decoded;
         if (frame->decode_error_flags != 0 || (frame->flags & AV_FRAME_FLAG_CORRUPT))
-          problems.push_back("frame at " + clock(msOf(pts)) +
+          problems.push_back("frame at " + clockText(msOf(pts)) +
                              " decoded with errors (damaged data)");
         if (previous != INT64_MIN && expected_step > 0 && pts - previous > 3 * expected_step)
-          problems.push_back("frames missing between " + clock(msOf(previous)) + " and " +
-                             clock(msOf(pts)) + " (damaged or cut data)");
+          problems.push_back("frames missing between " + clockText(msOf(previous)) + " and " +
+                             clockText(msOf(pts)) + " (damaged or cut data)");
         return true;
       }
       if (rc == AVERROR_EOF) {

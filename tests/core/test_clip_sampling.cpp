@@ -53,6 +53,15 @@ TEST(ClipSampling, TrainClipsStayInsideTheVideoAndSpanSixteenStrides) {
   EXPECT_EQ(short_clip.back(), 19);
 }
 
+TEST(TimeInput, ClockTextIsWhatTheTimeFieldReadsBack) {
+  EXPECT_EQ(core::clockText(0), "0:00.000");
+  EXPECT_EQ(core::clockText(7500), "0:07.500");
+  EXPECT_EQ(core::clockText(3723250), "62:03.250");  // minutes go on past the hour
+  EXPECT_EQ(core::clockText(-1500), "-0:01.500");
+  for (int64_t t : {0, 999, 61001, 3599999})
+    EXPECT_EQ(core::parseTimeInput(core::clockText(t)).value().ms.value(), t) << t;
+}
+
 TEST(TimeInput, ReadsElanTimesSecondsAndFrames) {
   auto ms = [](const char* t) { return core::parseTimeInput(t).value().ms.value(); };
   auto frame = [](const char* t) { return core::parseTimeInput(t).value().frame.value(); };
