@@ -1,9 +1,8 @@
 #include "model/config.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
+#include "model/base/atomic_file.h"
 #include "model/base/error.h"
 #include "model/base/json_fields.h"
 #include "model/base/text.h"
@@ -113,22 +112,16 @@ ModelConfig ModelConfig::fromJson(const json::Value& v) {
 }
 
 ModelConfig ModelConfig::fromFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(Error::Kind::kIo, "cannot open model config '" + path + "'");
-  std::stringstream ss;
-  ss << in.rdbuf();
+  const std::string text = readFile(path, "model config");
   try {
-    return fromJson(json::parse(ss.str()));
+    return fromJson(json::parse(text));
   } catch (const Error& e) {
     throw Error(e.kind(), path + ": " + e.what());
   }
 }
 
 void ModelConfig::toFile(const std::string& path) const {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw Error(Error::Kind::kIo, "cannot write model config '" + path + "'");
-  out << toJson().dump(2) << "\n";
-  if (!out) throw Error(Error::Kind::kIo, "writing model config '" + path + "' failed");
+  writeFileAtomically(path, [this](std::ostream& out) { out << toJson().dump(2) << "\n"; });
 }
 
 std::vector<std::string> ModelConfig::presetNames() {

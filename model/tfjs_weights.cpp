@@ -1,23 +1,13 @@
 #include "model/tfjs_weights.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <torch/torch.h>
 
+#include "model/base/atomic_file.h"
 #include "model/base/error.h"
 #include "model/base/json.h"
 
 namespace unilearn {
 namespace {
-
-std::string readAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(Error::Kind::kIo, "cannot open '" + path + "'");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string dirOf(const std::string& path) {
   const size_t slash = path.find_last_of('/');
@@ -29,7 +19,7 @@ std::string dirOf(const std::string& path) {
 std::vector<std::pair<std::string, at::Tensor>> readTfjsWeights(const std::string& manifest_path) {
   json::Value manifest;
   try {
-    manifest = json::parse(readAll(manifest_path));
+    manifest = json::parse(readFile(manifest_path, "TF.js model manifest"));
   } catch (const Error& e) {
     throw Error(e.kind(), manifest_path + ": " + e.what());
   }
@@ -39,7 +29,7 @@ std::vector<std::pair<std::string, at::Tensor>> readTfjsWeights(const std::strin
       std::string data;
       for (const auto& p :
            group.find("paths") ? group.find("paths")->asArray("paths") : json::Value::Array{})
-        data += readAll(dirOf(manifest_path) + "/" + p.asString("path"));
+        data += readFile(dirOf(manifest_path) + "/" + p.asString("path"), "TF.js weights shard");
       size_t offset = 0;
       const json::Value* weights = group.find("weights");
       if (!weights) throw Error(Error::Kind::kFormat, "a weight group has no 'weights'");

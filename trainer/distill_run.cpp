@@ -1,12 +1,11 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <torch/torch.h>
 
 #include "core/analysis/clip_model.h"
+#include "model/base/atomic_file.h"
 #include "model/base/error.h"
 #include "model/safetensors.h"
 #include "trainer/distill.h"
@@ -16,11 +15,7 @@ namespace unilearn::trainer {
 namespace fs = std::filesystem;
 
 DistillJob DistillJob::fromFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw Error(Error::Kind::kIo, "cannot read the distillation job '" + path + "'");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const json::Value v = json::parse(ss.str());
+  const json::Value v = json::parse(readFile(path, "distillation job"));
   const fs::path base = fs::absolute(path).parent_path();
   DistillJob job;
   for (const auto& [key, value] : v.asObject("distillation job")) {

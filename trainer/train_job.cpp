@@ -1,12 +1,11 @@
 #include "trainer/train_job.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/analysis/analyzer.h"
 #include "core/resources.h"
 #include "core/storage/project.h"
+#include "model/base/atomic_file.h"
 #include "model/base/error.h"
 #include "model/config.h"
 #include "model/network_file.h"
@@ -139,11 +138,7 @@ Dataset load(const DataSpec& d, const std::vector<std::string>& classes, const M
 }  // namespace
 
 TrainJob TrainJob::fromFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw Error(Error::Kind::kIo, "cannot read the training job '" + path + "'");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const json::Value v = json::parse(ss.str());
+  const json::Value v = json::parse(readFile(path, "training job"));
   const fs::path base = fs::absolute(path).parent_path();
   TrainJob job;
   bool has_out = false;
@@ -173,11 +168,7 @@ TrainJob TrainJob::fromFile(const std::string& path) {
 }
 
 PretrainJob PretrainJob::fromFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw Error(Error::Kind::kIo, "cannot read the pre-training job '" + path + "'");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const json::Value v = json::parse(ss.str());
+  const json::Value v = json::parse(readFile(path, "pre-training job"));
   const fs::path base = fs::absolute(path).parent_path();
   PretrainJob job;
   bool has_out = false;

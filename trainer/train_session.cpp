@@ -3,9 +3,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "core/clip_sampling.h"
 #include "core/faces/face_aligner.h"
@@ -294,12 +292,10 @@ void writeState(const fs::path& dir, const Saved& s) {
 Saved readState(const fs::path& dir) {
   Saved s;
   const fs::path path = dir / "state.json";
-  std::ifstream in(path);
-  if (!in) return s;
-  std::stringstream ss;
-  ss << in.rdbuf();
+  if (!fs::exists(path)) return s;  // a new run
+  const std::string text = readFile(path.string(), "training state");
   try {
-    json::readFields(json::parse(ss.str()), "state.json", kUnknown, s,
+    json::readFields(json::parse(text), "state.json", kUnknown, s,
                      [](auto& x, auto& f) { visitSaved(x, f); });
   } catch (const Error& e) {
     throw Error(Error::Kind::kFormat, "the training state '" + path.string() + "' is damaged (" +

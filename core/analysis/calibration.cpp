@@ -5,6 +5,7 @@
 
 #include "core/analysis/class_names.h"
 #include "core/faces/face_pipeline.h"
+#include "model/base/text.h"
 
 namespace unilearn::core {
 namespace {
@@ -29,11 +30,6 @@ void rescore(WindowPrediction& w) {
   w.entropy = 0;
   for (float p : w.probs)
     if (p > 0) w.entropy -= static_cast<double>(p) * std::log(static_cast<double>(p));
-}
-
-std::string fileName(const std::string& path) {
-  const size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
 }  // namespace

@@ -22,8 +22,6 @@
 namespace unilearn::core {
 namespace {
 
-using detail::fileName;
-
 // ---------------------------------------------------------------------------------------------
 // Writing
 

@@ -9,8 +9,6 @@
 
 namespace unilearn::core::detail {
 
-std::string fileName(const std::string& path);
-
 // The media an export covers; throws unilearn::Error (kArgument) when `video` matches none.
 std::vector<MediaRecord> selectedMedia(const Project& project, const ExportOptions& options);
 

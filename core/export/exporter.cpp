@@ -19,10 +19,6 @@
 namespace unilearn::core {
 namespace detail {
 
-std::string fileName(const std::string& path) {
-  return path.substr(path.find_last_of('/') + 1);
-}
-
 std::vector<MediaRecord> selectedMedia(const Project& p, const ExportOptions& o) {
   std::vector<MediaRecord> out;
   for (const auto& m : p.media())
@@ -47,7 +43,6 @@ std::string className(const std::vector<std::string>& names, int index) {
 namespace {
 
 using detail::classNames;
-using detail::fileName;
 using detail::selectedMedia;
 
 std::string num(double v, const char* fmt = "%.6g") {

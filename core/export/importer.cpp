@@ -19,10 +19,6 @@
 namespace unilearn::core {
 namespace {
 
-std::string fileName(const std::string& path) {
-  return path.substr(path.find_last_of('/') + 1);
-}
-
 // Splits one line; CSV fields may be quoted ("a, b" and "" for a quote).
 std::vector<std::string> split(const std::string& line, char sep) {
   std::vector<std::string> out;

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "model/base/error.h"
 
@@ -46,6 +47,14 @@ void writeFileAtomically(const std::string& given, const std::function<void(std:
     std::remove(tmp.c_str());
     throw Error(Error::Kind::kIo, "cannot move the new file into place at '" + path + "'");
   }
+}
+
+std::string readFile(const std::string& path, const std::string& what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(Error::Kind::kIo, "cannot read the " + what + " '" + path + "'");
+  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) throw Error(Error::Kind::kIo, "cannot read the " + what + " '" + path + "'");
+  return bytes;
 }
 
 }  // namespace unilearn

@@ -20,6 +20,12 @@ inline bool endsWith(const std::string& s, const std::string& suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// The last part of a '/'-separated path ("a/b/c.mp4" -> "c.mp4"); the path itself without one.
+inline std::string fileName(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 // A CSV field as RFC 4180 writes it: quoted (with doubled quotes) when it holds a comma, a
 // quote or a line break.
 inline std::string csvField(const std::string& s) {

@@ -1,13 +1,16 @@
 #include <cmath>
 #include <ctime>
 #include <limits>
+#include <stdexcept>
 
 #include <gtest/gtest.h>
 
+#include "model/base/atomic_file.h"
 #include "model/base/error.h"
 #include "model/base/json.h"
 #include "model/base/json_fields.h"
 #include "model/base/text.h"
+#include "tests/test_util.h"
 
 using unilearn::Error;
 namespace json = unilearn::json;
@@ -133,6 +136,9 @@ TEST(BaseText, HelpersEveryLayerShares) {
   EXPECT_EQ(unilearn::lowerAscii("Happy.MP4 \xc3\x89"), "happy.mp4 \xc3\x89");
   EXPECT_TRUE(unilearn::endsWith("clip.eaf", ".eaf"));
   EXPECT_FALSE(unilearn::endsWith("af", ".eaf"));
+  EXPECT_EQ(unilearn::fileName("/data/session 1/a.mp4"), "a.mp4");
+  EXPECT_EQ(unilearn::fileName("a.mp4"), "a.mp4");
+  EXPECT_EQ(unilearn::fileName("folder/"), "");
   EXPECT_EQ(unilearn::csvField("plain"), "plain");
   EXPECT_EQ(unilearn::csvField("a \"b\", c"), "\"a \"\"b\"\", c\"");
 
@@ -151,4 +157,28 @@ TEST(BaseText, HelpersEveryLayerShares) {
   EXPECT_GE(std::stoll(local), static_cast<long long>(before));
   EXPECT_LE(std::stoll(local), static_cast<long long>(after));
   EXPECT_EQ(unilearn::nowText("", unilearn::TimeZone::kUtc), "");
+}
+
+TEST(BaseFiles, AWholeFileIsReplacedAtOnceOrLeftAsItWasAndReadBack) {
+  const std::string path = unilearn::test::tempPath("whole.json");
+  unilearn::writeFileAtomically(path, [](std::ostream& out) { out << "{\"a\":1}\n"; });
+  EXPECT_EQ(unilearn::readFile(path, "settings file"), "{\"a\":1}\n");
+  // A writer that fails half-way leaves the old content and no temporary file behind.
+  EXPECT_THROW(unilearn::writeFileAtomically(path,
+                                             [](std::ostream& out) {
+                                               out << "{\"a\":";
+                                               throw std::runtime_error("disk gone");
+                                             }),
+               std::runtime_error);
+  EXPECT_EQ(unilearn::readFile(path, "settings file"), "{\"a\":1}\n");
+  EXPECT_FALSE(std::ifstream(path + ".partial").good());
+  // What cannot be read is named with what it was meant to be.
+  try {
+    unilearn::readFile(path + ".missing", "training job");
+    FAIL() << "a missing file was read";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), Error::Kind::kIo);
+    EXPECT_EQ(std::string(e.what()), "cannot read the training job '" + path + ".missing'");
+  }
+  std::remove(path.c_str());
 }
