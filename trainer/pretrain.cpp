@@ -121,6 +121,23 @@ std::unique_ptr<torch::optim::AdamW> maeOptimizer(MaePretrain& net, const Pretra
   return std::make_unique<torch::optim::AdamW>(groups, torch::optim::AdamWOptions(c.lr));
 }
 
+// The masked autoencoder `c` describes (new, or continued from c.init_from), in training mode on
+// `device`, with its optimizer.
+struct MaeRun {
+  MaeConfig config;
+  MaePretrain net{nullptr};
+  std::unique_ptr<torch::optim::AdamW> opt;
+};
+
+MaeRun startMae(const PretrainConfig& c, const torch::Device& device) {
+  MaeRun run;
+  run.net = buildMae(c, &run.config);
+  run.net->to(device);
+  run.net->train();
+  run.opt = maeOptimizer(run.net, c);
+  return run;
+}
+
 // Linear warm-up from 1e-6 over `warmup_fraction` of all steps, then cosine to min_lr.
 double lrAt(const PretrainConfig& c, int64_t step, int64_t total) {
   const int64_t warm = static_cast<int64_t>(c.warmup_fraction * static_cast<double>(total));
@@ -141,11 +158,10 @@ PretrainResult pretrain(const PretrainConfig& c, const Dataset& data, const Pret
   const torch::Device device = startRun(c.out_dir, c.threads, c.device);
   PretrainResult result;
   result.device = deviceName(device);
-  MaeConfig mc;
-  MaePretrain net = buildMae(c, &mc);
-  net->to(device);
-  net->train();
-  auto opt = maeOptimizer(net, c);
+  MaeRun run = startMae(c, device);
+  MaePretrain net = run.net;  // a shared handle
+  auto& opt = run.opt;
+  const MaeConfig& mc = run.config;
   const ModelConfig& e = mc.encoder;
   const int size = static_cast<int>(e.img_size);
   DataParallel dp(c.rank, c.world_size, c.rendezvous);
@@ -282,11 +298,10 @@ PretrainBench benchPretrainSteps(const std::string& config, int video_batch, int
   const torch::Device device = pickDevice(device_name);
   PretrainConfig c;
   c.model = config;
-  MaeConfig mc;
-  MaePretrain net = buildMae(c, &mc);
-  net->to(device);
-  net->train();
-  auto opt = maeOptimizer(net, c);
+  MaeRun run = startMae(c, device);
+  MaePretrain net = run.net;  // a shared handle
+  auto& opt = run.opt;
+  const MaeConfig& mc = run.config;
   const ModelConfig& e = mc.encoder;
   auto rate = [&](const torch::Tensor& x, int64_t tokens, double ratio) {
     auto run = [&] {

@@ -149,6 +149,27 @@ TEST(Cli, BenchRunsWithPassiveOpenMpEvenWhenTheUserDidNotSetIt) {
   EXPECT_NE(r.out.find("ms per image"), std::string::npos) << r.out;
 }
 
+TEST(Cli, BenchPretrainMeasuresBothModalitiesAndTheFineTuningStep) {
+  const std::string config = test::tempPath("bench_pretrain.json");
+  std::ofstream(config) << R"({"img_size":32,"patch_size":16,"num_frames":4,"tubelet_size":2,)"
+                           R"("embed_dim":32,"depth":2,"num_heads":2,"moe_layers":[1],)"
+                           R"("num_experts":4,"top_k":2,"image_classes":7,"video_classes":7})";
+  CliRun r = cli("bench-pretrain --config " + config + " --steps 1 --threads 1");
+  ASSERT_EQ(r.code, 0) << r.err;
+  double clip = 0, still = 0, finetune = 0;
+  const size_t at = r.out.find(" pre-training: ");
+  ASSERT_NE(at, std::string::npos) << r.out;
+  ASSERT_EQ(std::sscanf(r.out.c_str() + at,
+                        " pre-training: %lf clip steps/s (batch 2, 95 %% masked), %lf still "
+                        "steps/s (batch 4, 90 %% masked); fine-tuning the same clips: %lf",
+                        &clip, &still, &finetune),
+            3)
+      << r.out;
+  EXPECT_GT(clip, 0);
+  EXPECT_GT(still, 0);
+  EXPECT_GT(finetune, 0);
+}
+
 TEST(Cli, BenchMeasuresWhatTheRoutingTraceCosts) {
   CliRun r = cli("bench --config unilearn-t16-160 --repeat 1 --no-image --trace-overhead");
   ASSERT_EQ(r.code, 0) << r.err;
