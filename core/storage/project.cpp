@@ -125,6 +125,24 @@ std::optional<int64_t> latestAnalysis(sql::Database& db, int64_t media_id, const
   return q.integer(0);
 }
 
+// Scheme `scheme`'s row of annotation_schemes with `columns`, stepped onto; an error naming the
+// scheme when the project has none of that name.
+sql::Statement schemeRow(sql::Database& db, const std::string& scheme, const std::string& columns) {
+  auto q = db.prepare("SELECT " + columns + " FROM annotation_schemes WHERE name = ?");
+  q.bind(1, scheme);
+  if (!q.step()) throw Error(Error::Kind::kArgument, "no annotation scheme '" + scheme + "'");
+  return q;
+}
+
+// A JSON array of strings as stored in a scheme's row (labels, colours).
+std::vector<std::string> stringList(const std::string& text, const char* what) {
+  const json::Value parsed = json::parse(text);  // outlives the loop over its array
+  std::vector<std::string> out;
+  for (const auto& item : parsed.asArray(what))
+    out.push_back(item.asString(what));
+  return out;
+}
+
 }  // namespace
 
 Project::Project(std::string path) : path_(std::move(path)) {}
@@ -409,32 +427,15 @@ std::vector<std::string> Project::annotationSchemes() const {
 }
 
 std::vector<std::string> Project::schemeLabels(const std::string& scheme) const {
-  auto q = db_->prepare("SELECT labels_json FROM annotation_schemes WHERE name = ?");
-  q.bind(1, scheme);
-  if (!q.step()) throw Error(Error::Kind::kArgument, "no annotation scheme '" + scheme + "'");
-  std::vector<std::string> labels;
-  const json::Value parsed = json::parse(q.text(0));
-  for (const auto& l : parsed.asArray("labels"))
-    labels.push_back(l.asString("label"));
-  return labels;
+  return stringList(schemeRow(*db_, scheme, "labels_json").text(0), "label");
 }
 
 bool Project::schemeOrdinal(const std::string& scheme) const {
-  auto q = db_->prepare("SELECT ordinal FROM annotation_schemes WHERE name = ?");
-  q.bind(1, scheme);
-  if (!q.step()) throw Error(Error::Kind::kArgument, "no annotation scheme '" + scheme + "'");
-  return q.integer(0) != 0;
+  return schemeRow(*db_, scheme, "ordinal").integer(0) != 0;
 }
 
 std::vector<std::string> Project::schemeColors(const std::string& scheme) const {
-  auto q = db_->prepare("SELECT colors_json FROM annotation_schemes WHERE name = ?");
-  q.bind(1, scheme);
-  if (!q.step()) throw Error(Error::Kind::kArgument, "no annotation scheme '" + scheme + "'");
-  std::vector<std::string> colors;
-  const json::Value parsed = json::parse(q.text(0));
-  for (const auto& c : parsed.asArray("colors"))
-    colors.push_back(c.asString("color"));
-  return colors;
+  return stringList(schemeRow(*db_, scheme, "colors_json").text(0), "colour");
 }
 
 void Project::addScheme(const std::string& name, const std::vector<std::string>& labels,
