@@ -50,6 +50,9 @@ void writeFileAtomically(const std::string& given, const std::function<void(std:
 }
 
 std::string readFile(const std::string& path, const std::string& what) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))  // opens, then reads as empty: say what it is
+    throw Error(Error::Kind::kIo, "'" + path + "' is a folder, not the " + what);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(Error::Kind::kIo, "cannot read the " + what + " '" + path + "'");
   std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

@@ -180,5 +180,17 @@ TEST(BaseFiles, AWholeFileIsReplacedAtOnceOrLeftAsItWasAndReadBack) {
     EXPECT_EQ(e.kind(), Error::Kind::kIo);
     EXPECT_EQ(std::string(e.what()), "cannot read the training job '" + path + ".missing'");
   }
+  EXPECT_THROW(
+      {
+        try {
+          unilearn::readFile(testing::TempDir(), "model config");
+        } catch (const Error& e) {
+          EXPECT_NE(std::string(e.what()).find("is a folder, not the model config"),
+                    std::string::npos)
+              << e.what();
+          throw;
+        }
+      },
+      Error);
   std::remove(path.c_str());
 }
