@@ -30,6 +30,6 @@ cmake --build "$BUILD_DIR" --target unilearn_tests unilearn
 # The valgrind test runs the CLI under valgrind, which cannot run an ASan binary; the normal
 # pass above ran it.
 (cd "$BUILD_DIR" && env "${ASAN_ENV[@]}" ctest --output-on-failure -j2 \
-  -R '^(VideoReader|AudioDecoder|FormatMatrix|FaceDetector|FaceTracker|FaceAligner|FaceLandmarks|FaceMeshNet|BlendshapeNet|FaceEvents|FaceExpressionNet|Checkpoint|Safetensors|Fuzz|FuzzInputs|Json|Project|ProjectLock|Import|Eaf|Export|LibraryErrors|Calibration|LabelSuggestions|TimelineStream)\.|^Analysis\.StaticOnlyAndEveryNthFrame$' \
+  -R '^(VideoReader|AudioDecoder|FormatMatrix|FaceDetector|FaceTracker|FaceAligner|FaceLandmarks|FaceMeshNet|BlendshapeNet|FaceEvents|FaceExpressionNet|Checkpoint|Safetensors|Fuzz|FuzzInputs|Json|JsonFields|BaseText|BaseFiles|Project|ProjectLock|Import|Eaf|Export|LibraryErrors|Calibration|LabelSuggestions|TimelineStream)\.|^Analysis\.StaticOnlyAndEveryNthFrame$' \
   -E 'GridFramesAreConvertedWithoutWritingPastTheImage')
 echo "== sanitizer pass: $(( $(date +%s) - start )) s"
