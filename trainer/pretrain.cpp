@@ -130,12 +130,12 @@ struct MaeRun {
 };
 
 MaeRun startMae(const PretrainConfig& c, const torch::Device& device) {
-  MaeRun run;
-  run.net = buildMae(c, &run.config);
-  run.net->to(device);
-  run.net->train();
-  run.opt = maeOptimizer(run.net, c);
-  return run;
+  MaeRun mae;
+  mae.net = buildMae(c, &mae.config);
+  mae.net->to(device);
+  mae.net->train();
+  mae.opt = maeOptimizer(mae.net, c);
+  return mae;
 }
 
 // Linear warm-up from 1e-6 over `warmup_fraction` of all steps, then cosine to min_lr.
@@ -158,10 +158,10 @@ PretrainResult pretrain(const PretrainConfig& c, const Dataset& data, const Pret
   const torch::Device device = startRun(c.out_dir, c.threads, c.device);
   PretrainResult result;
   result.device = deviceName(device);
-  MaeRun run = startMae(c, device);
-  MaePretrain net = run.net;  // a shared handle
-  auto& opt = run.opt;
-  const MaeConfig& mc = run.config;
+  MaeRun mae = startMae(c, device);
+  MaePretrain net = mae.net;  // a shared handle
+  auto& opt = mae.opt;
+  const MaeConfig& mc = mae.config;
   const ModelConfig& e = mc.encoder;
   const int size = static_cast<int>(e.img_size);
   DataParallel dp(c.rank, c.world_size, c.rendezvous);
@@ -298,10 +298,10 @@ PretrainBench benchPretrainSteps(const std::string& config, int video_batch, int
   const torch::Device device = pickDevice(device_name);
   PretrainConfig c;
   c.model = config;
-  MaeRun run = startMae(c, device);
-  MaePretrain net = run.net;  // a shared handle
-  auto& opt = run.opt;
-  const MaeConfig& mc = run.config;
+  MaeRun mae = startMae(c, device);
+  MaePretrain net = mae.net;  // a shared handle
+  auto& opt = mae.opt;
+  const MaeConfig& mc = mae.config;
   const ModelConfig& e = mc.encoder;
   auto rate = [&](const torch::Tensor& x, int64_t tokens, double ratio) {
     auto run = [&] {
