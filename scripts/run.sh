@@ -9,17 +9,18 @@ SAMPLE_DIR="$BUILD_DIR/sample"
 "$ROOT/scripts/make-sample.sh" "$SAMPLE_DIR/two_faces.mp4"
 PROJECT="$SAMPLE_DIR/sample.ulproj"
 rm -f "$PROJECT" "$PROJECT-wal" "$PROJECT-shm"
-echo "== unilearn analyze (faces, tracks, static expressions, and the shipped UniLearn-T on 16-frame clips)"
+echo "== unilearn analyze (faces, tracks, per-frame expressions from the static model and the shipped UniLearn-T combined, and UniLearn-T on 16-frame clips)"
 "$BUILD_DIR/app/unilearn" analyze "$SAMPLE_DIR/two_faces.mp4" --project "$PROJECT"
 "$BUILD_DIR/app/unilearn" export "$PROJECT" --format csv --frames --out "$SAMPLE_DIR/frames.csv" >/dev/null
 echo "== per-frame expressions of each person are in $SAMPLE_DIR/frames.csv; in short:"
-# Per track: frames with a face and the static model's most frequent top expression.
-awk -F, 'NR == 1 { for (i = 1; i <= NF; ++i) if ($i ~ /^static_/) { cls[i] = substr($i, 8) } next }
+# Per track: frames with a face and the per-frame model's most frequent top expression.
+awk -F, 'NR == 1 { for (i = 1; i <= NF; ++i) if ($i ~ /^(static|frame)_/ && $i != "frame_model") { cls[i] = substr($i, index($i, "_") + 1) }
+          if ($NF == "frame_model") fm = NF; next }
   $1 == "frame" { best = ""; top = -1
     for (i in cls) if ($i + 0 > top) { top = $i + 0; best = cls[i] }
-    n[$4]++; count[$4 "," best]++ }
+    n[$4]++; count[$4 "," best]++; model = fm ? $fm : "static" }
   END { for (t in n) { m = 0; for (k in count) { split(k, p, ","); if (p[1] == t && count[k] > m) { m = count[k]; e = p[2] } }
-          printf "  face %s: %d frames, mostly %s (%d frames) by the static model\n", t, n[t], e, m } }' "$SAMPLE_DIR/frames.csv"
+          printf "  face %s: %d frames, mostly %s (%d frames) by the per-frame model (%s)\n", t, n[t], e, m, model } }' "$SAMPLE_DIR/frames.csv"
 # Per track: UniLearn's clip windows and their most frequent top class.
 awk -F, 'NR == 1 { for (i = 1; i <= NF; ++i) if ($i == "top_class") tc = i; next }
   $1 == "window" { n[$4]++; count[$4 "," $tc]++ }

@@ -2,6 +2,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "core/analysis/analyzer.h"
+#include "core/analysis/class_names.h"
 #include "model/base/error.h"
 #include "model/face_expression_net.h"
 #include "model/precision.h"
@@ -70,13 +72,46 @@ Evaluation evaluateStaticModel(const std::string& resources, const Dataset& data
       cv::cvtColor(resized, rgb, cv::COLOR_BGR2RGB);
       truth.push_back(to_model[static_cast<size_t>(item.label)]);
     }
-    const auto pred = net.predict(batch).argmax(-1);
-    for (size_t j = 0; j < n; ++j)
-      e.image_predictions.push_back(
-          static_cast<int>(pred[static_cast<int64_t>(j)].item<int64_t>()));
+    appendProbabilities(net.predict(batch), e.image_probabilities, e.image_predictions);
   }
   e.images = computeMetrics(truth, e.image_predictions, static_cast<int>(names.size()));
+  e.image_truth = std::move(truth);
   e.image_classes = names;
+  return e;
+}
+
+Evaluation combineStillEvaluations(const Evaluation& static_e, const Evaluation& model_e) {
+  const core::ClassMapping m = core::mapClassNames(static_e.image_classes, model_e.image_classes);
+  if (!m.unmatched.empty())
+    throw Error(Error::Kind::kArgument, "the model's image head has no class '" +
+                                            m.unmatched.front() +
+                                            "' of the static model; it cannot be combined");
+  const size_t n = static_e.image_probabilities.size();
+  if (model_e.image_probabilities.size() != n || static_e.image_truth.size() != n ||
+      model_e.image_truth.size() != n)
+    throw Error(Error::Kind::kArgument,
+                "the two evaluations cover different stills (" + std::to_string(n) + " and " +
+                    std::to_string(model_e.image_probabilities.size()) + ")");
+  Evaluation e = model_e;
+  e.image_classes = static_e.image_classes;
+  e.image_predictions.clear();
+  e.image_probabilities.clear();
+  for (size_t i = 0; i < n; ++i) {
+    const int truth = static_e.image_truth[i];
+    if (m.to[static_cast<size_t>(truth)] != model_e.image_truth[i])
+      throw Error(Error::Kind::kArgument,
+                  "the two evaluations differ in the true class of still " + std::to_string(i));
+    std::vector<float> head;
+    for (int to : m.to)
+      head.push_back(model_e.image_probabilities[i][static_cast<size_t>(to)]);
+    auto p = core::combinedFrameProbabilities(static_e.image_probabilities[i], head);
+    e.image_predictions.push_back(
+        static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin()));
+    e.image_probabilities.push_back(std::move(p));
+  }
+  e.image_truth = static_e.image_truth;
+  e.images =
+      computeMetrics(e.image_truth, e.image_predictions, static_cast<int>(e.image_classes.size()));
   return e;
 }
 

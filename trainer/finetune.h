@@ -62,6 +62,14 @@ Evaluation evaluateModel(const std::string& model, const Dataset& data, int samp
 // class names (any order). For comparing UniLearn's image head with it on the same faces.
 Evaluation evaluateStaticModel(const std::string& resources, const Dataset& data);
 
+// The analysis' combined per-frame engine (core::FrameEngine::kCombined) on stills: `model_e`
+// with its stills' results replaced by each still's static and image-head probabilities
+// combined (core::combinedFrameProbabilities), in the static model's class order. `static_e` and
+// `model_e` must cover the same stills in the same order (checked by their true classes); throws
+// unilearn::Error (kArgument) otherwise, or when the image head lacks one of the static model's
+// classes.
+Evaluation combineStillEvaluations(const Evaluation& static_e, const Evaluation& model_e);
+
 // What a training step costs: steps/s and peak memory for a config on random data (bench).
 struct StepBench {
   double video_steps_per_second = 0, image_steps_per_second = 0, peak_mb = 0;

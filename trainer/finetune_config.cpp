@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdio>
 #include <iterator>
 
 #include "model/base/error.h"
@@ -129,6 +130,36 @@ FinetuneConfig FinetuneConfig::fromJson(const json::Value& v) {
 
 bool isPresetOrJson(const std::string& s) {
   return ModelConfig::isPreset(s) || endsWith(s, ".json");
+}
+
+std::string probabilitiesCsv(const Evaluation& e) {
+  const bool clips = !e.clip_probabilities.empty(), stills = !e.image_probabilities.empty();
+  if (clips && stills && e.clip_classes != e.image_classes)
+    throw Error(Error::Kind::kArgument,
+                "the clip and image heads have different classes; evaluate clips and stills "
+                "separately to write their probabilities");
+  const auto& names = clips ? e.clip_classes : e.image_classes;
+  std::string out = "kind,index,truth,predicted";
+  for (const auto& n : names)
+    out += "," + csvField("p_" + n);
+  out += '\n';
+  auto rows = [&](const char* kind, const std::vector<std::vector<float>>& probabilities,
+                  const std::vector<int>& truth, const std::vector<int>& predicted) {
+    for (size_t i = 0; i < probabilities.size(); ++i) {
+      out += std::string(kind) + ',' + std::to_string(i) + ',' +
+             csvField(names.at(static_cast<size_t>(truth.at(i)))) + ',' +
+             csvField(names.at(static_cast<size_t>(predicted.at(i))));
+      for (float p : probabilities[i]) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, ",%.6g", static_cast<double>(p));
+        out += buf;
+      }
+      out += '\n';
+    }
+  };
+  rows("clip", e.clip_probabilities, e.clip_truth, e.clip_predictions);
+  rows("still", e.image_probabilities, e.image_truth, e.image_predictions);
+  return out;
 }
 
 }  // namespace unilearn::trainer

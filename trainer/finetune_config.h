@@ -80,7 +80,16 @@ struct EpochReport {
 struct Evaluation {
   Metrics clips, images;
   std::vector<int> clip_predictions, image_predictions;
+  // Per sample, the model's class probabilities (its order): what `--probabilities` writes.
+  std::vector<std::vector<float>> clip_probabilities, image_probabilities;
+  std::vector<int> clip_truth, image_truth;              // in the model's class indices
   std::vector<std::string> clip_classes, image_classes;  // the model's, in its order
 };
+
+// One CSV row per evaluated sample: `kind` (clip or still), its index in the data, the true and
+// the predicted class, then the probability of each of the model's classes (columns named
+// `p_<class>`; clips and stills in one file only when their heads have the same classes).
+// Throws unilearn::Error (kArgument) when the two heads' classes differ and both have samples.
+std::string probabilitiesCsv(const Evaluation& e);
 
 }  // namespace unilearn::trainer

@@ -159,6 +159,18 @@ Optimizer makeOptimizer(VitMoE& net, const FinetuneConfig& c) {
   return o;
 }
 
+void appendProbabilities(const torch::Tensor& probs, std::vector<std::vector<float>>& rows,
+                         std::vector<int>& predictions) {
+  const auto p = probs.to(torch::kCPU, torch::kFloat).contiguous();
+  const int64_t classes = p.size(1);
+  const auto top = p.argmax(-1);
+  for (int64_t i = 0; i < p.size(0); ++i) {
+    const float* row = p.data_ptr<float>() + i * classes;
+    rows.emplace_back(row, row + classes);
+    predictions.push_back(static_cast<int>(top[i].item<int64_t>()));
+  }
+}
+
 Evaluation evaluateNetwork(VitMoE& net, const Dataset& data, const std::vector<int>& to_model,
                            int sampling_rate, const torch::Device& device,
                            const std::vector<int>& to_model_images) {
@@ -178,12 +190,17 @@ Evaluation evaluateNetwork(VitMoE& net, const Dataset& data, const std::vector<i
         frames.push_back(clip.frames[static_cast<size_t>(f)]);
       batch.push_back(std::move(frames));
     }
-    auto probs =
-        net->forward(clipTensor(batch, cfg.img_size).to(device)).logits.softmax(-1).mean(0);
+    auto probs = net->forward(clipTensor(batch, cfg.img_size).to(device))
+                     .logits.softmax(-1)
+                     .mean(0)
+                     .to(torch::kCPU, torch::kFloat);
     e.clip_predictions.push_back(static_cast<int>(probs.argmax().item<int64_t>()));
+    e.clip_probabilities.emplace_back(probs.data_ptr<float>(),
+                                      probs.data_ptr<float>() + probs.numel());
     truth.push_back(to_model[static_cast<size_t>(clip.label)]);
   }
   e.clips = computeMetrics(truth, e.clip_predictions, static_cast<int>(cfg.video_classes));
+  e.clip_truth = std::move(truth);
   truth.clear();
   for (size_t i = 0; i < data.images.size(); i += 32) {
     std::vector<cv::Mat> faces;
@@ -191,11 +208,11 @@ Evaluation evaluateNetwork(VitMoE& net, const Dataset& data, const std::vector<i
       faces.push_back(data.images[j].face);
       truth.push_back(image_map[static_cast<size_t>(data.images[j].label)]);
     }
-    auto pred = net->forward(imageTensor(faces, cfg.img_size).to(device)).logits.argmax(-1).cpu();
-    for (int64_t j = 0; j < pred.size(0); ++j)
-      e.image_predictions.push_back(static_cast<int>(pred[j].item<int64_t>()));
+    const auto probs = net->forward(imageTensor(faces, cfg.img_size).to(device)).logits.softmax(-1);
+    appendProbabilities(probs, e.image_probabilities, e.image_predictions);
   }
   e.images = computeMetrics(truth, e.image_predictions, static_cast<int>(cfg.image_classes));
+  e.image_truth = std::move(truth);
   e.clip_classes = cfg.video_class_names;
   e.image_classes = cfg.image_class_names;
   net->train();

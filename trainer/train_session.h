@@ -63,6 +63,11 @@ std::vector<size_t> shuffledOrder(size_t n, std::mt19937_64& rng);
 EpochReport epochReport(int epoch, std::chrono::steady_clock::time_point start, int64_t steps,
                         double loss_sum);
 
+// The rows of `probs` ([N, C] float on the CPU) appended to `rows`, their top class to
+// `predictions`.
+void appendProbabilities(const torch::Tensor& probs, std::vector<std::vector<float>>& rows,
+                         std::vector<int>& predictions);
+
 // `to_model[i]`: the model's class index of the data's class i.
 // `to_model_images`: the stills' class mapping where the image head's classes differ (empty:
 // `to_model`).

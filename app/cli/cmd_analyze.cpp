@@ -1,9 +1,9 @@
 // `unilearn analyze VIDEO... --project P.ulproj [--model FILE|NAME] [--static-only] [--again]
-// [--every N] [--hop FRAMES] [--blendshapes] [--landmarks] [--frame-model static|unilearn]`:
-// faces, per-frame expressions (and blendshapes, landmarks) and UniLearn windows into a project.
-// `unilearn analyze --camera ID --project P.ulproj [--seconds N] [--stats-every S] ...`: the
-// same, live, until Ctrl-C or N seconds; every S seconds a line of throughput and memory (what
-// a soak test watches).
+// [--every N] [--hop FRAMES] [--blendshapes] [--landmarks]
+// [--frame-model static|unilearn|combined]`: faces, per-frame expressions (and blendshapes,
+// landmarks) and UniLearn windows into a project. `unilearn analyze --camera ID --project P.ulproj
+// [--seconds N] [--stats-every S] ...`: the same, live, until Ctrl-C or N seconds; every S seconds
+// a line of throughput and memory (what a soak test watches).
 #include <signal.h>
 #include <unistd.h>
 
@@ -150,14 +150,21 @@ int runAnalyze(const std::vector<std::string>& argv) {
   options.batch = static_cast<int>(args.getInt("batch", 4));
   if (options.every < 1 || options.windows.hop < 1 || options.batch < 1)
     throw UsageError{"--every, --hop and --batch must be >= 1"};
-  // Which model gives the per-frame curves: the static FaceExpressionNet or UniLearn's image head.
-  const std::string frame_model = args.get("frame-model").value_or("static");
-  if (frame_model != "static" && frame_model != "unilearn")
-    throw UsageError{"--frame-model must be static or unilearn (the UniLearn model's image head)"};
-  if (frame_model == "unilearn" && args.has("static-only"))
-    throw UsageError{"--frame-model unilearn needs the UniLearn model: drop --static-only"};
-  options.frame_engine =
-      frame_model == "unilearn" ? core::FrameEngine::kImageHead : core::FrameEngine::kStatic;
+  // Which model gives the per-frame curves: the static FaceExpressionNet, UniLearn's image head,
+  // or both combined. Without --frame-model: combined where the UniLearn model's image head has
+  // the seven expressions (the more accurate, docs/performance.md), else the static model.
+  const auto chosen = args.get("frame-model");
+  const std::string frame_model = chosen.value_or(args.has("static-only") ? "static" : "combined");
+  if (frame_model != "static" && frame_model != "unilearn" && frame_model != "combined")
+    throw UsageError{
+        "--frame-model must be static, unilearn (the UniLearn model's image head) or combined "
+        "(both)"};
+  if (frame_model != "static" && args.has("static-only"))
+    throw UsageError{"--frame-model " + frame_model +
+                     " needs the UniLearn model: drop --static-only"};
+  options.frame_engine = frame_model == "unilearn"   ? core::FrameEngine::kImageHead
+                         : frame_model == "combined" ? core::FrameEngine::kCombined
+                                                     : core::FrameEngine::kStatic;
   std::unique_ptr<core::ClipModel> model;
   if (!args.has("static-only")) {
     auto name = args.get("model");
@@ -177,6 +184,10 @@ int runAnalyze(const std::vector<std::string>& argv) {
     if (model->randomWeights())
       std::fprintf(stderr, "note: %s has random weights: its clip predictions are meaningless\n",
                    name->c_str());
+    std::string why;
+    if (!chosen)
+      options.frame_engine = core::usableFrameEngine(options.frame_engine, model.get(), &why);
+    if (!why.empty()) std::fprintf(stderr, "note: %s\n", why.c_str());
   }
   const auto lock = core::ProjectLock::acquire(project_path, "unilearn analyze");
   auto project = core::Project::open(project_path);

@@ -109,7 +109,7 @@ int runTrain(const std::vector<std::string>& argv) {
 int runEvaluate(const std::vector<std::string>& argv) {
   Args args(argv,
             {"data", "split", "format", "root", "limit", "sampling-rate", "threads", "device",
-             "json", "face-size", "margin", "precision"},
+             "json", "face-size", "margin", "precision", "probabilities", "frame-model"},
             {"app-path"});
   if (args.positional().size() != 1) throw UsageError{"evaluate needs one MODEL"};
   const std::string model = args.positional()[0];
@@ -129,43 +129,66 @@ int runEvaluate(const std::vector<std::string>& argv) {
   const bool app_path = args.has("app-path");
   const int face_size = static_cast<int>(args.getInt("face-size", trainer::kAppPathFaceSize));
   if (face_size < 16 || face_size > 360) throw UsageError{"--face-size must be 16 to 360"};
-  trainer::Dataset data = trainer::loadList(data_path, {}, app_path ? face_size : img_size,
-                                            args.get("split").value_or(""), layout);
+  const trainer::Dataset loaded = trainer::loadList(data_path, {}, app_path ? face_size : img_size,
+                                                    args.get("split").value_or(""), layout);
+  // --frame-model combined: the analysis' combined per-frame engine (core::FrameEngine) on the
+  // stills: the static model and the image head, each on its own crop, combined.
+  const std::string frame_model = args.get("frame-model").value_or("");
+  if (!frame_model.empty() && frame_model != "combined")
+    throw UsageError{"--frame-model must be combined (or left out)"};
+  const bool combined = frame_model == "combined";
+  if (combined && static_model) throw UsageError{"--frame-model combined needs a UniLearn MODEL"};
   int64_t missed = 0;
-  const size_t stills_given = data.images.size();
-  if (app_path) {
+  const size_t stills_given = loaded.images.size();
+  // The stills as the given model sees them: fed as they are, or through the app's path.
+  auto prepared = [&](bool for_static) {
+    if (!app_path) return loaded;
     trainer::AppPathOptions o;
     // The static model's own crop in the analysis: the box padded to a square, no rotation.
-    o.level_eyes = !static_model;
+    o.level_eyes = !for_static;
     // Without --margin, the crop the analysis makes for this model (its face_margin).
-    o.margin = args.get("margin") ? static_cast<float>(std::stod(*args.get("margin")))
-                                  : (static_model ? 0.0f : static_cast<float>(base.face_margin));
+    o.margin = args.get("margin") && !combined
+                   ? static_cast<float>(std::stod(*args.get("margin")))
+                   : (for_static ? 0.0f : static_cast<float>(base.face_margin));
     if (!(o.margin >= 0 && o.margin <= 1)) throw UsageError{"--margin must be 0 to 1"};
-    trainer::AppPathResult r = trainer::throughAppPath(data, core::resourceDir(), img_size, o);
+    trainer::AppPathResult r =
+        trainer::throughAppPath(loaded, core::resourceDir(), for_static ? 112 : img_size, o);
     missed = r.missed;
-    r.crops.clips = std::move(data.clips);
-    data = std::move(r.crops);
+    r.crops.clips = loaded.clips;
     std::printf(
         "app path: %zu stills placed in 480x360 frames at %d px, faces found in %zu "
-        "(%.1f %%), aligned with margin %.2f\n",
-        stills_given, face_size, data.images.size(),
+        "(%.1f %%), aligned with margin %.2f%s\n",
+        stills_given, face_size, r.crops.images.size(),
         stills_given
-            ? 100.0 * static_cast<double>(data.images.size()) / static_cast<double>(stills_given)
+            ? 100.0 * static_cast<double>(r.crops.images.size()) / static_cast<double>(stills_given)
             : 0.0,
-        o.margin);
+        o.margin, combined ? (for_static ? " (static model)" : " (UniLearn)") : "");
+    return std::move(r.crops);
+  };
+  trainer::Evaluation e;
+  if (static_model) {
+    e = trainer::evaluateStaticModel(core::resourceDir(), prepared(true));
+  } else {
+    e = trainer::evaluateModel(
+        model, prepared(false), static_cast<int>(args.getInt("sampling-rate", 4)),
+        args.get("device").value_or("auto"), args.get("precision").value_or("fp32"));
+    if (combined) {
+      std::printf("stills (head.image alone): %s\n", e.images.summary(e.image_classes).c_str());
+      e = trainer::combineStillEvaluations(
+          trainer::evaluateStaticModel(core::resourceDir(), prepared(true)), e);
+    }
   }
-  const auto e = static_model ? trainer::evaluateStaticModel(core::resourceDir(), data)
-                              : trainer::evaluateModel(
-                                    model, data, static_cast<int>(args.getInt("sampling-rate", 4)),
-                                    args.get("device").value_or("auto"),
-                                    args.get("precision").value_or("fp32"));
   if (e.clips.samples > 0) {
     std::printf("clips (head.video, 2 temporal views): %s\n",
                 e.clips.summary(e.clip_classes).c_str());
     std::printf("%s", e.clips.table(e.clip_classes).c_str());
   }
   if (e.images.samples > 0) {
-    std::printf("stills (head.image): %s\n", e.images.summary(e.image_classes).c_str());
+    std::printf("stills (%s): %s\n",
+                combined       ? "static model and head.image combined"
+                : static_model ? "static model"
+                               : "head.image",
+                e.images.summary(e.image_classes).c_str());
     std::printf("%s", e.images.table(e.image_classes).c_str());
     if (missed > 0)
       std::printf("counting the %lld stills without a detected face as wrong: WAR %.1f %%\n",
@@ -176,6 +199,7 @@ int runEvaluate(const std::vector<std::string>& argv) {
   if (const auto out = args.get("json")) {
     json::Value v = json::Value::object();
     v.set("model", model);
+    if (combined) v.set("frame_model", "combined");
     v.set("data", data_path);
     if (!format.empty()) v.set("format", format);
     if (e.clips.samples > 0) v.set("clips", e.clips.toJson(e.clip_classes));
@@ -185,6 +209,12 @@ int runEvaluate(const std::vector<std::string>& argv) {
       v.set("app_path_missed", missed);
     }
     const std::string text = v.dump(2) + "\n";
+    writeFileAtomically(
+        *out, [&](std::ostream& o) { o << text; }, false);
+    std::printf("wrote %s\n", out->c_str());
+  }
+  if (const auto out = args.get("probabilities")) {
+    const std::string text = trainer::probabilitiesCsv(e);
     writeFileAtomically(
         *out, [&](std::ostream& o) { o << text; }, false);
     std::printf("wrote %s\n", out->c_str());

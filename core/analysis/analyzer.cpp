@@ -48,7 +48,7 @@ PipelineOptions pipelineOptions(const AnalysisOptions& o) {
   po.detector = o.detector;
   po.blendshapes = o.blendshapes;
   po.landmarks = o.landmarks;
-  po.static_model = o.frame_engine == FrameEngine::kStatic;  // else the image head's curves
+  po.static_model = o.frame_engine != FrameEngine::kImageHead;  // else the image head's curves
   return po;
 }
 
@@ -57,6 +57,27 @@ std::string modelPath(const ClipModel& model) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(model.source(), ec)) return model.source();
   return std::filesystem::absolute(model.source()).lexically_normal().string();
+}
+
+// For each of the static model's classes (in its order, the frame curves' order), the image
+// head's class of the same name; empty, with `problem` saying why, when the model is missing or
+// its image head lacks one.
+std::vector<int> imageHeadMapping(const ClipModel* model, std::string& problem) {
+  if (!model) {
+    problem = "per-frame curves from the image head need a UniLearn model (not static-only)";
+    return {};
+  }
+  const auto& heads = model->config().image_class_names;
+  const ClassMapping m = mapClassNames(FacePipeline::expressionNames(), heads);
+  if (heads.empty() || !m.unmatched.empty()) {
+    std::string missing;
+    for (const auto& n : m.unmatched)
+      missing += (missing.empty() ? "" : ", ") + n;
+    problem = "the model's image head cannot give the per-frame curves: it has no class for " +
+              (heads.empty() ? std::string("any of the seven expressions") : missing);
+    return {};
+  }
+  return m.to;
 }
 
 class Run {
@@ -70,7 +91,12 @@ class Run {
         media_(media_id),
         analysis_(analysis_id) {
     span_ = static_cast<int64_t>(o.windows.clip_frames - 1) * o.windows.sampling_rate;
-    if (o.frame_engine == FrameEngine::kImageHead) frame_classes_ = imageHeadMapping(model_);
+    if (o.frame_engine != FrameEngine::kStatic) {
+      std::string problem;
+      frame_classes_ = imageHeadMapping(model_, problem);
+      if (frame_classes_.empty())
+        throw Error(Error::Kind::kArgument, problem + "; use the static model for frames");
+    }
     if (model_) {
       crop_.size = static_cast<int>(model_->config().img_size);
       crop_.margin = static_cast<float>(model_->config().face_margin);
@@ -121,35 +147,24 @@ class Run {
   }
 
  private:
-  // For each of the static model's classes (in its order, the frame curves' order), the image
-  // head's class of the same name. Throws unilearn::Error (kArgument) when one has none.
-  static std::vector<int> imageHeadMapping(const ClipModel* model) {
-    if (!model)
-      throw Error(Error::Kind::kArgument,
-                  "per-frame curves from the image head need a UniLearn model (not static-only)");
-    const auto& heads = model->config().image_class_names;
-    const ClassMapping m = mapClassNames(FacePipeline::expressionNames(), heads);
-    if (heads.empty() || !m.unmatched.empty()) {
-      std::string missing;
-      for (const auto& n : m.unmatched)
-        missing += (missing.empty() ? "" : ", ") + n;
-      throw Error(Error::Kind::kArgument,
-                  "the model's image head cannot give the per-frame curves: it has no class for " +
-                      (heads.empty() ? std::string("any of the seven expressions") : missing) +
-                      "; use the static model for frames");
-    }
-    return m.to;
-  }
-
-  // The image head on this frame's faces, in one batch (their crops are the clip windows' own).
+  // The image head on this frame's faces, in one batch (their crops are the clip windows' own);
+  // with the combined engine, combined with the static model's `expression` the pipeline gave.
   void imageHead(int64_t index, std::vector<FaceResult>& faces) {
     std::vector<cv::Mat> crops;
     for (const auto& f : faces)
       crops.push_back(tracks_.at(f.track_id).crops.at(index));
     const auto probs = model_->predictImages(crops);
-    for (size_t i = 0; i < faces.size(); ++i)
-      for (size_t c = 0; c < frame_classes_.size() && c < faces[i].expression.size(); ++c)
-        faces[i].expression[c] = probs[i][static_cast<size_t>(frame_classes_[c])];
+    for (size_t i = 0; i < faces.size(); ++i) {
+      auto& expression = faces[i].expression;
+      std::vector<float> head(expression.size());
+      for (size_t c = 0; c < frame_classes_.size() && c < head.size(); ++c)
+        head[c] = probs[i][static_cast<size_t>(frame_classes_[c])];
+      if (o_.frame_engine == FrameEngine::kCombined) {
+        const std::vector<float> own(expression.begin(), expression.end());
+        head = combinedFrameProbabilities(own, head);
+      }
+      std::copy(head.begin(), head.end(), expression.begin());
+    }
   }
 
   TrackState& track(int64_t tracker_id) {
@@ -387,6 +402,13 @@ static MediaRecord registerVideo(Project& project, const std::string& video, Vid
 MediaRecord registerVideo(Project& project, const std::string& video) {
   VideoReader reader(video);
   return registerVideo(project, video, reader);
+}
+
+FrameEngine usableFrameEngine(FrameEngine wanted, const ClipModel* model, std::string* why) {
+  std::string problem;
+  if (wanted == FrameEngine::kStatic || !imageHeadMapping(model, problem).empty()) return wanted;
+  if (why) *why = problem + "; the per-frame curves come from the static model";
+  return FrameEngine::kStatic;
 }
 
 AnalysisSummary analyzeVideo(Project& project, const std::string& video, ClipModel* model,

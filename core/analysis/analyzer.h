@@ -22,15 +22,23 @@ namespace unilearn::core {
 
 class ClipModel;
 
-// Which model gives the per-frame expression curves: the static FaceExpressionNet (face-api.js)
-// or the UniLearn model's image head (head.image) on the analysis' own crops, so that frames and
-// clip windows come from one network.
-enum class FrameEngine { kStatic, kImageHead };
+// Which model gives the per-frame expression curves: the static FaceExpressionNet (face-api.js),
+// the UniLearn model's image head (head.image) on the analysis' own crops, so that frames and
+// clip windows come from one network, or both combined (combinedFrameProbabilities): on FER+
+// validation faces through the app's path the combination beats each alone in both WAR and UAR
+// (docs/performance.md).
+enum class FrameEngine { kStatic, kImageHead, kCombined };
+
+// The combined engine's per-frame probabilities: the normalised geometric mean of the static
+// model's and the image head's, class by class (both in the same class order, equal weights,
+// chosen before measuring). Throws unilearn::Error (kArgument) when their sizes differ.
+std::vector<float> combinedFrameProbabilities(const std::vector<float>& static_probs,
+                                              const std::vector<float>& head_probs);
 
 struct AnalysisOptions {
   int every = 1;  // per-frame expression model on every Nth frame
-  // kImageHead needs a clip model whose image head has the seven basic expressions (matched by
-  // name, core/analysis/class_names.h); else the analysis refuses with a clear error.
+  // kImageHead and kCombined need a clip model whose image head has the seven basic expressions
+  // (matched by name, core/analysis/class_names.h); else the analysis refuses with a clear error.
   FrameEngine frame_engine = FrameEngine::kStatic;
   WindowOptions windows;   // 16 frames, every 4th, hop 16 (the official sampling)
   int batch = 4;           // clips per model call; results do not depend on it
@@ -119,9 +127,19 @@ WindowOptions analysisWindowOptions(const AnalysisRecord& analysis);
 // The crop margin the analysis' windows were cut with (the model's ModelConfig::face_margin).
 float analysisFaceMargin(const AnalysisRecord& analysis);
 // Which model made the analysis' per-frame curves, and its name for people ("static model",
-// "UniLearn image head").
+// "UniLearn image head", ...).
 FrameEngine analysisFrameEngine(const AnalysisRecord& analysis);
 std::string frameEngineName(FrameEngine engine);
+// The engine an analysis with `model` (null: static only) can use: `wanted`, or the static model
+// where there is no UniLearn model or its image head lacks one of the seven expressions; `why`
+// (when given) then says which and why. For defaults; an engine a person chose explicitly
+// should rather be refused (analyzeVideo does) than quietly replaced.
+FrameEngine usableFrameEngine(FrameEngine wanted, const ClipModel* model,
+                              std::string* why = nullptr);
+// The engine's key in the analysis record, settings and exports ("static", "image_head",
+// "combined"), and back; std::nullopt for a key that names none.
+std::string frameEngineKey(FrameEngine engine);
+std::optional<FrameEngine> frameEngineFromKey(const std::string& key);
 // Whether the analysis computed blendshapes (its frames then carry them).
 bool analysisHasBlendshapes(const AnalysisRecord& analysis);
 

@@ -51,6 +51,19 @@ std::string num(double v, const char* fmt = "%.6g") {
   return buf;
 }
 
+// The frame_model of exports: "static", "unilearn-image-head" or "static+unilearn-image-head".
+std::string frameModelId(FrameEngine engine) {
+  switch (engine) {
+    case FrameEngine::kImageHead:
+      return "unilearn-image-head";
+    case FrameEngine::kCombined:
+      return "static+unilearn-image-head";
+    case FrameEngine::kStatic:
+      break;
+  }
+  return "static";
+}
+
 json::Value floats(const std::vector<float>& v) {
   json::Value a = json::Value::array();
   for (float x : v)
@@ -80,13 +93,13 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
       for (const auto& a : p.analyses(m.id))
         shapes = shapes || analysisHasBlendshapes(a);
   // The per-frame columns are "static_<class>" while every analysis took them from the static
-  // model; when one took them from the UniLearn image head they are "frame_<class>" and the
-  // last column, frame_model, names the model of each frame row.
+  // model; when one took them from another engine (the UniLearn image head, or both combined)
+  // they are "frame_<class>" and the last column, frame_model, names the model of each frame row.
   bool image_head = false;
   if (o.frames)
     for (const auto& m : media)
       for (const auto& a : p.analyses(m.id))
-        image_head = image_head || analysisFrameEngine(a) == FrameEngine::kImageHead;
+        image_head = image_head || analysisFrameEngine(a) != FrameEngine::kStatic;
   if (o.frames) {
     for (const auto& c : statics)
       out << (image_head ? ",frame_" : ",static_") << c << ",smoothed_" << c;
@@ -127,7 +140,7 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
         out << '\n';
       }
       if (!o.frames) continue;
-      const bool head_frames = analysisFrameEngine(a) == FrameEngine::kImageHead;
+      const std::string frame_model = frameModelId(analysisFrameEngine(a));
       for (const auto& [id, t] : tracks) {
         for (const auto& f : p.frames(a.id, id)) {
           out << "frame," << csvField(fileName(m.path)) << ',' << a.id << ',' << t.tracker_id << ','
@@ -156,7 +169,7 @@ void exportCsv(const Project& p, std::ostream& out, const ExportOptions& o) {
           } else {
             out << ",,,,";
           }
-          if (image_head) out << (head_frames ? ",unilearn-image-head" : ",static");
+          if (image_head) out << ',' << frame_model;
           out << '\n';
         }
       }
@@ -246,10 +259,9 @@ void exportJson(const Project& p, std::ostream& out, const ExportOptions& o) {
       ja.set("kind", a.kind);
       ja.set("status", a.status);
       ja.set("parameters", json::parse(a.params_json));
-      // Which model made the per-frame probabilities ("frames"): the static FaceExpressionNet or
-      // the UniLearn model's image head.
-      ja.set("frame_model",
-             analysisFrameEngine(a) == FrameEngine::kImageHead ? "unilearn-image-head" : "static");
+      // Which model made the per-frame probabilities ("frames"): the static FaceExpressionNet,
+      // the UniLearn model's image head, or both combined.
+      ja.set("frame_model", frameModelId(analysisFrameEngine(a)));
       if (a.model_id) {
         auto model = p.model(*a.model_id);
         json::Value jmod = json::Value::object();

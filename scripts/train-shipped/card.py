@@ -4,7 +4,8 @@
 Usage: card.py MODEL.safetensors OUT_DIR CARD.md
 OUT_DIR holds ferplus-valid.json, ferplus-valid-500.json, times.log, stage2.json and, when made,
 ferplus-valid-app.json or ferplus-valid-tidy.json (the other path), static-valid.json,
-static-valid-app.json, heads-grid.txt, bench.txt. The headline figures are through the path the
+static-valid-app.json, combined-valid-app.json, combined-valid-500.json, heads-grid.txt,
+bench.txt. The headline figures are through the path the
 model was trained on: the analysis' own (detected, aligned) when stage2.json says "app_path".
 """
 import json
@@ -35,6 +36,7 @@ def pct(x):
 full, sub = load("ferplus-valid.json"), load("ferplus-valid-500.json")
 app, static, static_app = load("ferplus-valid-app.json"), load("static-valid.json"), load(
     "static-valid-app.json")
+combined, combined_sub = load("combined-valid-app.json"), load("combined-valid-500.json")
 tidy = load("ferplus-valid-tidy.json")
 job = json.load(open(os.path.join(out, "stage2.json")))
 state = load(os.path.join("stage2", "state.json"))  # what actually ran (a run may be stopped)
@@ -109,6 +111,10 @@ w("The fixed subset the tests check (the first 500 usable validation faces%s): *
   % (", through the app's path: %d found" % (sub["app_path_stills"] - sub["app_path_missed"])
      if app_trained else "", pct(sub["stills"]["war"]), pct(sub["stills"]["uar"]),
      " --app-path" if app_trained else ""))
+if combined_sub:
+    w("Combined with the static model, as the analysis uses it per frame: **%s WAR**, %s UAR "
+      "(the same with `--app-path --frame-model combined`)."
+      % (pct(combined_sub["stills"]["war"]), pct(combined_sub["stills"]["uar"])))
 w("")
 w("| model, same faces | WAR | UAR |")
 w("|---|---|---|")
@@ -126,6 +132,10 @@ if static:
 if static_app:
     w("| static model through the app's path | %s | %s |"
       % (pct(static_app["stills"]["war"]), pct(static_app["stills"]["uar"])))
+if combined:
+    w("| **static model and this model's image head combined** through the app's path "
+      "(normalised geometric mean, equal weights; `--frame-model combined`) | %s | %s |"
+      % (pct(combined["stills"]["war"]), pct(combined["stills"]["uar"])))
 w("| the session-5 FER+ model (lr 3e-4, 10 epochs from random weights) | 52.9 % | 30.6 % |")
 w("| the first FER+ model (session 4: lr 7e-4, 6 epochs) | 37.5 % | 17.6 % |")
 w("| the distilled model before it (unilearn-t16-distilled) | 23.1 % | 15.8 % |")
@@ -178,7 +188,16 @@ if never:
 if heads and "neutral" not in heads:
     w("- On real talking faces (the GRID clips above: neutral speech) no window came out neutral: "
       "a speaking mouth is not what FER+'s still faces taught it.")
-if static and s["war"] < static["stills"]["war"]:
+beats = lambda a, b: a["war"] > b["war"] and a["uar"] > b["uar"]
+if combined and static_app and beats(combined["stills"], s) and beats(
+        combined["stills"], static_app["stills"]):
+    w("- Combined with the static model it beats each alone in WAR and UAR, so the analysis' "
+      "default per-frame engine is the two combined (Analysis › Per-frame curves; `unilearn "
+      "analyze --frame-model`); this model alone gives the clip windows and the routing views.")
+elif combined:
+    w("- Combined with the static model it does **not** beat each alone in both WAR and UAR: "
+      "choose the per-frame engine (Analysis › Per-frame curves) by the table above.")
+elif static and s["war"] < static["stills"]["war"]:
     w("- Less accurate than the static model (FaceExpressionNet) on the same faces, so the static "
       "model stays the per-frame engine of the analysis; this model gives the clip windows and "
       "the routing views.")

@@ -85,6 +85,11 @@ if [ "${EXTRAS:-1}" = 1 ]; then  # what the model card compares and reports
     --json "$OUT/static-valid.json" --threads "$THREADS"
   "$CLI" evaluate static --data "$FERPLUS/FER2013Valid/label.csv" --app-path \
     --json "$OUT/static-valid-app.json" --threads "$THREADS"
+  # The analysis' default per-frame engine: the static model and this model's image head combined.
+  "$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" --app-path \
+    --frame-model combined --json "$OUT/combined-valid-app.json" --threads "$THREADS"
+  "$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" --app-path \
+    --limit 500 --frame-model combined --json "$OUT/combined-valid-500.json" --threads "$THREADS"
   GRID="$(dirname "$FERPLUS")/grid"
   if [ -d "$GRID" ]; then
     rm -f "$OUT/grid.ulproj"*
@@ -98,6 +103,8 @@ stamp "stage 3 end"
 if [ "${INSTALL:-0}" = 1 ]; then
   cp "$OUT/$NAME.safetensors" resources/models/
   cp "$OUT/ferplus-valid-500.json" "resources/models/$NAME.ferplus-valid-500.json"
+  [ -f "$OUT/combined-valid-500.json" ] &&
+    cp "$OUT/combined-valid-500.json" "resources/models/$NAME.combined-valid-500.json"
   /usr/bin/python3 scripts/train-shipped/card.py "resources/models/$NAME.safetensors" "$OUT" \
     "resources/models/$NAME.md"
 fi
