@@ -36,13 +36,16 @@ bool AnalysisController::start(const Request& request) {
         std::shared_ptr<core::ClipModel> clip;  // shared with the routing views
         if (!request.model.isEmpty())
           clip = core::ClipModel::shared(request.model.toStdString(), request.precision);
+        // A model whose image head cannot give the per-frame curves: the static model does.
+        core::AnalysisOptions options = request.options;
+        options.frame_engine = core::usableFrameEngine(options.frame_engine, clip.get());
         const QStringList& videos = request.videos;
         for (int i = 0; i < videos.size() && !job.cancelled(); ++i) {
           const QString prefix =
               videos.size() > 1 ? tr("video %1 of %2 · ").arg(i + 1).arg(videos.size()) : QString();
           try {
             auto s = core::analyzeVideo(
-                *p, videos[i].toStdString(), clip.get(), core::resourceDir(), request.options,
+                *p, videos[i].toStdString(), clip.get(), core::resourceDir(), options,
                 [this, prefix, &job](const core::AnalysisProgress& pr) {
                   job.post([this, pr, prefix] {
                     emit progress(pr.frame, pr.frame_count, pr.frames_per_second, prefix);

@@ -413,8 +413,9 @@ void MainWindow::analyzeVideos(const QStringList& videos, const QString& model) 
   r.model = model;
   r.precision = usablePrecision(parsePrecision(settings_.precision().toStdString()), nullptr);
   r.options.blendshapes = r.options.landmarks = settings_.faceMovements();
-  if (!model.isEmpty() && settings_.imageHeadFrames())
-    r.options.frame_engine = core::FrameEngine::kImageHead;
+  if (!model.isEmpty())
+    r.options.frame_engine = core::frameEngineFromKey(settings_.frameModel().toStdString())
+                                 .value_or(core::FrameEngine::kStatic);
   if (!analysis_->start(r)) return;
   progress_->setValue(0);
   progress_->setVisible(true);

@@ -68,11 +68,16 @@ bool Settings::relativeToBaseline() const {
 void Settings::setRelativeToBaseline(bool on) {
   settings_->setValue("view/relative_to_baseline", on);
 }
-bool Settings::imageHeadFrames() const {
-  return settings_->value("analysis/image_head_frames", false).toBool();
+QString Settings::frameModel() const {
+  const QString key = settings_->value("analysis/frame_model").toString();
+  if (key == "static" || key == "image_head" || key == "combined") return key;
+  // Before there were three: a yes/no for the image head.
+  if (settings_->value("analysis/image_head_frames", false).toBool()) return "image_head";
+  return "combined";
 }
-void Settings::setImageHeadFrames(bool on) {
-  settings_->setValue("analysis/image_head_frames", on);
+void Settings::setFrameModel(const QString& key) {
+  settings_->setValue("analysis/frame_model", key);
+  settings_->remove("analysis/image_head_frames");
 }
 
 QString Settings::defaultModel() const {

@@ -39,10 +39,11 @@ class Settings {
   // New analyses also compute blendshapes and landmarks (face movements, mesh overlay, events).
   bool faceMovements() const;
   void setFaceMovements(bool on);
-  // New analyses take the per-frame curves from the UniLearn model's image head instead of the
-  // static model (core::FrameEngine).
-  bool imageHeadFrames() const;
-  void setImageHeadFrames(bool on);
+  // Which model new analyses take the per-frame curves from, as core::frameEngineKey names it:
+  // "static", "image_head" or "combined" (the default; where the UniLearn model cannot, the
+  // static model: core::usableFrameEngine).
+  QString frameModel() const;
+  void setFrameModel(const QString& key);
   // The timeline shows each person's expressions relative to their neutral baseline
   // (core/analysis/calibration.h) where they have one.
   // The user interface's language ("" follows the system; ui/translation.h), from the next start.

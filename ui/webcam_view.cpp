@@ -78,8 +78,9 @@ WebcamView::~WebcamView() {
   stop();
 }
 
-void WebcamView::setImageHeadModel(const QString& model_path) {
+void WebcamView::setFrameModel(const QString& model_path, const QString& frame_model) {
   image_head_model_ = model_path;
+  frame_model_ = frame_model;
 }
 
 void WebcamView::setFaceMovements(bool on) {
@@ -161,8 +162,11 @@ bool WebcamView::start(const QString& source, bool file) {
   core::AnalysisOptions options;
   options.blendshapes = movements_->isChecked();
   movements_->setEnabled(false);  // fixed for the session
-  const std::string head_model = image_head_model_.toStdString();
-  if (!head_model.empty()) options.frame_engine = core::FrameEngine::kImageHead;
+  options.frame_engine =
+      core::frameEngineFromKey(frame_model_.toStdString()).value_or(core::FrameEngine::kStatic);
+  const std::string head_model =
+      options.frame_engine == core::FrameEngine::kStatic ? "" : image_head_model_.toStdString();
+  if (head_model.empty()) options.frame_engine = core::FrameEngine::kStatic;
   // The overlay names the model that speaks (VideoCanvas reads it from the analysis record).
   live_.update([&](core::Timeline& t) {
     t.analysis = core::AnalysisRecord{};
@@ -176,6 +180,13 @@ bool WebcamView::start(const QString& source, bool file) {
           auto p = core::Project::open(project, false);
           std::shared_ptr<core::ClipModel> model;  // shared with the Session tab's analyses
           if (!head_model.empty()) model = core::ClipModel::shared(head_model);
+          // A model whose image head cannot give the curves: the static model gives them.
+          core::AnalysisOptions run = options;
+          run.frame_engine = core::usableFrameEngine(options.frame_engine, model.get());
+          if (run.frame_engine != options.frame_engine)
+            live_.update([&](core::Timeline& t) {
+              t.analysis->params_json = core::analysisParamsJson(run, nullptr);
+            });
           core::LiveCallbacks cb;
           cb.record_path = record;
           auto last_post = std::chrono::steady_clock::now() - std::chrono::seconds(1);
@@ -249,7 +260,7 @@ bool WebcamView::start(const QString& source, bool file) {
           };
           const auto s =
               core::analyzeLive(*p, *capture, (file ? "file " : "camera ") + name, fps, model.get(),
-                                core::resourceDir(), options, cb, work.cancelCheck());
+                                core::resourceDir(), run, cb, work.cancelCheck());
           *summary =
               tr("Live session stored: %1 frames, %2 people (%3 frames dropped by the capture)")
                   .arg(s.frames)

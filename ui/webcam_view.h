@@ -57,10 +57,12 @@ class WebcamView : public QWidget {
   // beside it (set before start()).
   void setFaceMovements(bool on);
   void selectFace(int64_t tracker_id);  // -1: the largest
-  // The per-frame emotions from this UniLearn model's image head instead of the static model
-  // (Analysis › Per-frame curves from UniLearn's image head); empty: the static model. The
-  // session then also stores the model's clip windows. Takes effect at the next start().
-  void setImageHeadModel(const QString& model_path);
+  // Which model gives the live per-frame emotions (Analysis › Per-frame curves): `frame_model`
+  // as core::frameEngineKey names it; other than "static", this UniLearn model's image head
+  // (alone or combined with the static model), and the session then also stores its clip
+  // windows. An empty `model_path` or a model whose image head cannot: the static model.
+  // Takes effect at the next start().
+  void setFrameModel(const QString& model_path, const QString& frame_model);
 
  signals:
   void sessionEnded(const QString& summary);
@@ -80,6 +82,7 @@ class WebcamView : public QWidget {
   QTimer rebuild_;
   QString project_path_;
   QString image_head_model_;
+  QString frame_model_ = "static";
   int camera_count_ = 0;
   int64_t frames_shown_ = 0;
 

@@ -610,19 +610,22 @@ TEST(MainWindow, AModelDamagedAfterItWasChosenIsReportedAndTheProjectIsKept) {
   EXPECT_EQ(w.project()->analyses(media).size(), 1u);
 }
 
-// Analysis › Per-frame curves from UniLearn's image head: a new analysis with the shipped model
-// takes its frame curves from the image head, and the timeline's legend says so.
-TEST(MainWindow, PerFrameCurvesFromTheImageHeadAreNamedOnTheTimeline) {
+// Analysis › Per-frame curves: by default a new analysis with the shipped model takes its frame
+// curves from both models combined, and the timeline's legend says so; the choice is remembered.
+TEST(MainWindow, PerFrameCurvesFromBothModelsByDefaultNamedOnTheTimeline) {
   QTemporaryDir dir;
   ui::Settings settings(dir.filePath("settings.ini"));
-  settings.setImageHeadFrames(true);
+  EXPECT_EQ(settings.frameModel(), "combined");
   ui::MainWindow w(settings);
   showWindow(w);
-  QAction* toggle = nullptr;
+  std::map<QString, QAction*> choices;
   for (QAction* a : w.menuBar()->findChildren<QAction*>())
-    if (a->text().contains("image head")) toggle = a;
-  ASSERT_NE(toggle, nullptr);
-  EXPECT_TRUE(toggle->isChecked());
+    if (a->data().toString() == "static" || a->data().toString() == "image_head" ||
+        a->data().toString() == "combined")
+      choices[a->data().toString()] = a;
+  ASSERT_EQ(choices.size(), 3u);
+  EXPECT_TRUE(choices["combined"]->isChecked());
+  EXPECT_FALSE(choices["static"]->isChecked());
   ASSERT_TRUE(w.openProject(dir.filePath("head.ulproj"), true)) << w.lastError().toStdString();
   const std::string clip = "/tmp/unilearn_ui_head_40.mp4";
   ASSERT_TRUE(
@@ -635,13 +638,19 @@ TEST(MainWindow, PerFrameCurvesFromTheImageHeadAreNamedOnTheTimeline) {
   ASSERT_TRUE(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 120000));
   ASSERT_TRUE(finished.at(0).at(0).toBool()) << finished.at(0).at(1).toString().toStdString();
   ASSERT_TRUE(QTest::qWaitFor([&] { return w.timeline()->laneCount() == 1; }, 5000));
-  EXPECT_EQ(w.timeline()->data().frame_model, "UniLearn image head");
+  EXPECT_EQ(w.timeline()->data().frame_model, "static model + UniLearn image head");
   bool named = false;
   for (QLabel* l : w.timeline()->findChildren<QLabel*>())
-    named |= l->text().contains("per frame: UniLearn image head");
+    named |= l->text().contains("per frame: static model + UniLearn image head");
   EXPECT_TRUE(named);
-  toggle->trigger();  // off again: remembered
-  EXPECT_FALSE(settings.imageHeadFrames());
+  choices["image_head"]->trigger();  // remembered
+  EXPECT_EQ(settings.frameModel(), "image_head");
+  EXPECT_FALSE(choices["combined"]->isChecked());
+  // A setting from before there were three choices still counts.
+  QSettings old(dir.filePath("old.ini"), QSettings::IniFormat);
+  old.setValue("analysis/image_head_frames", true);
+  old.sync();
+  EXPECT_EQ(ui::Settings(dir.filePath("old.ini")).frameModel(), "image_head");
 }
 
 TEST(MainWindow, FaceMovementsOnTheTimelineTheMeshOnTheVideoAndSmileEvents) {

@@ -130,10 +130,10 @@ TEST(WebcamView, FaceMovementsShowTheMeshAndTheSmilingFacesBars) {
   EXPECT_EQ(frames[0].blendshapes.size(), 52u);
 }
 
-// Analysis › Per-frame curves from UniLearn's image head reaches the live view too: the overlay
-// and the live timeline say that the image head speaks, and the session stores its frames and
-// the model's clip windows.
-TEST(WebcamView, TheImageHeadCanSpeakLive) {
+// Analysis › Per-frame curves reaches the live view too: with the default, both models
+// combined, the overlay and the live timeline say so, and the session stores its frames and the
+// model's clip windows.
+TEST(WebcamView, TheCombinedModelsSpeakLive) {
   const std::string clip = webcamClip();
   QTemporaryDir dir;
   const QString project = dir.filePath("live_head.ulproj");
@@ -142,18 +142,18 @@ TEST(WebcamView, TheImageHeadCanSpeakLive) {
   view.resize(900, 700);
   view.show();
   view.setProjectPath(project);
-  view.setImageHeadModel(QString::fromStdString(core::shippedClipModel()));
+  view.setFrameModel(QString::fromStdString(core::shippedClipModel()), "combined");
   QSignalSpy ended(&view, &ui::WebcamView::sessionEnded);
   ASSERT_TRUE(view.start(QString::fromStdString(clip), true));
   ASSERT_TRUE(QTest::qWaitFor([&] { return !view.canvas()->faces().empty(); }, 5000));
-  EXPECT_TRUE(view.canvas()->emotionSource().contains("UniLearn image head"))
+  EXPECT_TRUE(view.canvas()->emotionSource().contains("static model + UniLearn image head"))
       << view.canvas()->emotionSource().toStdString();
   ASSERT_TRUE(QTest::qWaitFor([&] { return !ended.isEmpty(); }, 20000));
-  EXPECT_EQ(view.timeline()->data().frame_model, "UniLearn image head");
+  EXPECT_EQ(view.timeline()->data().frame_model, "static model + UniLearn image head");
   auto p = core::Project::open(project.toStdString(), false);
   ASSERT_EQ(p->media().size(), 1u);
   const auto analysis = p->analyses(p->media()[0].id).back();
-  EXPECT_EQ(core::analysisFrameEngine(analysis), core::FrameEngine::kImageHead);
+  EXPECT_EQ(core::analysisFrameEngine(analysis), core::FrameEngine::kCombined);
   EXPECT_FALSE(p->windows(analysis.id).empty());
 }
 
@@ -169,7 +169,7 @@ TEST(WebcamView, AModelDamagedAfterItWasChosenIsReportedAndTheViewGoesOn) {
   ASSERT_TRUE(QFile::copy(QString::fromStdString(core::shippedClipModel()), damaged));
   ui::WebcamView view;
   view.setProjectPath(project);
-  view.setImageHeadModel(damaged);
+  view.setFrameModel(damaged, "image_head");
   {
     QFile f(damaged);
     ASSERT_TRUE(f.resize(f.size() * 3 / 5));  // cut in the middle of the weights
@@ -181,7 +181,7 @@ TEST(WebcamView, AModelDamagedAfterItWasChosenIsReportedAndTheViewGoesOn) {
   EXPECT_FALSE(message.contains("Live session stored")) << message.toStdString();
   EXPECT_TRUE(message.contains("damaged.safetensors")) << message.toStdString();
   EXPECT_FALSE(view.running());
-  view.setImageHeadModel(QString());
+  view.setFrameModel(QString(), "static");
   ASSERT_TRUE(view.start(QString::fromStdString(clip), true));
   ASSERT_TRUE(QTest::qWaitFor([&] { return ended.size() == 2; }, 20000));
   EXPECT_TRUE(ended.at(1).at(0).toString().contains("Live session stored"));
