@@ -70,25 +70,6 @@ DataSpec dataSpec(const json::Value& v, const fs::path& base, const std::string&
   return d;
 }
 
-// Clips synthesised from `count` stills chosen evenly along the data (camera move, lighting).
-void addSyntheticClips(Dataset& data, int64_t count, int frames, uint64_t seed,
-                       std::vector<std::string>& notes) {
-  if (count <= 0) return;
-  if (data.images.empty())
-    throw Error(Error::Kind::kArgument, "synthetic_clips needs stills to make clips from");
-  Dataset chosen;
-  chosen.classes = data.classes;
-  const auto n = static_cast<int64_t>(data.images.size());
-  for (int64_t i = 0; i < count; ++i)
-    chosen.images.push_back(data.images[static_cast<size_t>(i * n / count)]);
-  SynthOptions o;
-  o.frames = frames;
-  Dataset clips = synthesizeClips(chosen, 1, seed, o);
-  for (auto& c : clips.clips)
-    data.clips.push_back(std::move(c));
-  notes.push_back(std::to_string(clips.clips.size()) + " clips synthesised from stills");
-}
-
 Dataset load(const DataSpec& d, const std::vector<std::string>& classes, const ModelConfig& base,
              uint64_t seed, std::vector<std::string>& notes) {
   const int img_size = static_cast<int>(base.img_size);
@@ -136,6 +117,24 @@ Dataset load(const DataSpec& d, const std::vector<std::string>& classes, const M
 }
 
 }  // namespace
+
+void addSyntheticClips(Dataset& data, int64_t count, int frames, uint64_t seed,
+                       std::vector<std::string>& notes) {
+  if (count <= 0) return;
+  if (data.images.empty())
+    throw Error(Error::Kind::kArgument, "synthetic_clips needs stills to make clips from");
+  Dataset chosen;
+  chosen.classes = data.classes;
+  const auto n = static_cast<int64_t>(data.images.size());
+  for (int64_t i = 0; i < count; ++i)
+    chosen.images.push_back(data.images[static_cast<size_t>(i * n / count)]);
+  SynthOptions o;
+  o.frames = frames;
+  Dataset clips = synthesizeClips(chosen, 1, seed, o);
+  for (auto& c : clips.clips)
+    data.clips.push_back(std::move(c));
+  notes.push_back(std::to_string(clips.clips.size()) + " clips synthesised from stills");
+}
 
 TrainJob TrainJob::fromFile(const std::string& path) {
   const json::Value v = json::parse(readFile(path, "training job"));

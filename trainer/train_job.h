@@ -64,6 +64,12 @@ struct JobData {
 // Reads the data of a job at the base model's image size.
 JobData loadJobData(const TrainJob& job);
 
+// Appends `count` clips of `frames` frames synthesised (camera move, lighting) from stills chosen
+// evenly along `data`'s stills, each with its still's label and soft target; says how many in
+// `notes`. What a job's "synthetic_clips" makes. Throws unilearn::Error when there are no stills.
+void addSyntheticClips(Dataset& data, int64_t count, int frames, uint64_t seed,
+                       std::vector<std::string>& notes);
+
 // The base model's configuration (a preset, a JSON config or a model file).
 ModelConfig baseConfig(const std::string& base_model);
 // Its input size.

@@ -107,10 +107,11 @@ int runTrain(const std::vector<std::string>& argv) {
 }
 
 int runEvaluate(const std::vector<std::string>& argv) {
-  Args args(argv,
-            {"data", "split", "format", "root", "limit", "sampling-rate", "threads", "device",
-             "json", "face-size", "margin", "precision", "probabilities", "frame-model"},
-            {"app-path"});
+  Args args(
+      argv,
+      {"data", "split", "format", "root", "limit", "sampling-rate", "threads", "device", "json",
+       "face-size", "margin", "precision", "probabilities", "frame-model", "synthetic-clips"},
+      {"app-path"});
   if (args.positional().size() != 1) throw UsageError{"evaluate needs one MODEL"};
   const std::string model = args.positional()[0];
   const std::string data_path = args.require("data");
@@ -169,9 +170,17 @@ int runEvaluate(const std::vector<std::string>& argv) {
   if (static_model) {
     e = trainer::evaluateStaticModel(core::resourceDir(), prepared(true));
   } else {
-    e = trainer::evaluateModel(
-        model, prepared(false), static_cast<int>(args.getInt("sampling-rate", 4)),
-        args.get("device").value_or("auto"), args.get("precision").value_or("fp32"));
+    trainer::Dataset stills = prepared(false);
+    // --synthetic-clips N: clips made from the stills (camera move, lighting), as training jobs
+    // make them, so that the clip head is measured on faces it never saw.
+    if (const int64_t n = args.getInt("synthetic-clips", 0); n > 0) {
+      std::vector<std::string> notes;
+      trainer::addSyntheticClips(stills, n, 16, 2412, notes);
+      std::printf("%s (16 frames each)\n", notes.back().c_str());
+    }
+    e = trainer::evaluateModel(model, stills, static_cast<int>(args.getInt("sampling-rate", 4)),
+                               args.get("device").value_or("auto"),
+                               args.get("precision").value_or("fp32"));
     if (combined) {
       std::printf("stills (head.image alone): %s\n", e.images.summary(e.image_classes).c_str());
       e = trainer::combineStillEvaluations(

@@ -2,6 +2,8 @@
 // mapping, train jobs and evaluation on it; and the real data in ../shared when it is there.
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <sstream>
 
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
@@ -204,6 +206,47 @@ TEST(Metrics, ProbabilitiesCsvHasARowPerSample) {
   e.image_probabilities.clear();
   EXPECT_EQ(probabilitiesCsv(e),
             "kind,index,truth,predicted,p_calm,p_joy,p_other\nclip,0,other,calm,0.5,0.25,0.25\n");
+}
+
+// `unilearn evaluate MODEL --synthetic-clips N --probabilities P.csv` on real FER+ faces: the
+// clip head is measured on clips made from the validation stills, and the file has one row per
+// clip and per still, each a distribution.
+TEST(FerPlus, EvaluateSynthesisesClipsAndWritesEachSamplesProbabilities) {
+  const std::string csv = sharedFerPlus() + "/FER2013Valid/label.csv";
+  if (!fs::exists(csv)) GTEST_SKIP() << "FER+ is not at " << sharedFerPlus();
+  const std::string model =
+      std::string(UNILEARN_RESOURCE_SOURCE_DIR) + "/models/unilearn-t16-ferplus.safetensors";
+  const std::string out = test::tempPath("ferplus_probabilities.csv"),
+                    log = test::tempPath("ferplus_probabilities.txt");
+  ASSERT_EQ(std::system((std::string(UNILEARN_CLI) + " evaluate " + model + " --data " + csv +
+                         " --limit 30 --synthetic-clips 7 --sampling-rate 1 --probabilities " +
+                         out + " --threads 2 >" + log + " 2>&1")
+                            .c_str()),
+            0)
+      << test::fileBytes(log);
+  EXPECT_NE(test::fileBytes(log).find("7 clips synthesised from stills"), std::string::npos)
+      << test::fileBytes(log);
+  std::istringstream rows(test::fileBytes(out));
+  std::string line;
+  std::getline(rows, line);
+  EXPECT_EQ(line,
+            "kind,index,truth,predicted,p_neutral,p_happy,p_sad,p_angry,p_fearful,p_disgusted,"
+            "p_surprised");
+  std::map<std::string, int> kinds;
+  while (std::getline(rows, line)) {
+    std::istringstream fields(line);
+    std::string kind, field;
+    std::getline(fields, kind, ',');
+    for (int i = 0; i < 3; ++i)
+      std::getline(fields, field, ',');
+    double sum = 0;
+    while (std::getline(fields, field, ','))
+      sum += std::stod(field);
+    EXPECT_NEAR(sum, 1.0, 1e-3) << line;
+    ++kinds[kind];
+  }
+  EXPECT_EQ(kinds["clip"], 7);
+  EXPECT_EQ(kinds["still"], 30);
 }
 
 TEST(FerPlus, RealValidationFacesLoad) {
