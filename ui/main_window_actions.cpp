@@ -219,8 +219,8 @@ void MainWindow::buildMenus() {
   QAction* overlay = view->addAction(tr("Per-frame &overlay"));
   overlay->setCheckable(true);
   overlay->setToolTip(
-      tr("The per-frame curves, faint, over the clip curves: from the static model or UniLearn's "
-         "image head, as the timeline's legend says"));
+      tr("The per-frame curves, faint, over the clip curves: from the static model, UniLearn's "
+         "image head or both combined, as the timeline's legend says"));
   connect(overlay, &QAction::toggled, timeline_, &TimelineView::setStaticOverlay);
   QAction* keypoints = view->addAction(tr("Face &keypoints"));
   keypoints->setCheckable(true);
@@ -266,9 +266,10 @@ void MainWindow::buildMenus() {
            "person's baseline then shows their expressions above it, in all their sessions.</li>"
            "<li>Compare with a colleague or the model (Annotate › Agreement) and export for ELAN, "
            "BORIS, R or SPSS (File › Export).</li></ol>"
-           "The timeline's curves come from UniLearn; the Webcam tab uses the static per-frame "
-           "model. Each model's card (Models panel) says what it was trained on and how well it "
-           "does."));
+           "The timeline's curves come from UniLearn's clip windows; the per-frame curves and "
+           "the Webcam tab's emotions from the static model and UniLearn's image head combined "
+           "(Analysis › Per-frame curves). Each model's card (Models panel) says what it was "
+           "trained on and how well it does."));
   });
 }
 

@@ -63,6 +63,7 @@ void TimelineView::setData(TimelineData data) {
              "style='color:#777'>face small, turned or doubtful</span>");
     auto* legend_label = new QLabel(legend);
     legend_label->setTextFormat(Qt::RichText);
+    legend_label->setWordWrap(true);  // a long legend wraps instead of widening the timeline
     layout_->addWidget(legend_label);
     if (data_.lanes.empty()) {
       auto* empty = new QLabel(tr("No analysis yet: analyse this video to see its timeline."));
