@@ -4,8 +4,8 @@
 Usage: card.py MODEL.safetensors OUT_DIR CARD.md
 OUT_DIR holds ferplus-valid.json, ferplus-valid-500.json, times.log, stage2.json and, when made,
 ferplus-valid-app.json or ferplus-valid-tidy.json (the other path), static-valid.json,
-static-valid-app.json, combined-valid-app.json, combined-valid-500.json, heads-grid.txt,
-bench.txt. The headline figures are through the path the
+static-valid-app.json, combined-valid-app.json, combined-valid-500.json, clips-valid.json,
+clip-head.json (stage head), heads-grid.txt, bench.txt. The headline figures are through the path the
 model was trained on: the analysis' own (detected, aligned) when stage2.json says "app_path".
 """
 import json
@@ -142,6 +142,12 @@ w("| the distilled model before it (unilearn-t16-distilled) | 23.1 % | 15.8 % |"
 w("")
 w("The clip head has no labelled video to be measured on: it was trained on clips synthesised "
   "from the stills (camera moves and lighting), so it has never seen real facial motion.")
+clips = load("clips-valid.json")
+if clips and clips.get("clips"):
+    w("On %d clips synthesised in the same way from FER+ validation faces (`unilearn evaluate MODEL "
+      "--data FER2013Valid/label.csv%s --synthetic-clips 600 --sampling-rate 1`), `head.video`: "
+      "**%s WAR, %s UAR**." % (clips["clips"]["samples"], " --app-path" if app_trained else "",
+                               pct(clips["clips"]["war"]), pct(clips["clips"]["uar"])))
 heads = text("heads-grid.txt")
 block("On real video (three GRID talking-face clips, neutral speech; `unilearn heads`):", heads)
 block("Speed (`unilearn bench`, 2 threads, this 2-core machine):", text("bench.txt"))
@@ -173,6 +179,17 @@ w("`scripts/train-shipped/run.sh` (resumable; seed %d): %s — joint fine-tuning
      (" Stills were drawn class-weighted (each face with weight (its class's count)^-%g), so "
       "rare classes were seen more often." % t.get("balance_power", 1.0)
       if t.get("balanced_stills") else "")))
+head_path = os.path.join(out, "clip-head.json")
+if times and "clip head end" in times and os.path.exists(head_path):
+    h = json.load(open(head_path))
+    w("")
+    w("Then `head.video` alone was trained again (stage head, everything else frozen; `head.image` "
+      "took no step, so the stills' figures above are unchanged): %d clips synthesised from the "
+      "first %d training stills, %d epochs, AdamW lr %g, clips drawn class-weighted (power %g), "
+      "best epoch by validation clips (%s)." % (
+          h["data"]["synthetic_clips"], h["data"]["limit"], h["training"]["epochs"],
+          h["training"]["lr"], h["training"]["balance_power"],
+          "`CLIP_HEAD_CLIPS=%d`" % h["data"]["synthetic_clips"]))
 block(None, times)
 w("")
 w("## Known limits")

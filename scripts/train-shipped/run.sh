@@ -4,6 +4,10 @@
 #            training stills (90 % masked) and clips synthesised from them (95 % masked);
 #   stage 2: joint fine-tuning, FER+ vote distributions as soft targets for head.image and for
 #            head.video on clips synthesised from the stills; best epoch by FER+ validation stills;
+#   stage head (CLIP_HEAD_CLIPS > 0): head.video alone trained again, the rest frozen (head.image
+#            gets no step, so the stills' figures stay), on CLIP_HEAD_CLIPS clips synthesised from
+#            the first CLIP_HEAD_STILLS training stills (stage 2 gives the clip head few clips);
+#            best epoch by FER+ validation clips; CLIP_HEAD_EPOCHS (4);
 #   stage 3: fp16 model file, evaluation on all of FER+ validation and on its fixed 500-face
 #            subset (the test's figure), JSON reports next to the model.
 # Every stage resumes where it stopped (run it again). FER+ is read from $FERPLUS (default
@@ -14,7 +18,7 @@
 # NAME (unilearn-t16-ferplus), EXTRAS=0 skips the comparisons for the card (app path, static
 # model, GRID clips, speed), INSTALL=1 copies the fp16 file and its figures into resources/models/
 # and writes its model card. BASE (a model file) continues stage 2 from earlier weights instead of
-# starting from CONFIG or stage 1 (e.g. the best epoch of a previous run, with a lower LR). STAGES (default "1 2 3") runs only the stages named: STAGES=3 makes
+# starting from CONFIG or stage 1 (e.g. the best epoch of a previous run, with a lower LR). STAGES (default "1 2 head 3") runs only the stages named: STAGES=3 makes
 # the file, figures and card from the best epoch of a stage 2 that was stopped early.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -34,8 +38,11 @@ CLI="${UNILEARN_CLI:-build/app/unilearn}"
 mkdir -p "$OUT"
 [ -n "${UNILEARN_CLI:-}" ] || cmake --build build --target unilearn >/dev/null
 
+CLIP_HEAD_CLIPS="${CLIP_HEAD_CLIPS:-0}" CLIP_HEAD_STILLS="${CLIP_HEAD_STILLS:-8000}"
+CLIP_HEAD_EPOCHS="${CLIP_HEAD_EPOCHS:-4}"
+
 fill() {  # template → job with this run's settings
-  sed -e "s|@FERPLUS@|$FERPLUS|g" -e "s|@TRAIN_CLIPS@|$TRAIN_CLIPS|g" -e "s|@VAL_CLIPS@|$VAL_CLIPS|g" \
+  sed -e "s|@HEAD_CLIPS@|$CLIP_HEAD_CLIPS|g" -e "s|@HEAD_STILLS@|$CLIP_HEAD_STILLS|g" -e "s|@FERPLUS@|$FERPLUS|g" -e "s|@TRAIN_CLIPS@|$TRAIN_CLIPS|g" -e "s|@VAL_CLIPS@|$VAL_CLIPS|g" \
       -e "s|@LIMIT@|$LIMIT|g" -e "s|@VAL_LIMIT@|$VAL_LIMIT|g" \
       -e "s|@BALANCED@|$BALANCED|g" -e "s|@BALANCE_POWER@|$BALANCE_POWER|g" \
       -e "s|@APP_PATH@|$APP_PATH|g" -e "s|@EPOCHS@|$1|g" -e "s|@IMAGE_RATIO@|$IMAGE_RATIO|g" -e "s|@LR@|$LR|g" -e "s|@THREADS@|$THREADS|g" \
@@ -43,7 +50,7 @@ fill() {  # template → job with this run's settings
 }
 stamp() { echo "$(date -u +%FT%TZ) $*" | tee -a "$OUT/times.log"; }
 
-STAGES="${STAGES:-1 2 3}"
+STAGES="${STAGES:-1 2 head 3}"
 stage() { [[ " $STAGES " == *" $1 "* ]]; }
 BASE="$(realpath "${BASE:-$CONFIG}")"
 if [ "$PRETRAIN_EPOCHS" -gt 0 ] && stage 1; then
@@ -61,11 +68,24 @@ if stage 2; then
   "$CLI" train "$OUT/stage2.json" --threads "$THREADS"
   stamp "stage 2 end"
 fi
+TRAINED="$OUT/stage2/$NAME.safetensors"
+# The clip head continues from stage 2's result, or from BASE where this run has none.
+HEAD_BASE="$TRAINED"
+[ -f "$HEAD_BASE" ] || HEAD_BASE="$BASE"
+if [ "$CLIP_HEAD_CLIPS" -gt 0 ] && stage head; then
+  stamp "clip head start ($CLIP_HEAD_CLIPS clips, base $(basename "$HEAD_BASE"))"
+  fill "$CLIP_HEAD_EPOCHS" "$HEAD_BASE" "$OUT/clip-head" scripts/train-shipped/clip-head.template.json \
+    > "$OUT/clip-head.json"
+  "$CLI" train "$OUT/clip-head.json" --threads "$THREADS"
+  stamp "clip head end"
+fi
+[ "$CLIP_HEAD_CLIPS" -gt 0 ] && [ -f "$OUT/clip-head/$NAME.safetensors" ] &&
+  TRAINED="$OUT/clip-head/$NAME.safetensors"
 stage 3 || exit 0
 
 stamp "stage 3 start"
 # FER+ faces are tight crops: the analysis cuts faces with no margin for this model.
-"$CLI" convert "$OUT/stage2/$NAME.safetensors" "$OUT/$NAME.safetensors" --fp16 --face-margin 0
+"$CLI" convert "$TRAINED" "$OUT/$NAME.safetensors" --fp16 --face-margin 0
 # The headline figures through the path the model was trained for: the analysis' own (detected,
 # aligned, cut as the analysis cuts faces) when APP_PATH, else FER+'s tidy crops as they are.
 PATH_FLAG=(); [ "$APP_PATH" = true ] && PATH_FLAG=(--app-path)
@@ -90,6 +110,10 @@ if [ "${EXTRAS:-1}" = 1 ]; then  # what the model card compares and reports
     --frame-model combined --json "$OUT/combined-valid-app.json" --threads "$THREADS"
   "$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" --app-path \
     --limit 500 --frame-model combined --json "$OUT/combined-valid-500.json" --threads "$THREADS"
+  # The clip head on clips made from the validation stills (FER+ has no video).
+  "$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" \
+    "${PATH_FLAG[@]}" --synthetic-clips 600 --sampling-rate 1 --json "$OUT/clips-valid.json" \
+    --threads "$THREADS"
   GRID="$(dirname "$FERPLUS")/grid"
   if [ -d "$GRID" ]; then
     rm -f "$OUT/grid.ulproj"*

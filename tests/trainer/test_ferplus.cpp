@@ -1,5 +1,6 @@
 // FER+ (label.csv with 10 annotators' votes): parsing, the majority rule, soft targets, the class
 // mapping, train jobs and evaluation on it; and the real data in ../shared when it is there.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -11,6 +12,7 @@
 #include "core/analysis/analyzer.h"
 #include "model/base/error.h"
 #include "model/precision.h"
+#include "model/safetensors.h"
 #include "tests/test_util.h"
 #include "trainer/app_path.h"
 #include "trainer/ferplus.h"
@@ -311,7 +313,8 @@ TEST(FerPlus, RecipeRunsEndToEndAtToySize) {
       "cd " + std::string(UNILEARN_SOURCE_DIR) + " && UNILEARN_CLI=" + UNILEARN_CLI +
       " FERPLUS=" + sharedFerPlus() + " CONFIG=" + config + " OUT=" + out.string() +
       " EPOCHS=2 PRETRAIN_EPOCHS=1 LIMIT=300 VAL_LIMIT=100 TRAIN_CLIPS=12"
-      " VAL_CLIPS=4 THREADS=2 NAME=toy EXTRAS=0 scripts/train-shipped/run.sh >" +
+      " VAL_CLIPS=4 CLIP_HEAD_CLIPS=8 CLIP_HEAD_STILLS=100 CLIP_HEAD_EPOCHS=1 THREADS=2"
+      " NAME=toy EXTRAS=0 scripts/train-shipped/run.sh >" +
       (out.string() + ".log") + " 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << test::fileBytes(out.string() + ".log");
   EXPECT_TRUE(fs::exists(out / "stage1" / "stage1.safetensors"));
@@ -328,8 +331,24 @@ TEST(FerPlus, RecipeRunsEndToEndAtToySize) {
   EXPECT_EQ(sub.find("stills")->find("samples")->asInt(),
             500 - sub.find("app_path_missed")->asInt());
   const std::string times = test::fileBytes((out / "times.log").string());
-  for (const char* stage : {"stage 1 end", "stage 2 end", "stage 3 end"})
+  for (const char* stage : {"stage 1 end", "stage 2 end", "clip head end", "stage 3 end"})
     EXPECT_NE(times.find(stage), std::string::npos) << times;
+  // Stage head trained head.video alone: every other tensor is stage 2's, bit for bit.
+  const SafetensorsFile joint = readSafetensors((out / "stage2" / "toy.safetensors").string());
+  const SafetensorsFile head = readSafetensors((out / "clip-head" / "toy.safetensors").string());
+  ASSERT_EQ(joint.tensors.size(), head.tensors.size());
+  int changed = 0;
+  for (const auto& [key, tensor] : joint.tensors) {
+    const auto it = std::find_if(head.tensors.begin(), head.tensors.end(),
+                                 [&](const auto& kv) { return kv.first == key; });
+    ASSERT_NE(it, head.tensors.end()) << key;
+    const bool same = at::equal(tensor, it->second);
+    if (key.rfind("head.video.", 0) == 0)
+      changed += !same;
+    else
+      EXPECT_TRUE(same) << key << " changed in stage head";
+  }
+  EXPECT_GT(changed, 0) << "stage head left head.video as it was";
   // The model card, written from what the recipe measured (INSTALL=1 writes it into resources/).
   const fs::path card = out / "toy.md";
   ASSERT_EQ(std::system(("cd " + std::string(UNILEARN_SOURCE_DIR) +
