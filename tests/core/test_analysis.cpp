@@ -52,6 +52,18 @@ void expectSameWindows(const std::vector<core::WindowPrediction>& a,
   }
 }
 
+// A tiny 160-pixel model whose image head has the seven expressions in DFEW's order and
+// spelling (and a clip head of three other classes).
+std::unique_ptr<core::ClipModel> headsModel() {
+  const std::string config = test::tempPath("tiny160-heads.json");
+  std::ofstream(config)
+      << R"({"img_size":160,"patch_size":16,"num_frames":16,"tubelet_size":2,)"
+         R"("embed_dim":32,"depth":2,"num_heads":2,"moe_layers":[1],"num_experts":4,"top_k":2,)"
+         R"("image_class_names":["Happy","Sad","Neutral","Angry","Surprise","Disgust","Fear"],)"
+         R"("video_classes":3,"video_class_names":["calm","joy","other"]})";
+  return core::ClipModel::load(config);
+}
+
 }  // namespace
 
 TEST(Analysis, StoresFramesAndWindowsWithRoutingAndModelClassNames) {
@@ -160,13 +172,7 @@ TEST(Analysis, StaticOnlyAndEveryNthFrame) {
 // head on the window crop of that frame; the analysis records it and exports name it. A model
 // whose image head lacks the seven expressions is refused with a clear error.
 TEST(Analysis, TheImageHeadCanMakeThePerFrameCurves) {
-  const std::string config = test::tempPath("tiny160-heads.json");
-  std::ofstream(config)
-      << R"({"img_size":160,"patch_size":16,"num_frames":16,"tubelet_size":2,)"
-         R"("embed_dim":32,"depth":2,"num_heads":2,"moe_layers":[1],"num_experts":4,"top_k":2,)"
-         R"("image_class_names":["Happy","Sad","Neutral","Angry","Surprise","Disgust","Fear"],)"
-         R"("video_classes":3,"video_class_names":["calm","joy","other"]})";
-  auto model = core::ClipModel::load(config);
+  auto model = headsModel();
   auto project = freshProject("image_head.ulproj");
   core::AnalysisOptions o;
   o.every = 5;
@@ -234,13 +240,7 @@ TEST(Analysis, TheCombinedEngineIsTheGeometricMeanOfBothModels) {
     EXPECT_EQ(core::frameEngineFromKey(core::frameEngineKey(e)), e);
   EXPECT_FALSE(core::frameEngineFromKey("unilearn").has_value());
 
-  const std::string config = test::tempPath("tiny160-combined.json");
-  std::ofstream(config)
-      << R"({"img_size":160,"patch_size":16,"num_frames":16,"tubelet_size":2,)"
-         R"("embed_dim":32,"depth":2,"num_heads":2,"moe_layers":[1],"num_experts":4,"top_k":2,)"
-         R"("image_class_names":["Happy","Sad","Neutral","Angry","Surprise","Disgust","Fear"],)"
-         R"("video_classes":3,"video_class_names":["calm","joy","other"]})";
-  auto model = core::ClipModel::load(config);
+  auto model = headsModel();
   // As a default (the CLI's and the app's), it falls back to the static model where the model's
   // image head lacks the seven expressions, and says why.
   std::string why;
