@@ -406,7 +406,11 @@ MediaRecord registerVideo(Project& project, const std::string& video) {
 
 FrameEngine usableFrameEngine(FrameEngine wanted, const ClipModel* model, std::string* why) {
   std::string problem;
-  if (wanted == FrameEngine::kStatic || !imageHeadMapping(model, problem).empty()) return wanted;
+  if (wanted == FrameEngine::kStatic) return wanted;
+  if (model && model->randomWeights())
+    problem = "the model has random weights";
+  else if (!imageHeadMapping(model, problem).empty())
+    return wanted;
   if (why) *why = problem + "; the per-frame curves come from the static model";
   return FrameEngine::kStatic;
 }

@@ -131,7 +131,8 @@ float analysisFaceMargin(const AnalysisRecord& analysis);
 FrameEngine analysisFrameEngine(const AnalysisRecord& analysis);
 std::string frameEngineName(FrameEngine engine);
 // The engine an analysis with `model` (null: static only) can use: `wanted`, or the static model
-// where there is no UniLearn model or its image head lacks one of the seven expressions; `why`
+// where there is no UniLearn model, it has random weights (a preset) or its image head lacks one
+// of the seven expressions; `why`
 // (when given) then says which and why. For defaults; an engine a person chose explicitly
 // should rather be refused (analyzeVideo does) than quietly replaced.
 FrameEngine usableFrameEngine(FrameEngine wanted, const ClipModel* model,

@@ -7,7 +7,9 @@
 #   stage head (CLIP_HEAD_CLIPS > 0): head.video alone trained again, the rest frozen (head.image
 #            gets no step, so the stills' figures stay), on CLIP_HEAD_CLIPS clips synthesised from
 #            the first CLIP_HEAD_STILLS training stills (stage 2 gives the clip head few clips);
-#            best epoch by FER+ validation clips; CLIP_HEAD_EPOCHS (4);
+#            best epoch by FER+ validation clips; CLIP_HEAD_EPOCHS (4). Measured in session 12:
+#            better on synthetic validation clips, wrong on every real GRID window (see
+#            docs/performance.md): check stage 3's GRID figures before shipping its result;
 #   stage 3: fp16 model file, evaluation on all of FER+ validation and on its fixed 500-face
 #            subset (the test's figure), JSON reports next to the model.
 # Every stage resumes where it stopped (run it again). FER+ is read from $FERPLUS (default

@@ -244,7 +244,8 @@ TEST(Analysis, TheCombinedEngineIsTheGeometricMeanOfBothModels) {
   // As a default (the CLI's and the app's), it falls back to the static model where the model's
   // image head lacks the seven expressions, and says why.
   std::string why;
-  EXPECT_EQ(core::usableFrameEngine(core::FrameEngine::kCombined, model.get(), &why),
+  auto shipped = core::ClipModel::load(core::shippedClipModel());
+  EXPECT_EQ(core::usableFrameEngine(core::FrameEngine::kCombined, shipped.get(), &why),
             core::FrameEngine::kCombined);
   EXPECT_TRUE(why.empty()) << why;
   auto tiny = core::ClipModel::load(test::tinyClipModel());
@@ -253,6 +254,12 @@ TEST(Analysis, TheCombinedEngineIsTheGeometricMeanOfBothModels) {
   EXPECT_NE(why.find("come from the static model"), std::string::npos) << why;
   EXPECT_EQ(core::usableFrameEngine(core::FrameEngine::kImageHead, nullptr),
             core::FrameEngine::kStatic);
+  // A preset's random weights would draw noise: the static model draws the curves.
+  auto random = core::ClipModel::load("unilearn-t16-160");
+  ASSERT_TRUE(random->randomWeights());
+  EXPECT_EQ(core::usableFrameEngine(core::FrameEngine::kCombined, random.get(), &why),
+            core::FrameEngine::kStatic);
+  EXPECT_NE(why.find("random weights"), std::string::npos) << why;
   core::AnalysisOptions o;
   o.every = 5;
   auto plain = freshProject("combined_static.ulproj");
