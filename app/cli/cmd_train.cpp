@@ -139,6 +139,10 @@ int runEvaluate(const std::vector<std::string>& argv) {
     throw UsageError{"--frame-model must be combined (or left out)"};
   const bool combined = frame_model == "combined";
   if (combined && static_model) throw UsageError{"--frame-model combined needs a UniLearn MODEL"};
+  if (combined && args.get("margin"))
+    throw UsageError{
+        "--frame-model combined takes each model's own crop, as the analysis cuts it: drop "
+        "--margin"};
   int64_t missed = 0;
   const size_t stills_given = loaded.images.size();
   // The stills as the given model sees them: fed as they are, or through the app's path.
@@ -148,9 +152,8 @@ int runEvaluate(const std::vector<std::string>& argv) {
     // The static model's own crop in the analysis: the box padded to a square, no rotation.
     o.level_eyes = !for_static;
     // Without --margin, the crop the analysis makes for this model (its face_margin).
-    o.margin = args.get("margin") && !combined
-                   ? static_cast<float>(std::stod(*args.get("margin")))
-                   : (for_static ? 0.0f : static_cast<float>(base.face_margin));
+    o.margin = args.get("margin") ? static_cast<float>(std::stod(*args.get("margin")))
+                                  : (for_static ? 0.0f : static_cast<float>(base.face_margin));
     if (!(o.margin >= 0 && o.margin <= 1)) throw UsageError{"--margin must be 0 to 1"};
     trainer::AppPathResult r =
         trainer::throughAppPath(loaded, core::resourceDir(), for_static ? 112 : img_size, o);
