@@ -108,7 +108,9 @@ std::vector<size_t> classWeightedDraws(const std::vector<int>& labels, size_t cl
 
 FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dataset& val,
                         const FinetuneCallbacks& cb) {
-  if (train.clips.empty())
+  // Stills alone train head.image only (head.video keeps its weights): the image-only arm of
+  // the paper's joint-training ablation.
+  if (train.clips.empty() && train.images.empty())
     throw Error(Error::Kind::kArgument, "no training clips: label some segments first");
   if (train.classes.size() < 2)
     throw Error(Error::Kind::kArgument, "fine-tuning needs at least two classes");
@@ -129,7 +131,8 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
   const int64_t s = built.config.img_size, t = built.config.num_frames;
 
   // Steps per epoch (constant, so the schedule and a resumed run line up).
-  const size_t vb = std::min<size_t>(static_cast<size_t>(c.video_batch), train.clips.size());
+  const size_t vb =
+      std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(c.video_batch), train.clips.size()));
   const int64_t video_steps = static_cast<int64_t>(train.clips.size() / vb);
   const size_t ib = train.images.empty()
                         ? 1
@@ -139,6 +142,9 @@ FinetuneResult finetune(const FinetuneConfig& c, const Dataset& train, const Dat
           ? 0
           : static_cast<int64_t>(static_cast<double>(train.images.size() / ib) * c.image_ratio);
   const int64_t steps = video_steps + image_steps;
+  if (steps == 0)
+    throw Error(Error::Kind::kArgument,
+                "no training steps: without clips the stills need an image_ratio above 0");
   CosineSchedule schedule;
   schedule.base_lr = c.lr;
   schedule.min_lr = c.min_lr;

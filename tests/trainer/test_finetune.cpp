@@ -200,6 +200,45 @@ TEST(Finetune, PartialTrainingLeavesTheFrozenWeightsBitIdentical) {
   }
 }
 
+// The image-only arm of the paper's ablation: stills alone train the network and head.image;
+// head.video takes no step and keeps its weights bit for bit.
+TEST(Finetune, StillsAloneTrainTheImageHeadAndLeaveTheClipHead) {
+  auto train = test::learnableSet(12, 11), val = test::learnableSet(6, 12);
+  train.clips.clear();
+  val.clips.clear();
+  ModelConfig config = ModelConfig::fromFile(test::tinyTrainConfig());
+  config.video_class_names = config.image_class_names = train.classes;
+  torch::manual_seed(8);
+  VitMoE base(config);
+  const std::string base_path = test::tempPath("ft_stills_base.safetensors");
+  saveNetwork(base_path, base);
+  auto c = quickConfig(freshDir("ft_stills_only"));
+  c.base_model = base_path;
+  c.epochs = 8;
+  c.image_ratio = 1;
+  c.select_by = "stills";
+  const auto r = trainer::finetune(c, train, val);
+  ASSERT_EQ(r.epochs.size(), 8u);
+  EXPECT_GE(r.epochs.back().val_stills.war, 0.8) << r.epochs.back().val_stills.summary({});
+  const auto before = weightsOf(base_path), after = weightsOf(r.model_path);
+  int video_head = 0, changed = 0;
+  for (const auto& [key, tensor] : before) {
+    const bool same = torch::equal(tensor, after.at(key));
+    if (key.rfind("head.video.", 0) == 0) {
+      EXPECT_TRUE(same) << key << " changed without clips";
+      ++video_head;
+    } else {
+      changed += !same;
+    }
+  }
+  EXPECT_EQ(video_head, 2);
+  EXPECT_GT(changed, 10);
+  // Without clips there is nothing to train when the stills take no steps either.
+  c.image_ratio = 0;
+  c.out_dir = freshDir("ft_stills_none");
+  EXPECT_THROW(trainer::finetune(c, train, val), Error);
+}
+
 TEST(Finetune, ListFilesGiveClipsAndStillsAndClearErrors) {
   const fs::path dir = freshDir("ft_list");
   fs::create_directories(dir / "clips" / "a");
