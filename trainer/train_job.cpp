@@ -116,6 +116,15 @@ Dataset load(const DataSpec& d, const std::vector<std::string>& classes, const M
   return data;
 }
 
+// Every face of a project's analysed videos: clips of its face tracks and stills from them.
+Dataset projectFaces(const std::string& path, int size) {
+  auto project = core::Project::open(path, false);
+  PseudoLabelOptions o;  // no classes: every face
+  o.min_confidence = 0;
+  o.img_size = size;
+  return pseudoLabelDataset(*project, o);
+}
+
 }  // namespace
 
 void addSyntheticClips(Dataset& data, int64_t count, int frames, uint64_t seed,
@@ -174,6 +183,11 @@ PretrainJob PretrainJob::fromFile(const std::string& path) {
   for (const auto& [key, value] : v.asObject("pre-training job")) {
     if (key == "data") {
       job.data = dataSpec(value, base, "data");
+    } else if (key == "videos") {
+      job.videos = dataSpec(value, base, "videos");
+      if (job.videos.project.empty() || !job.videos.list.empty())
+        throw Error(Error::Kind::kConfig,
+                    "videos in the pre-training job names a project of analysed videos");
     } else if (key == "training") {
       job.training = PretrainConfig::fromJson(value);
       has_out = value.find("out_dir") != nullptr;
@@ -193,19 +207,22 @@ PretrainJob PretrainJob::fromFile(const std::string& path) {
 
 Dataset loadPretrainData(const PretrainJob& job) {
   const int size = static_cast<int>(ModelConfig::fromNameOrFile(job.training.model).img_size);
-  if (!job.data.list.empty()) {
-    Dataset data = loadList(job.data.list, {}, size, job.data.split,
-                            {job.data.format, job.data.root, job.data.limit});
-    std::vector<std::string> notes;
-    addSyntheticClips(data, job.data.synthetic_clips, job.data.clip_frames, job.training.seed,
-                      notes);
-    return data;
+  if (job.data.list.empty()) return projectFaces(job.data.project, size);
+  Dataset data = loadList(job.data.list, {}, size, job.data.split,
+                          {job.data.format, job.data.root, job.data.limit});
+  std::vector<std::string> notes;
+  addSyntheticClips(data, job.data.synthetic_clips, job.data.clip_frames, job.training.seed, notes);
+  if (!job.videos.project.empty()) {  // labels are not used in pre-training
+    Dataset tracks = projectFaces(job.videos.project, size);
+    if (tracks.clips.empty())
+      throw Error(Error::Kind::kArgument, "the videos project " + job.videos.project +
+                                              " has no analysed face tracks: analyse its videos");
+    for (auto& c : tracks.clips)
+      data.clips.push_back(std::move(c));
+    for (auto& i : tracks.images)
+      data.images.push_back(std::move(i));
   }
-  auto project = core::Project::open(job.data.project, false);
-  PseudoLabelOptions o;  // no classes: every face
-  o.min_confidence = 0;
-  o.img_size = size;
-  return pseudoLabelDataset(*project, o);
+  return data;
 }
 
 ModelConfig baseConfig(const std::string& base_model) {

@@ -47,10 +47,13 @@ struct TrainJob {
   static TrainJob fromFile(const std::string& path);
 };
 
-// `unilearn pretrain JOB.json`: {"data": {"list": ...} or {"project": ...}, "training": {...}}.
-// A project gives every face of its analysed videos; labels are ignored.
+// `unilearn pretrain JOB.json`: {"data": {"list": ...} or {"project": ...}, "videos":
+// {"project": ...}, "training": {...}}. A project gives every face of its analysed videos; labels
+// are ignored. "videos" (optional) adds the face tracks of a project's analysed videos to a
+// list's stills: real facial motion beside the stills and the clips synthesised from them.
 struct PretrainJob {
   DataSpec data;
+  DataSpec videos;  // only its project
   PretrainConfig training;
   static PretrainJob fromFile(const std::string& path);
 };

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The shipped UniLearn model, trained on real labelled faces (FER+), end to end:
 #   stage 1 (optional, PRETRAIN_EPOCHS > 0): dual-modal masked-autoencoder pre-training on FER+
-#            training stills (90 % masked) and clips synthesised from them (95 % masked);
+#            training stills (90 % masked), clips synthesised from them and the face tracks of
+#            real videos (95 % masked): those in PRETRAIN_VIDEOS (default: the GRID clips next to
+#            FER+; "none": no real video), analysed into OUT/videos.ulproj first;
 #   stage 2: joint fine-tuning, FER+ vote distributions as soft targets for head.image and for
 #            head.video on clips synthesised from the stills; best epoch by FER+ validation stills;
 #   stage head (CLIP_HEAD_CLIPS > 0): head.video alone trained again, the rest frozen (head.image
@@ -57,8 +59,17 @@ stage() { [[ " $STAGES " == *" $1 "* ]]; }
 BASE="$(realpath "${BASE:-$CONFIG}")"
 if [ "$PRETRAIN_EPOCHS" -gt 0 ] && stage 1; then
   stamp "stage 1 start ($PRETRAIN_EPOCHS epochs)"
-  fill "$PRETRAIN_EPOCHS" "" "$OUT/stage1" scripts/train-shipped/pretrain.template.json \
-    > "$OUT/stage1.json"
+  VIDEOS="${PRETRAIN_VIDEOS:-$(dirname "$FERPLUS")/grid}" VIDEOS_JSON=""
+  if [ "$VIDEOS" != none ]; then
+    if [ ! -f "$OUT/videos.done" ]; then  # the real videos' face tracks, once
+      rm -f "$OUT/videos.ulproj"*
+      "$CLI" analyze "$VIDEOS"/* --project "$OUT/videos.ulproj" --threads "$THREADS"
+      touch "$OUT/videos.done"
+    fi
+    VIDEOS_JSON="\"videos\": {\"project\": \"$OUT/videos.ulproj\"},"
+  fi
+  fill "$PRETRAIN_EPOCHS" "" "$OUT/stage1" scripts/train-shipped/pretrain.template.json |
+    sed -e "s|@VIDEOS@|$VIDEOS_JSON|" > "$OUT/stage1.json"
   "$CLI" pretrain "$OUT/stage1.json" --threads "$THREADS"
   stamp "stage 1 end"
 fi

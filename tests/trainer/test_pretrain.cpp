@@ -10,15 +10,19 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
+#include "core/analysis/analyzer.h"
 #include "core/analysis/reconstruction.h"
+#include "core/storage/project.h"
 #include "model/base/error.h"
 #include "model/checkpoint.h"
 #include "model/mae.h"
 #include "model/network_file.h"
+#include "tests/core/analysis_fixtures.h"
 #include "tests/test_util.h"
 #include "tests/trainer/trainer_fixtures.h"
 #include "trainer/finetune.h"
 #include "trainer/pretrain.h"
+#include "trainer/train_job.h"
 #include "trainer/train_session.h"
 
 using namespace unilearn;
@@ -317,6 +321,49 @@ TEST(Pretrain, CliPretrainsFromAListAndExplainsBadJobs) {
                          " >/dev/null 2>&1")
                             .c_str()),
             0);
+}
+
+// Stage 1 of the shipped model's recipe: a list's stills plus the face tracks of real videos
+// (a project's analysed videos, "videos" in the job); bad "videos" entries are named.
+TEST(Pretrain, AVideosProjectAddsRealFaceTracksToAListsStills) {
+  const fs::path dir = freshDir("pre_videos");
+  writeStillList(dir, 6, 9);
+  const std::string project_path = (dir / "videos.ulproj").string();
+  {
+    auto project = core::Project::open(project_path);
+    core::analyzeVideo(*project, test::astroClip(40), nullptr, UNILEARN_RESOURCE_SOURCE_DIR, {});
+  }
+  auto job = [&](const std::string& videos) {
+    std::ofstream(dir / "job.json")
+        << R"({"data": {"list": "faces.csv", "synthetic_clips": 2, "clip_frames": 8},)" << videos
+        << R"("training": {"model": ")" << test::tinyTrainConfig() << R"("}})";
+    return trainer::PretrainJob::fromFile((dir / "job.json").string());
+  };
+  const trainer::Dataset stills = trainer::loadPretrainData(job(""));
+  EXPECT_EQ(stills.clips.size(), 2u);  // synthesised
+  EXPECT_EQ(stills.images.size(), 6u);
+  const trainer::Dataset both =
+      trainer::loadPretrainData(job(R"("videos": {"project": "videos.ulproj"},)"));
+  ASSERT_GE(both.clips.size(), 3u);  // the astronaut's face track joins the two
+  size_t tracked = 0;
+  for (size_t i = 2; i < both.clips.size(); ++i)
+    tracked += both.clips[i].frames.size();
+  EXPECT_GE(tracked, 30u);                                           // most of its 40 frames
+  EXPECT_EQ(both.images.size(), 6u + 4u * (both.clips.size() - 2));  // four stills a clip
+  EXPECT_EQ(both.clips[2].frames[0].cols, 64);
+  try {
+    job(R"("videos": {"list": "faces.csv"},)");
+    ADD_FAILURE() << "accepted a list as videos";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("project of analysed videos"), std::string::npos);
+  }
+  core::Project::open((dir / "empty.ulproj").string());
+  try {
+    trainer::loadPretrainData(job(R"("videos": {"project": "empty.ulproj"},)"));
+    ADD_FAILURE() << "accepted a project without analysed videos";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("no analysed face tracks"), std::string::npos);
+  }
 }
 
 TEST(Pretrain, TwoProcessesTrainAsOneThroughGloo) {
