@@ -11,6 +11,7 @@
 
 #include "core/analysis/analyzer.h"
 #include "model/base/error.h"
+#include "model/network_file.h"
 #include "model/precision.h"
 #include "model/safetensors.h"
 #include "tests/test_util.h"
@@ -318,6 +319,11 @@ TEST(FerPlus, RecipeRunsEndToEndAtToySize) {
       (out.string() + ".log") + " 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << test::fileBytes(out.string() + ".log");
   EXPECT_TRUE(fs::exists(out / "stage1" / "stage1.safetensors"));
+  if (fs::exists(sharedFerPlus() + "/../grid")) {  // stage 1 saw the GRID clips' faces too
+    EXPECT_TRUE(fs::exists(out / "videos.done"));
+    EXPECT_NE(test::fileBytes((out / "stage1.json").string()).find("videos.ulproj"),
+              std::string::npos);
+  }
   EXPECT_TRUE(fs::exists(out / "toy.safetensors"));
   const json::Value all = json::parse(test::fileBytes((out / "ferplus-valid.json").string()));
   const json::Value* stills = all.find("stills");
@@ -362,6 +368,53 @@ TEST(FerPlus, RecipeRunsEndToEndAtToySize) {
   EXPECT_NE(text.find("| neutral |"), std::string::npos) << text;  // per-class recall
   EXPECT_NE(text.find("stage 2 end"), std::string::npos) << text;  // the recorded times
   EXPECT_NE(text.find("## Known limits"), std::string::npos) << text;
+}
+
+// The paper's two claims at toy size: four stage-2 arms (random weights or stage 1's encoder;
+// stills and clips, or stills alone) and the table of their validation figures.
+TEST(FerPlus, TheAblationRunsItsFourArmsAtToySize) {
+  if (!fs::exists(sharedFerPlus() + "/FER2013Train/label.csv"))
+    GTEST_SKIP() << "FER+ is not at " << sharedFerPlus();
+  const fs::path out = test::tempPath("ablation");
+  fs::remove_all(out);
+  const std::string config = test::tempPath("toy_ablation.json");
+  std::ofstream(config) << R"({"img_size":48,"patch_size":16,"num_frames":4,"tubelet_size":2,)"
+                           R"("embed_dim":32,"depth":2,"num_heads":2,"moe_layers":[1],)"
+                           R"("num_experts":4,"top_k":2,"image_classes":7,"video_classes":7})";
+  const std::string cmd =
+      "cd " + std::string(UNILEARN_SOURCE_DIR) + " && UNILEARN_CLI=" + UNILEARN_CLI +
+      " FERPLUS=" + sharedFerPlus() + " CONFIG=" + config + " OUT=" + out.string() +
+      " LIMIT=200 VAL_LIMIT=100 EPOCHS=1 TRAIN_CLIPS=8 PRETRAIN_LIMIT=200 PRETRAIN_EPOCHS=1"
+      " PRETRAIN_CLIPS=8 PRETRAIN_VIDEOS=none THREADS=2 scripts/train-shipped/ablation.sh >" +
+      (out.string() + ".log") + " 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << test::fileBytes(out.string() + ".log");
+  const json::Value table = json::parse(test::fileBytes((out / "ablation.json").string()));
+  const std::string stage1 = (out / "stage1" / "stage1" / "stage1.safetensors").string();
+  for (const char* arm :
+       {"scratch-joint", "scratch-image", "pretrained-joint", "pretrained-image"}) {
+    const json::Value* figures = table.find("arms")->find(arm);
+    ASSERT_NE(figures, nullptr) << arm;
+    EXPECT_EQ(figures->find("samples")->asInt(), 100) << arm;
+    const double war = figures->find("last")->find("war")->asNumber();
+    EXPECT_TRUE(war >= 0 && war <= 1) << arm;
+    // The pre-trained arms started from stage 1's encoder, the others from random weights.
+    std::string base;
+    const fs::path model = out / arm / "stage2" / "unilearn-t16-ferplus.safetensors";
+    for (const auto& [key, value] : loadNetwork(model.string(), std::nullopt).metadata)
+      if (key == "base_model") base = value;
+    EXPECT_EQ(base, std::string(arm).rfind("pretrained", 0) == 0 ? stage1 : config) << arm;
+  }
+  // Image-only arms saw no clip; the joint ones saw the clips synthesised from the stills.
+  const std::string log = test::fileBytes((out / "scratch-image.log").string());
+  EXPECT_EQ(log.find("clips synthesised"), std::string::npos) << log;
+  EXPECT_NE(test::fileBytes((out / "scratch-joint.log").string()).find("8 clips synthesised"),
+            std::string::npos);
+  EXPECT_EQ(table.find("effects")->asArray().size(), 4u);
+  const std::string md = test::fileBytes((out / "ablation.md").string());
+  EXPECT_NE(md.find("| pretrained-image | stage 1 | stills only |"), std::string::npos) << md;
+  EXPECT_NE(md.find("stage 1, joint fine-tuning (pretrained-joint − scratch-joint)"),
+            std::string::npos)
+      << md;
 }
 
 // The shipped model: its card names this very file, and on the fixed 500-face subset of FER+
