@@ -299,25 +299,38 @@ TEST(FerPlus, TrainJobTakesStillsThroughTheAppsPath) {
   EXPECT_EQ(data.train.clips[0].frames[0].cols, 96);
 }
 
+namespace {
+
+// Runs one of scripts/train-shipped/ with a toy network on real FER+ faces, its output in `out`
+// and its log beside it; `settings` are the script's variables. Returns its exit status.
+int runToyScript(const std::string& script, const fs::path& out, const std::string& settings,
+                 const std::string& config) {
+  fs::remove_all(out);
+  std::ofstream(config) << R"({"img_size":48,"patch_size":16,"num_frames":4,"tubelet_size":2,)"
+                           R"("embed_dim":32,"depth":2,"num_heads":2,"moe_layers":[1],)"
+                           R"("num_experts":4,"top_k":2,"image_classes":7,"video_classes":7})";
+  const std::string cmd = "cd " + std::string(UNILEARN_SOURCE_DIR) +
+                          " && UNILEARN_CLI=" + UNILEARN_CLI + " FERPLUS=" + sharedFerPlus() +
+                          " CONFIG=" + config + " OUT=" + out.string() + " " + settings +
+                          " scripts/train-shipped/" + script + " >" + out.string() + ".log 2>&1";
+  return std::system(cmd.c_str());
+}
+
+}  // namespace
+
 // The shipped model's recipe, end to end at toy size on real FER+ faces: stage 1 (pre-training),
 // stage 2 (joint fine-tuning on soft targets), stage 3 (fp16 file, evaluations as JSON).
 TEST(FerPlus, RecipeRunsEndToEndAtToySize) {
   if (!fs::exists(sharedFerPlus() + "/FER2013Train/label.csv"))
     GTEST_SKIP() << "FER+ is not at " << sharedFerPlus();
   const fs::path out = test::tempPath("train_shipped");
-  fs::remove_all(out);
-  const std::string config = test::tempPath("toy_recipe.json");
-  std::ofstream(config) << R"({"img_size":48,"patch_size":16,"num_frames":4,"tubelet_size":2,)"
-                           R"("embed_dim":32,"depth":2,"num_heads":2,"moe_layers":[1],)"
-                           R"("num_experts":4,"top_k":2,"image_classes":7,"video_classes":7})";
-  const std::string cmd =
-      "cd " + std::string(UNILEARN_SOURCE_DIR) + " && UNILEARN_CLI=" + UNILEARN_CLI +
-      " FERPLUS=" + sharedFerPlus() + " CONFIG=" + config + " OUT=" + out.string() +
-      " EPOCHS=2 PRETRAIN_EPOCHS=1 LIMIT=300 VAL_LIMIT=100 TRAIN_CLIPS=12"
-      " VAL_CLIPS=4 CLIP_HEAD_CLIPS=8 CLIP_HEAD_STILLS=100 CLIP_HEAD_EPOCHS=1 THREADS=2"
-      " NAME=toy EXTRAS=0 scripts/train-shipped/run.sh >" +
-      (out.string() + ".log") + " 2>&1";
-  ASSERT_EQ(std::system(cmd.c_str()), 0) << test::fileBytes(out.string() + ".log");
+  ASSERT_EQ(runToyScript("run.sh", out,
+                         "EPOCHS=2 PRETRAIN_EPOCHS=1 LIMIT=300 VAL_LIMIT=100 TRAIN_CLIPS=12"
+                         " VAL_CLIPS=4 CLIP_HEAD_CLIPS=8 CLIP_HEAD_STILLS=100"
+                         " CLIP_HEAD_EPOCHS=1 THREADS=2 NAME=toy EXTRAS=0",
+                         test::tempPath("toy_recipe.json")),
+            0)
+      << test::fileBytes(out.string() + ".log");
   EXPECT_TRUE(fs::exists(out / "stage1" / "stage1.safetensors"));
   if (fs::exists(sharedFerPlus() + "/../grid")) {  // stage 1 saw the GRID clips' faces too
     EXPECT_TRUE(fs::exists(out / "videos.done"));
@@ -376,18 +389,13 @@ TEST(FerPlus, TheAblationRunsItsFourArmsAtToySize) {
   if (!fs::exists(sharedFerPlus() + "/FER2013Train/label.csv"))
     GTEST_SKIP() << "FER+ is not at " << sharedFerPlus();
   const fs::path out = test::tempPath("ablation");
-  fs::remove_all(out);
   const std::string config = test::tempPath("toy_ablation.json");
-  std::ofstream(config) << R"({"img_size":48,"patch_size":16,"num_frames":4,"tubelet_size":2,)"
-                           R"("embed_dim":32,"depth":2,"num_heads":2,"moe_layers":[1],)"
-                           R"("num_experts":4,"top_k":2,"image_classes":7,"video_classes":7})";
-  const std::string cmd =
-      "cd " + std::string(UNILEARN_SOURCE_DIR) + " && UNILEARN_CLI=" + UNILEARN_CLI +
-      " FERPLUS=" + sharedFerPlus() + " CONFIG=" + config + " OUT=" + out.string() +
-      " LIMIT=200 VAL_LIMIT=100 EPOCHS=1 TRAIN_CLIPS=8 PRETRAIN_LIMIT=200 PRETRAIN_EPOCHS=1"
-      " PRETRAIN_CLIPS=8 PRETRAIN_VIDEOS=none THREADS=2 scripts/train-shipped/ablation.sh >" +
-      (out.string() + ".log") + " 2>&1";
-  ASSERT_EQ(std::system(cmd.c_str()), 0) << test::fileBytes(out.string() + ".log");
+  ASSERT_EQ(runToyScript("ablation.sh", out,
+                         "LIMIT=200 VAL_LIMIT=100 EPOCHS=1 TRAIN_CLIPS=8 PRETRAIN_LIMIT=200"
+                         " PRETRAIN_EPOCHS=1 PRETRAIN_CLIPS=8 PRETRAIN_VIDEOS=none THREADS=2",
+                         config),
+            0)
+      << test::fileBytes(out.string() + ".log");
   const json::Value table = json::parse(test::fileBytes((out / "ablation.json").string()));
   const std::string stage1 = (out / "stage1" / "stage1" / "stage1.safetensors").string();
   for (const char* arm :

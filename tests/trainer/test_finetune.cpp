@@ -51,6 +51,18 @@ std::string freshDir(const std::string& name) {
   return dir;
 }
 
+// A base model file of the tiny config with `classes`, so that its heads load too.
+std::string baseModelFile(const std::vector<std::string>& classes, uint64_t seed,
+                          const std::string& name) {
+  ModelConfig config = ModelConfig::fromFile(test::tinyTrainConfig());
+  config.video_class_names = config.image_class_names = classes;
+  torch::manual_seed(seed);
+  VitMoE base(config);
+  const std::string path = test::tempPath(name);
+  saveNetwork(path, base);
+  return path;
+}
+
 std::map<std::string, torch::Tensor> weightsOf(const std::string& model) {
   const StateDict state = stateDictOf(*loadNetwork(model, std::nullopt).network);
   return {state.begin(), state.end()};
@@ -169,13 +181,7 @@ TEST(Finetune, PartialTrainingLeavesTheFrozenWeightsBitIdentical) {
   const auto train = test::learnableSet(3, 5);
   trainer::Dataset val;  // none: the result is the last epoch's weights
   val.classes = train.classes;
-  // A base model file with these classes, so that its heads load too.
-  ModelConfig config = ModelConfig::fromFile(test::tinyTrainConfig());
-  config.video_class_names = config.image_class_names = train.classes;
-  torch::manual_seed(7);
-  VitMoE base(config);
-  const std::string base_path = test::tempPath("ft_base.safetensors");
-  saveNetwork(base_path, base);
+  const std::string base_path = baseModelFile(train.classes, 7, "ft_base.safetensors");
   const auto before = weightsOf(base_path);
   for (const std::string what : {"experts", "heads"}) {
     auto c = quickConfig(freshDir("ft_partial_" + what));
@@ -206,12 +212,7 @@ TEST(Finetune, StillsAloneTrainTheImageHeadAndLeaveTheClipHead) {
   auto train = test::learnableSet(12, 11), val = test::learnableSet(6, 12);
   train.clips.clear();
   val.clips.clear();
-  ModelConfig config = ModelConfig::fromFile(test::tinyTrainConfig());
-  config.video_class_names = config.image_class_names = train.classes;
-  torch::manual_seed(8);
-  VitMoE base(config);
-  const std::string base_path = test::tempPath("ft_stills_base.safetensors");
-  saveNetwork(base_path, base);
+  const std::string base_path = baseModelFile(train.classes, 8, "ft_stills_base.safetensors");
   auto c = quickConfig(freshDir("ft_stills_only"));
   c.base_model = base_path;
   c.epochs = 8;
