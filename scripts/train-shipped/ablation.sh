@@ -79,4 +79,5 @@ else
   [ ${#PRETRAINED[@]} -eq 0 ] || stage1 "$THREADS"
   for a in "${PRETRAINED[@]}"; do arm "$a" "$THREADS"; done
 fi
+export LIMIT EPOCHS LR TRAIN_CLIPS PRETRAIN_LIMIT PRETRAIN_EPOCHS PRETRAIN_CLIPS
 /usr/bin/python3 scripts/train-shipped/ablation_table.py "$OUT" $ARMS

@@ -7,6 +7,7 @@ best epoch by UAR (what the recipe would ship), its training time, and the two e
 claims: pre-trained minus scratch, joint minus image-only.
 """
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -74,6 +75,16 @@ def main():
     samples = {f["samples"] for f in arms.values()}
     lines += ["", f"FER+ validation stills: {', '.join(str(s) for s in sorted(samples))} faces "
               "(7-class majority of the annotators' votes)."]
+    env = os.environ
+    if "LIMIT" in env:  # the settings ablation.sh ran with
+        lines += ["", f"Settings: stage 2 on the first {env['LIMIT']} FER+ training faces "
+                  f"(tidy crops, soft targets, the data's own class mix), {env['EPOCHS']} epochs, "
+                  f"lr {env['LR']}, {env['TRAIN_CLIPS']} clips synthesised from them for the "
+                  "joint arms; stage 1 on the first "
+                  f"{env['PRETRAIN_LIMIT']} training faces without labels, "
+                  f"{env['PRETRAIN_CLIPS']} clips synthesised from them and real videos' face "
+                  f"tracks ({env.get('PRETRAIN_VIDEOS', 'the GRID clips')}), "
+                  f"{env['PRETRAIN_EPOCHS']} epochs; the same config and seed for every arm."]
     (out / "ablation.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 

@@ -5,7 +5,8 @@ Usage: card.py MODEL.safetensors OUT_DIR CARD.md
 OUT_DIR holds ferplus-valid.json, ferplus-valid-500.json, times.log, stage2.json and, when made,
 ferplus-valid-app.json or ferplus-valid-tidy.json (the other path), static-valid.json,
 static-valid-app.json, combined-valid-app.json, combined-valid-500.json, clips-valid.json,
-clip-head.json (stage head), heads-grid.txt, bench.txt. The headline figures are through the path the
+clip-head.json (stage head), heads-grid.txt, bench.txt. ABLATION (environment): the OUT folder of
+scripts/train-shipped/ablation.sh, whose table the card then shows. The headline figures are through the path the
 model was trained on: the analysis' own (detected, aligned) when stage2.json says "app_path".
 """
 import json
@@ -191,6 +192,18 @@ if times and "clip head end" in times and os.path.exists(head_path):
           h["training"]["lr"], h["training"]["balance_power"],
           "`CLIP_HEAD_CLIPS=%d`" % h["data"]["synthetic_clips"]))
 block(None, times)
+# The paper's two claims measured at this scale (scripts/train-shipped/ablation.sh's OUT folder).
+ablation = os.environ.get("ABLATION")
+if ablation and os.path.exists(os.path.join(ablation, "ablation.md")):
+    w("")
+    w("## The paper's two claims at this scale")
+    w("")
+    w("`scripts/train-shipped/ablation.sh`: four stage-2 runs from the same config and seed, with "
+      "or without stage 1 (masked-autoencoder pre-training) and on stills and clips together or "
+      "stills alone; FER+ validation after each run's last epoch (nothing chosen on validation). "
+      "docs/performance.md says what it means.")
+    w("")
+    w(open(os.path.join(ablation, "ablation.md")).read().strip())
 w("")
 w("## Known limits")
 w("")

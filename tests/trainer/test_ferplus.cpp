@@ -370,8 +370,12 @@ TEST(FerPlus, RecipeRunsEndToEndAtToySize) {
   EXPECT_GT(changed, 0) << "stage head left head.video as it was";
   // The model card, written from what the recipe measured (INSTALL=1 writes it into resources/).
   const fs::path card = out / "toy.md";
+  // With an ablation's folder (ABLATION) the card shows its table.
+  fs::create_directories(out / "ablation");
+  std::ofstream(out / "ablation" / "ablation.md") << "| arm | toy figures |\n";
   ASSERT_EQ(std::system(("cd " + std::string(UNILEARN_SOURCE_DIR) +
-                         " && /usr/bin/python3 scripts/train-shipped/card.py " +
+                         " && ABLATION=" + (out / "ablation").string() +
+                         " /usr/bin/python3 scripts/train-shipped/card.py " +
                          (out / "toy.safetensors").string() + " " + out.string() + " " +
                          card.string() + " > /dev/null")
                             .c_str()),
@@ -381,6 +385,8 @@ TEST(FerPlus, RecipeRunsEndToEndAtToySize) {
   EXPECT_NE(text.find("| neutral |"), std::string::npos) << text;  // per-class recall
   EXPECT_NE(text.find("stage 2 end"), std::string::npos) << text;  // the recorded times
   EXPECT_NE(text.find("## Known limits"), std::string::npos) << text;
+  EXPECT_NE(text.find("## The paper's two claims at this scale"), std::string::npos) << text;
+  EXPECT_NE(text.find("| arm | toy figures |"), std::string::npos) << text;
 }
 
 // The paper's two claims at toy size: four stage-2 arms (random weights or stage 1's encoder;
