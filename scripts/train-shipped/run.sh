@@ -21,7 +21,7 @@
 # CONFIG (scripts/train-shipped/unilearn-t16-96.json), OUT (build/train-shipped),
 # NAME (unilearn-t16-ferplus), EXTRAS=0 skips the comparisons for the card (app path, static
 # model, GRID clips, speed), INSTALL=1 copies the fp16 file and its figures into resources/models/
-# and writes its model card. BASE (a model file) continues stage 2 from earlier weights instead of
+# and writes its model card (ABLATION: the OUT folder of ablation.sh, whose table it then shows). BASE (a model file) continues stage 2 from earlier weights instead of
 # starting from CONFIG or stage 1 (e.g. the best epoch of a previous run, with a lower LR). STAGES (default "1 2 head 3") runs only the stages named: STAGES=3 makes
 # the file, figures and card from the best epoch of a stage 2 that was stopped early.
 set -euo pipefail
