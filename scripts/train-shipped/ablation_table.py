@@ -70,8 +70,10 @@ def main():
     if effects:
         lines += ["", "| effect (last epochs) | WAR | UAR |", "|---|---|---|"]
         for e in effects:
+            # round() + 0.0 writes a difference that rounds to zero as +0.0, not -0.0
             lines.append(f"| {e['effect']} ({e['arm']} − {e['against']}) | "
-                         f"{100 * e['war']:+.1f} points | {100 * e['uar']:+.1f} points |")
+                         f"{round(100 * e['war'], 1) + 0.0:+.1f} points | "
+                         f"{round(100 * e['uar'], 1) + 0.0:+.1f} points |")
     samples = {f["samples"] for f in arms.values()}
     lines += ["", f"FER+ validation stills: {', '.join(str(s) for s in sorted(samples))} faces "
               "(7-class majority of the annotators' votes)."]
