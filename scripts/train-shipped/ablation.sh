@@ -14,7 +14,7 @@
 # The table (OUT/ablation.md, OUT/ablation.json) gives each arm's validation figures after its
 # last epoch (nothing chosen on validation) and, for reference, at its best epoch.
 # Settings: LIMIT (8000), EPOCHS (6), LR (0.0003), TRAIN_CLIPS (400), PRETRAIN_LIMIT (16000),
-# PRETRAIN_EPOCHS (6), PRETRAIN_CLIPS (400), VAL_LIMIT (0: all 3,370 faces), THREADS (2),
+# PRETRAIN_EPOCHS (6), PRETRAIN_CLIPS (400), VAL_LIMIT (0: all 3,370 faces), THREADS (2), SEED (2409),
 # CONFIG (scripts/train-shipped/unilearn-t16-96.json), OUT (build/ablation), ARMS (all four),
 # PARALLEL=1: two one-thread lanes instead of one run at a time on THREADS threads.
 set -euo pipefail
@@ -79,5 +79,6 @@ else
   [ ${#PRETRAINED[@]} -eq 0 ] || stage1 "$THREADS"
   for a in "${PRETRAINED[@]}"; do arm "$a" "$THREADS"; done
 fi
+export SEED="${SEED:-2409}"
 export LIMIT EPOCHS LR TRAIN_CLIPS PRETRAIN_LIMIT PRETRAIN_EPOCHS PRETRAIN_CLIPS
 /usr/bin/python3 scripts/train-shipped/ablation_table.py "$OUT" $ARMS

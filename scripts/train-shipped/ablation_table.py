@@ -66,7 +66,8 @@ def main():
         pre, data = DESCRIPTIONS.get(name, ("?", "?"))
         lines.append(f"| {name} | {pre} | {data} | {pct(f['last']['war'])} | "
                      f"{pct(f['last']['uar'])} | {f['best_epoch']}: {pct(f['best']['war'])} / "
-                     f"{pct(f['best']['uar'])} | {f['epochs']} epochs, {f['seconds'] / 60:.0f} min |")
+                     f"{pct(f['best']['uar'])} | {f['epochs']} epoch{'s' if f['epochs'] != 1 else ''}, "
+                     f"{f['seconds'] / 60:.0f} min |")
     if effects:
         lines += ["", "| effect (last epochs) | WAR | UAR |", "|---|---|---|"]
         for e in effects:
@@ -86,7 +87,8 @@ def main():
                   f"{env['PRETRAIN_LIMIT']} training faces without labels, "
                   f"{env['PRETRAIN_CLIPS']} clips synthesised from them and real videos' face "
                   f"tracks ({env.get('PRETRAIN_VIDEOS', 'the GRID clips')}), "
-                  f"{env['PRETRAIN_EPOCHS']} epochs; the same config and seed for every arm."]
+                  f"{env['PRETRAIN_EPOCHS']} epochs; the same config and seed ({env.get('SEED', '2409')}) "
+                  "for every arm."]
     (out / "ablation.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 

@@ -16,7 +16,7 @@
 #            subset (the test's figure), JSON reports next to the model.
 # Every stage resumes where it stopped (run it again). FER+ is read from $FERPLUS (default
 # ../shared/data/ferplus); its images are never copied into the repository.
-# Settings: EPOCHS (stage 2, default 7), LIMIT / VAL_LIMIT (first N faces only; 0: all),
+# Settings: SEED (2409), EPOCHS (stage 2, default 7), LIMIT / VAL_LIMIT (first N faces only; 0: all),
 # APP_PATH (true), BALANCE_POWER (0: stills in FER+'s own class mix; 0.5: rare classes drawn more often), TRAIN_CLIPS (600), VAL_CLIPS (200), IMAGE_RATIO (1.0), LR (stage 2 peak, 0.0007), PRETRAIN_EPOCHS (0), THREADS (2),
 # CONFIG (scripts/train-shipped/unilearn-t16-96.json), OUT (build/train-shipped),
 # NAME (unilearn-t16-ferplus), EXTRAS=0 skips the comparisons for the card (app path, static
@@ -44,9 +44,10 @@ mkdir -p "$OUT"
 
 CLIP_HEAD_CLIPS="${CLIP_HEAD_CLIPS:-0}" CLIP_HEAD_STILLS="${CLIP_HEAD_STILLS:-8000}"
 CLIP_HEAD_EPOCHS="${CLIP_HEAD_EPOCHS:-4}"
+SEED="${SEED:-2409}"  # stages 1 and 2: weights, draws, synthetic clips
 
 fill() {  # template → job with this run's settings
-  sed -e "s|@HEAD_CLIPS@|$CLIP_HEAD_CLIPS|g" -e "s|@HEAD_STILLS@|$CLIP_HEAD_STILLS|g" -e "s|@FERPLUS@|$FERPLUS|g" -e "s|@TRAIN_CLIPS@|$TRAIN_CLIPS|g" -e "s|@VAL_CLIPS@|$VAL_CLIPS|g" \
+  sed -e "s|@SEED@|$SEED|g" -e "s|@HEAD_CLIPS@|$CLIP_HEAD_CLIPS|g" -e "s|@HEAD_STILLS@|$CLIP_HEAD_STILLS|g" -e "s|@FERPLUS@|$FERPLUS|g" -e "s|@TRAIN_CLIPS@|$TRAIN_CLIPS|g" -e "s|@VAL_CLIPS@|$VAL_CLIPS|g" \
       -e "s|@LIMIT@|$LIMIT|g" -e "s|@VAL_LIMIT@|$VAL_LIMIT|g" \
       -e "s|@BALANCED@|$BALANCED|g" -e "s|@BALANCE_POWER@|$BALANCE_POWER|g" \
       -e "s|@APP_PATH@|$APP_PATH|g" -e "s|@EPOCHS@|$1|g" -e "s|@IMAGE_RATIO@|$IMAGE_RATIO|g" -e "s|@LR@|$LR|g" -e "s|@THREADS@|$THREADS|g" \
