@@ -88,11 +88,14 @@ std::vector<int64_t> Dataset::imageCounts() const {
 
 std::vector<std::string> Dataset::warnings(int min_clips) const {
   std::vector<std::string> out;
-  const auto n = clipCounts();
+  // Stills alone (no clips at all) train head.image only: count those instead.
+  const bool stills_only = clips.empty() && !images.empty();
+  const auto n = stills_only ? imageCounts() : clipCounts();
+  const std::string what = stills_only ? " stills" : " clips";
   for (size_t c = 0; c < classes.size(); ++c) {
     if (n[c] < min_clips)
-      out.push_back("'" + classes[c] + "' has only " + std::to_string(n[c]) +
-                    " clips: the model will hardly learn it (aim for " + std::to_string(min_clips) +
+      out.push_back("'" + classes[c] + "' has only " + std::to_string(n[c]) + what +
+                    ": the model will hardly learn it (aim for " + std::to_string(min_clips) +
                     " or more)");
     std::map<std::string, int64_t> by_group;
     for (const auto& clip : clips)

@@ -42,8 +42,8 @@ struct Dataset {
 
   std::vector<int64_t> clipCounts() const;   // per class
   std::vector<int64_t> imageCounts() const;  // per class
-  // Plain-words warnings: classes with fewer than `min_clips` clips, one group holding most of
-  // a class's clips.
+  // Plain-words warnings: classes with fewer than `min_clips` clips (stills, where there are no
+  // clips at all), one group holding most of a class's clips.
   std::vector<std::string> warnings(int min_clips = 5) const;
 };
 

@@ -37,6 +37,10 @@ def arm_figures(out, arm):
     }
 
 
+def epochs(n):
+    return f"{n} epoch{'' if int(n) == 1 else 's'}"
+
+
 def pct(x):
     return f"{100 * x:.1f} %"
 
@@ -66,7 +70,7 @@ def main():
         pre, data = DESCRIPTIONS.get(name, ("?", "?"))
         lines.append(f"| {name} | {pre} | {data} | {pct(f['last']['war'])} | "
                      f"{pct(f['last']['uar'])} | {f['best_epoch']}: {pct(f['best']['war'])} / "
-                     f"{pct(f['best']['uar'])} | {f['epochs']} epoch{'s' if f['epochs'] != 1 else ''}, "
+                     f"{pct(f['best']['uar'])} | {epochs(f['epochs'])}, "
                      f"{f['seconds'] / 60:.0f} min |")
     if effects:
         lines += ["", "| effect (last epochs) | WAR | UAR |", "|---|---|---|"]
@@ -80,14 +84,15 @@ def main():
               "(7-class majority of the annotators' votes)."]
     env = os.environ
     if "LIMIT" in env:  # the settings ablation.sh ran with
+        videos = env.get("PRETRAIN_VIDEOS", "the GRID clips")
+        videos = "no real video" if videos == "none" else f"real videos' face tracks ({videos})"
         lines += ["", f"Settings: stage 2 on the first {env['LIMIT']} FER+ training faces "
-                  f"(tidy crops, soft targets, the data's own class mix), {env['EPOCHS']} epochs, "
+                  f"(tidy crops, soft targets, the data's own class mix), {epochs(env['EPOCHS'])}, "
                   f"lr {env['LR']}, {env['TRAIN_CLIPS']} clips synthesised from them for the "
                   "joint arms; stage 1 on the first "
                   f"{env['PRETRAIN_LIMIT']} training faces without labels, "
-                  f"{env['PRETRAIN_CLIPS']} clips synthesised from them and real videos' face "
-                  f"tracks ({env.get('PRETRAIN_VIDEOS', 'the GRID clips')}), "
-                  f"{env['PRETRAIN_EPOCHS']} epochs; the same config and seed ({env.get('SEED', '2409')}) "
+                  f"{env['PRETRAIN_CLIPS']} clips synthesised from them and {videos}, "
+                  f"{epochs(env['PRETRAIN_EPOCHS'])}; the same config and seed ({env.get('SEED', '2409')}) "
                   "for every arm."]
     (out / "ablation.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))

@@ -212,6 +212,11 @@ TEST(Finetune, StillsAloneTrainTheImageHeadAndLeaveTheClipHead) {
   auto train = test::learnableSet(12, 11), val = test::learnableSet(6, 12);
   train.clips.clear();
   val.clips.clear();
+  // Warnings count the stills then, not the clips there are none of.
+  EXPECT_TRUE(train.warnings(5).empty()) << train.warnings(5)[0];
+  ASSERT_FALSE(train.warnings(1000).empty());
+  EXPECT_NE(train.warnings(1000)[0].find(" stills: "), std::string::npos)
+      << train.warnings(1000)[0];
   const std::string base_path = baseModelFile(train.classes, 8, "ft_stills_base.safetensors");
   auto c = quickConfig(freshDir("ft_stills_only"));
   c.base_model = base_path;
