@@ -197,6 +197,10 @@ PretrainJob PretrainJob::fromFile(const std::string& path) {
   }
   if (job.data.list.empty() && job.data.project.empty())
     throw Error(Error::Kind::kConfig, "the pre-training job needs data: a list or a project");
+  if (!job.videos.project.empty() && job.data.list.empty())
+    throw Error(Error::Kind::kConfig,
+                "videos adds a project's face tracks to a list's stills; with a project as data, "
+                "analyse the videos into that project instead");
   auto& t = job.training;
   if (!ModelConfig::isPreset(t.model)) t.model = resolved(t.model, base);
   t.init_from = resolved(t.init_from, base);

@@ -357,6 +357,15 @@ TEST(Pretrain, AVideosProjectAddsRealFaceTracksToAListsStills) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("project of analysed videos"), std::string::npos);
   }
+  try {  // a project as data already gives its videos' faces
+    std::ofstream(dir / "project-job.json")
+        << R"({"data": {"project": "videos.ulproj"}, "videos": {"project": "videos.ulproj"},)"
+        << R"("training": {"model": ")" << test::tinyTrainConfig() << R"("}})";
+    trainer::PretrainJob::fromFile((dir / "project-job.json").string());
+    ADD_FAILURE() << "accepted videos beside a project";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("to a list's stills"), std::string::npos);
+  }
   core::Project::open((dir / "empty.ulproj").string());
   try {
     trainer::loadPretrainData(job(R"("videos": {"project": "empty.ulproj"},)"));
