@@ -11,6 +11,7 @@
 #include "model/network_file.h"
 #include "trainer/app_path.h"
 #include "trainer/distill.h"
+#include "trainer/teacher_tracks.h"
 
 namespace unilearn::trainer {
 
@@ -48,6 +49,8 @@ DataSpec dataSpec(const json::Value& v, const fs::path& base, const std::string&
       d.clip_frames = value.asNumberFor<int>(key);
     else if (key == "pseudo_labels")
       d.pseudo_confidence = value.asNumber(key);
+    else if (key == "teacher")
+      d.teacher = resolved(value.asString(key), base);
     else if (key == "app_path")
       d.app_path = value.asBool(key);
     else if (key == "annotators")
@@ -155,6 +158,8 @@ TrainJob TrainJob::fromFile(const std::string& path) {
       job.data = dataSpec(value, base, "data");
     else if (key == "validation")
       job.validation = dataSpec(value, base, "validation");
+    else if (key == "videos")
+      job.videos = dataSpec(value, base, "videos");
     else if (key == "register")
       job.register_model = value.asBool(key);
     else if (key == "classes")
@@ -168,6 +173,15 @@ TrainJob TrainJob::fromFile(const std::string& path) {
   }
   if (job.data.list.empty() && job.data.project.empty())
     throw Error(Error::Kind::kConfig, "the training job needs data: a list or a project");
+  if (!job.data.teacher.empty() || !job.validation.teacher.empty())
+    throw Error(Error::Kind::kConfig,
+                "a teacher labels the face tracks of \"videos\", not data or validation");
+  if (!job.videos.empty() || !job.videos.teacher.empty()) {
+    if (job.videos.project.empty() || !job.videos.list.empty() || job.videos.teacher.empty())
+      throw Error(Error::Kind::kConfig,
+                  "videos in the training job names a project of analysed videos and a teacher "
+                  "(a model file whose image head labels their face tracks)");
+  }
   auto& t = job.training;
   if (!isPresetOrJson(t.base_model)) t.base_model = resolved(t.base_model, base);
   t.out_dir = has_out ? resolved(t.out_dir, base)
@@ -188,6 +202,9 @@ PretrainJob PretrainJob::fromFile(const std::string& path) {
       if (job.videos.project.empty() || !job.videos.list.empty())
         throw Error(Error::Kind::kConfig,
                     "videos in the pre-training job names a project of analysed videos");
+      if (!job.videos.teacher.empty())
+        throw Error(Error::Kind::kConfig,
+                    "pre-training uses no labels: a teacher belongs in a training job's videos");
     } else if (key == "training") {
       job.training = PretrainConfig::fromJson(value);
       has_out = value.find("out_dir") != nullptr;
@@ -253,6 +270,20 @@ JobData loadJobData(const TrainJob& job) {
     out.train = std::move(all);
     out.val.classes = out.train.classes;
     out.notes.push_back("no validation data: the last epoch's weights are kept");
+  }
+  if (!job.videos.project.empty()) {  // training clips only, after any split
+    TeacherTrackOptions o;
+    o.teacher = job.videos.teacher;
+    o.classes = out.train.classes;
+    o.img_size = static_cast<int>(base.img_size);
+    o.clip_frames = static_cast<int>(base.num_frames) * std::max(1, job.training.sampling_rate);
+    auto project = core::Project::open(job.videos.project, false);
+    Dataset tracks = teacherLabelledTracks(*project, o);
+    out.notes.push_back(std::to_string(tracks.clips.size()) + " clips of real video labelled by " +
+                        fs::path(o.teacher).filename().string() +
+                        "'s image head (frames averaged)");
+    for (auto& c : tracks.clips)
+      out.train.clips.push_back(std::move(c));
   }
   for (const auto& w : out.train.warnings())
     out.notes.push_back(w);

@@ -33,16 +33,24 @@ struct DataSpec {
   // base model (eyes levelled, its face_margin), so that the model learns from the crops it will
   // be shown; stills in which no face is found are left out (noted).
   bool app_path = false;
+  // A training job's "videos" only: the model file whose image head labels the face tracks
+  // (trainer/teacher_tracks.h).
+  std::string teacher;
   bool empty() const { return list.empty() && project.empty() && fraction <= 0; }
 };
 
 struct TrainJob {
   DataSpec data, validation;
+  // Optional: {"project": ..., "teacher": MODEL}: the face tracks of a project's analysed videos
+  // as training clips, soft targets from the teacher's image head averaged over each clip's
+  // frames (real facial motion for head.video; trainer/teacher_tracks.h). Never validation.
+  DataSpec videos;
   std::vector<std::string> classes;  // empty: the scheme's labels or the list's, in order
   bool register_model = true;        // add the result to the data's project
   FinetuneConfig training;
 
-  // {"data": {...}, "validation": {...}, "classes": [...], "register": true, "training": {...}}.
+  // {"data": {...}, "validation": {...}, "videos": {...}, "classes": [...], "register": true,
+  //  "training": {...}}.
   // Throws unilearn::Error (kConfig) naming unknown keys, (kIo) for an unreadable file.
   static TrainJob fromFile(const std::string& path);
 };

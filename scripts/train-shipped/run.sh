@@ -24,6 +24,9 @@
 # and writes its model card (ABLATION: the OUT folder of ablation.sh, whose table it then shows). BASE (a model file) continues stage 2 from earlier weights instead of
 # starting from CONFIG or stage 1 (e.g. the best epoch of a previous run, with a lower LR). STAGES (default "1 2 head 3") runs only the stages named: STAGES=3 makes
 # the file, figures and card from the best epoch of a stage 2 that was stopped early.
+# VIDEO_TEACHER (a model file; default none): stage 2 and stage head also train head.video on the
+# face tracks of the real videos (PRETRAIN_VIDEOS, default the GRID clips), each clip's soft
+# target the teacher's image head averaged over its frames (FER+ has no video).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
@@ -46,8 +49,9 @@ CLIP_HEAD_CLIPS="${CLIP_HEAD_CLIPS:-0}" CLIP_HEAD_STILLS="${CLIP_HEAD_STILLS:-80
 CLIP_HEAD_EPOCHS="${CLIP_HEAD_EPOCHS:-4}"
 SEED="${SEED:-2409}"  # stages 1 and 2: weights, draws, synthetic clips
 
+JOB_VIDEOS=""  # the "videos" entry of the job being written (@VIDEOS@)
 fill() {  # template → job with this run's settings
-  sed -e "s|@SEED@|$SEED|g" -e "s|@HEAD_CLIPS@|$CLIP_HEAD_CLIPS|g" -e "s|@HEAD_STILLS@|$CLIP_HEAD_STILLS|g" -e "s|@FERPLUS@|$FERPLUS|g" -e "s|@TRAIN_CLIPS@|$TRAIN_CLIPS|g" -e "s|@VAL_CLIPS@|$VAL_CLIPS|g" \
+  sed -e "s|@VIDEOS@|$JOB_VIDEOS|g" -e "s|@SEED@|$SEED|g" -e "s|@HEAD_CLIPS@|$CLIP_HEAD_CLIPS|g" -e "s|@HEAD_STILLS@|$CLIP_HEAD_STILLS|g" -e "s|@FERPLUS@|$FERPLUS|g" -e "s|@TRAIN_CLIPS@|$TRAIN_CLIPS|g" -e "s|@VAL_CLIPS@|$VAL_CLIPS|g" \
       -e "s|@LIMIT@|$LIMIT|g" -e "s|@VAL_LIMIT@|$VAL_LIMIT|g" \
       -e "s|@BALANCED@|$BALANCED|g" -e "s|@BALANCE_POWER@|$BALANCE_POWER|g" \
       -e "s|@APP_PATH@|$APP_PATH|g" -e "s|@EPOCHS@|$1|g" -e "s|@IMAGE_RATIO@|$IMAGE_RATIO|g" -e "s|@LR@|$LR|g" -e "s|@THREADS@|$THREADS|g" \
@@ -58,22 +62,35 @@ stamp() { echo "$(date -u +%FT%TZ) $*" | tee -a "$OUT/times.log"; }
 STAGES="${STAGES:-1 2 head 3}"
 stage() { [[ " $STAGES " == *" $1 "* ]]; }
 BASE="$(realpath "${BASE:-$CONFIG}")"
+VIDEOS="${PRETRAIN_VIDEOS:-$(dirname "$FERPLUS")/grid}"
+real_videos() {  # the real videos' face tracks, analysed once into OUT/videos.ulproj
+  if [ ! -f "$OUT/videos.done" ]; then
+    rm -f "$OUT/videos.ulproj"*
+    "$CLI" analyze "$VIDEOS"/* --project "$OUT/videos.ulproj" --threads "$THREADS"
+    touch "$OUT/videos.done"
+  fi
+}
+if [ -n "${VIDEO_TEACHER:-}" ]; then
+  [ "$VIDEOS" != none ] || { echo "VIDEO_TEACHER needs real videos (PRETRAIN_VIDEOS)" >&2; exit 2; }
+  VIDEO_TEACHER="$(realpath "$VIDEO_TEACHER")"
+fi
+TEACHER_VIDEOS=""
+[ -n "${VIDEO_TEACHER:-}" ] &&
+  TEACHER_VIDEOS="\"videos\": {\"project\": \"$OUT/videos.ulproj\", \"teacher\": \"$VIDEO_TEACHER\"},"
 if [ "$PRETRAIN_EPOCHS" -gt 0 ] && stage 1; then
   stamp "stage 1 start ($PRETRAIN_EPOCHS epochs)"
-  VIDEOS="${PRETRAIN_VIDEOS:-$(dirname "$FERPLUS")/grid}" VIDEOS_JSON=""
+  JOB_VIDEOS=""
   if [ "$VIDEOS" != none ]; then
-    if [ ! -f "$OUT/videos.done" ]; then  # the real videos' face tracks, once
-      rm -f "$OUT/videos.ulproj"*
-      "$CLI" analyze "$VIDEOS"/* --project "$OUT/videos.ulproj" --threads "$THREADS"
-      touch "$OUT/videos.done"
-    fi
-    VIDEOS_JSON="\"videos\": {\"project\": \"$OUT/videos.ulproj\"},"
+    real_videos
+    JOB_VIDEOS="\"videos\": {\"project\": \"$OUT/videos.ulproj\"},"
   fi
-  fill "$PRETRAIN_EPOCHS" "" "$OUT/stage1" scripts/train-shipped/pretrain.template.json |
-    sed -e "s|@VIDEOS@|$VIDEOS_JSON|" > "$OUT/stage1.json"
+  fill "$PRETRAIN_EPOCHS" "" "$OUT/stage1" scripts/train-shipped/pretrain.template.json \
+    > "$OUT/stage1.json"
   "$CLI" pretrain "$OUT/stage1.json" --threads "$THREADS"
   stamp "stage 1 end"
 fi
+JOB_VIDEOS="$TEACHER_VIDEOS"  # stages 2 and head
+[ -n "$TEACHER_VIDEOS" ] && { stage 2 || stage head; } && real_videos
 [ "$PRETRAIN_EPOCHS" -gt 0 ] && BASE="$OUT/stage1/stage1.safetensors"
 
 if stage 2; then

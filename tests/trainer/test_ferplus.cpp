@@ -324,18 +324,32 @@ TEST(FerPlus, RecipeRunsEndToEndAtToySize) {
   if (!fs::exists(sharedFerPlus() + "/FER2013Train/label.csv"))
     GTEST_SKIP() << "FER+ is not at " << sharedFerPlus();
   const fs::path out = test::tempPath("train_shipped");
+  const bool grid = fs::exists(sharedFerPlus() + "/../grid");
+  // With real video, stages 2 and head also learn from its face tracks, labelled by the shipped
+  // model's image head.
+  const std::string teacher = grid ? " VIDEO_TEACHER=" + std::string(UNILEARN_RESOURCE_SOURCE_DIR) +
+                                         "/models/unilearn-t16-ferplus.safetensors"
+                                   : "";
   ASSERT_EQ(runToyScript("run.sh", out,
                          "EPOCHS=2 PRETRAIN_EPOCHS=1 LIMIT=300 VAL_LIMIT=100 TRAIN_CLIPS=12"
                          " VAL_CLIPS=4 CLIP_HEAD_CLIPS=8 CLIP_HEAD_STILLS=100"
-                         " CLIP_HEAD_EPOCHS=1 THREADS=2 NAME=toy EXTRAS=0",
+                         " CLIP_HEAD_EPOCHS=1 THREADS=2 NAME=toy EXTRAS=0" +
+                             teacher,
                          test::tempPath("toy_recipe.json")),
             0)
       << test::fileBytes(out.string() + ".log");
   EXPECT_TRUE(fs::exists(out / "stage1" / "stage1.safetensors"));
-  if (fs::exists(sharedFerPlus() + "/../grid")) {  // stage 1 saw the GRID clips' faces too
+  if (grid) {  // stage 1 saw the GRID clips' faces too, and stages 2 and head their tracks
     EXPECT_TRUE(fs::exists(out / "videos.done"));
     EXPECT_NE(test::fileBytes((out / "stage1.json").string()).find("videos.ulproj"),
               std::string::npos);
+    for (const char* job : {"stage2.json", "clip-head.json"})
+      EXPECT_NE(test::fileBytes((out / job).string()).find("\"teacher\": \""), std::string::npos)
+          << job;
+    const std::string log = test::fileBytes(out.string() + ".log");
+    EXPECT_NE(log.find("clips of real video labelled by unilearn-t16-ferplus.safetensors"),
+              std::string::npos)
+        << log;
   }
   EXPECT_TRUE(fs::exists(out / "toy.safetensors"));
   const json::Value all = json::parse(test::fileBytes((out / "ferplus-valid.json").string()));
