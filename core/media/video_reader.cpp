@@ -8,6 +8,7 @@ extern "C" {
 #include <libswscale/swscale.h>
 }
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
@@ -157,7 +158,7 @@ struct VideoReader::Impl {
       int rc = avcodec_receive_frame(dec, frame);
       if (rc == 0) {
         int64_t pts = frame->best_effort_timestamp;
-        if (pts == AV_NOPTS_VALUE) pts = last_pts == INT64_MIN ? 0 : last_pts + 1;
+        if (pts == AV_NOPTS_VALUE) pts = last_pts == INT64_MIN ? 0 : last_pts + step();
         const int64_t previous = last_pts;
         last_pts = pts;
         ++decoded;
@@ -231,6 +232,8 @@ struct VideoReader::Impl {
     return bgr;
   }
 
+  int64_t step() const { return expected_step > 0 ? expected_step : 1; }
+
   int64_t indexOf(int64_t pts) {
     if (table_built) {
       const int64_t i = table.indexOfPts(pts);
@@ -285,10 +288,45 @@ struct VideoReader::Impl {
     return complete && !pts.empty();
   }
 
+  // The time the decoder gives the first frame, from a second reader so that this one keeps its
+  // place; INT64_MIN when nothing decodes.
+  int64_t firstFrameTime() const {
+    Impl probe;
+    probe.path = path;
+    probe.expected_step = expected_step;
+    try {
+      probe.open();
+      return probe.decode() ? probe.last_pts : INT64_MIN;
+    } catch (const Error&) {
+      return INT64_MIN;
+    }
+  }
+
+  // A decoder that holds frames back (B-frames) in a container without presentation times (an
+  // XviD AVI) labels each picture with the time of a later packet: the first with the second
+  // packet's, the last with none (decode() steps on from the one before). Number the pictures
+  // by those labels, as decode() sees them: the packet times before the first picture's are
+  // dropped and as many steps added after the last, so that frame 0 is the first picture and
+  // the last frame can be sought.
+  void alignToDecoder(std::vector<int64_t>& pts) const {
+    std::sort(pts.begin(), pts.end());
+    pts.erase(std::unique(pts.begin(), pts.end()), pts.end());
+    const int64_t first = firstFrameTime();
+    const auto shift = std::lower_bound(pts.begin(), pts.end(), first) - pts.begin();
+    if (first == INT64_MIN || shift == 0 || shift > 4 || shift >= static_cast<long>(pts.size()) ||
+        pts[static_cast<size_t>(shift)] != first)
+      return;
+    pts.erase(pts.begin(), pts.begin() + shift);
+    for (long k = 0; k < shift; ++k)
+      pts.push_back(pts.back() + step());
+  }
+
   void buildTable() {
     if (table_built) return;
     std::vector<int64_t> pts;
-    if (!scanPackets(pts)) {
+    if (scanPackets(pts)) {
+      alignToDecoder(pts);
+    } else {
       // No usable timestamps in the container: number the frames by decoding them all.
       pts.clear();
       restart();
@@ -300,11 +338,13 @@ struct VideoReader::Impl {
     table_built = true;
   }
 
-  // After damage, frame counting is no longer a reliable index: switch to the packet table.
-  void indexFromPacketsAfterDamage() {
+  // The packet table, where counting frames is no reliable index (after damage; a first picture
+  // that is not at the stream's start), read without moving the decoder.
+  void tableFromPackets() {
     if (table_built) return;
     std::vector<int64_t> pts;
     if (scanPackets(pts)) {
+      alignToDecoder(pts);
       table = FrameTable(std::move(pts), info.time_base);
       table_built = true;
     }
@@ -355,7 +395,8 @@ bool VideoReader::next(VideoFrame& out) {
   Impl& d = *impl_;
   const size_t problems_before = d.problems.size();
   if (!d.decode()) return false;
-  if (d.problems.size() != problems_before) d.indexFromPacketsAfterDamage();
+  if (d.problems.size() != problems_before || (d.decoded == 1 && d.last_pts != d.start_pts))
+    d.tableFromPackets();
   out.pts = d.last_pts;
   out.index = d.indexOf(d.last_pts);
   d.last_index = out.index;

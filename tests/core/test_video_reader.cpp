@@ -23,7 +23,7 @@ namespace {
 constexpr int kW = 160, kH = 96, kFrames = 60;
 
 struct Clips {
-  std::string dir, cfr, vfr, rotated, faststart, ts, audio_only, unknown_codec;
+  std::string dir, cfr, vfr, rotated, faststart, ts, audio_only, unknown_codec, bframes_avi;
 };
 
 void run(const std::string& cmd) {
@@ -60,6 +60,10 @@ const Clips& clips() {
     run(in + " -c:v libx264 -g 12 -pix_fmt yuv420p -movflags +faststart " + c.faststart);
     c.ts = c.dir + "/stream.ts";
     run(in + " -c:v mpeg2video -g 6 -q:v 2 " + c.ts);
+    // An XviD-style AVI with B-frames: the container has no presentation times, so the decoder
+    // labels each picture with a later packet's time and the last with none.
+    c.bframes_avi = c.dir + "/bframes.avi";
+    run(in + " -c:v mpeg4 -bf 1 -q:v 2 -vtag XVID " + c.bframes_avi);
     c.audio_only = c.dir + "/tone.m4a";
     run("ffmpeg -v error -y -f lavfi -i sine=frequency=440:duration=1 -c:a aac " + c.audio_only);
     // An AVI whose codec tag no decoder knows.
@@ -136,6 +140,30 @@ TEST(VideoReader, SeeksFrameAccuratelyInAnyOrder) {
   EXPECT_EQ(carriedIndex(f.bgr), 26);
   EXPECT_THROW(r.frameAt(60), Error);
   EXPECT_THROW(r.frameAt(-1), Error);
+}
+
+// Found on a real clip (OpenCV's Megamind.avi): the analysis stored a frame past the end that
+// no view could then read back, and frame 0 could not be sought.
+TEST(VideoReader, AnAviWithBFramesIsNumberedByItsPictures) {
+  for (const bool table_first : {true, false}) {  // as the analysis and the player read it
+    VideoReader r(clips().bframes_avi);
+    if (table_first) EXPECT_EQ(r.frameCount(), kFrames);
+    VideoFrame f;
+    int n = 0;
+    while (r.next(f)) {
+      EXPECT_EQ(f.index, n);
+      EXPECT_EQ(carriedIndex(f.bgr), n);
+      EXPECT_EQ(f.ms, n * 40) << "frame " << n;
+      ++n;
+    }
+    EXPECT_EQ(n, kFrames);
+    EXPECT_EQ(r.frameCount(), kFrames);
+    for (int64_t i : {59, 0, 37, 58, 1, 12}) {
+      f = r.frameAt(i);
+      EXPECT_EQ(carriedIndex(f.bgr), i) << "asked for frame " << i;
+      EXPECT_EQ(f.ms, i * 40);
+    }
+  }
 }
 
 TEST(VideoReader, VariableFrameRateFramesAreIndexedByPresentationOrder) {
