@@ -195,9 +195,7 @@ Dataset projectDataset(const core::Project& project, const ProjectDataOptions& o
   LabelMap label_of(d.classes);
   int used = 0;
   for (const auto& media : project.media()) {
-    std::optional<core::AnalysisRecord> analysis;
-    for (const auto& a : project.analyses(media.id))
-      if (a.status == "done" && (!analysis || a.id > analysis->id)) analysis = a;
+    const std::optional<core::AnalysisRecord> analysis = latestFinishedAnalysis(project, media.id);
     const auto tracks = project.tracks(media.id);
     for (const auto& a : project.annotations(media.id)) {
       if (a.scheme != o.scheme) continue;
@@ -269,6 +267,14 @@ Dataset projectDataset(const core::Project& project, const ProjectDataOptions& o
   return d;
 }
 
+std::optional<core::AnalysisRecord> latestFinishedAnalysis(const core::Project& project,
+                                                           int64_t media_id) {
+  std::optional<core::AnalysisRecord> latest;
+  for (const auto& a : project.analyses(media_id))
+    if (a.status == "done" && (!latest || a.id > latest->id)) latest = a;
+  return latest;
+}
+
 Dataset pseudoLabelDataset(const core::Project& project, const PseudoLabelOptions& o) {
   Dataset d;
   d.classes = o.classes.empty() ? std::vector<std::string>{"face"} : o.classes;
@@ -277,9 +283,7 @@ Dataset pseudoLabelDataset(const core::Project& project, const PseudoLabelOption
   for (const auto& n : names)
     to_class.push_back(o.classes.empty() ? 0 : matchClassName(n, o.classes));
   for (const auto& media : project.media()) {
-    std::optional<core::AnalysisRecord> analysis;
-    for (const auto& a : project.analyses(media.id))
-      if (a.status == "done" && (!analysis || a.id > analysis->id)) analysis = a;
+    const std::optional<core::AnalysisRecord> analysis = latestFinishedAnalysis(project, media.id);
     if (!analysis) continue;
     for (const auto& track : project.tracks(media.id)) {
       const auto frames = project.frames(analysis->id, track.id);

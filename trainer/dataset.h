@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,7 +17,8 @@
 
 namespace unilearn::core {
 class Project;
-}
+struct AnalysisRecord;
+}  // namespace unilearn::core
 
 namespace unilearn::trainer {
 
@@ -99,6 +101,10 @@ struct PseudoLabelOptions {
   int stills_per_clip = 4;
 };
 Dataset pseudoLabelDataset(const core::Project& project, const PseudoLabelOptions& options);
+
+// The latest finished analysis of a media: the one whose stored faces the trainer cuts clips from.
+std::optional<core::AnalysisRecord> latestFinishedAnalysis(const core::Project& project,
+                                                           int64_t media_id);
 
 using core::matchClassName;  // the one class-name rule (core/analysis/class_names.h)
 

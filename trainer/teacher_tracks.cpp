@@ -92,9 +92,7 @@ Dataset teacherLabelledTracks(const core::Project& project, const TeacherTrackOp
   };
 
   for (const auto& media : project.media()) {
-    std::optional<core::AnalysisRecord> analysis;
-    for (const auto& a : project.analyses(media.id))
-      if (a.status == "done" && (!analysis || a.id > analysis->id)) analysis = a;
+    const std::optional<core::AnalysisRecord> analysis = latestFinishedAnalysis(project, media.id);
     if (!analysis) continue;
     for (const auto& track : project.tracks(media.id)) {
       const std::string group =
