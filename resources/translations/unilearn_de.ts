@@ -2016,4 +2016,19 @@ Dies sind Heuristiken über Blendshape-Werte, keine FACS-Kodierung (docs/action-
         <translation>Live-Sitzung gespeichert: %1 Frames, %2 Personen (%3 Frames von der Aufnahme verworfen)</translation>
     </message>
 </context>
+<context>
+    <name>unilearn::ui::Studio</name>
+    <message>
+        <source>Facial expressions in video: analyse, annotate and fine-tune UniLearn.</source>
+        <translation>Gesichtsausdrücke in Videos: analysieren, annotieren und UniLearn feinabstimmen.</translation>
+    </message>
+    <message>
+        <source>The project to open (created when missing).</source>
+        <translation>Das zu öffnende Projekt (wird angelegt, falls es fehlt).</translation>
+    </message>
+    <message>
+        <source>Videos to add to the project.</source>
+        <translation>Videos, die dem Projekt hinzugefügt werden.</translation>
+    </message>
+</context>
 </TS>

@@ -2016,4 +2016,19 @@ These are heuristics over blendshape scores, not FACS coding (docs/action-units.
         <translation>实时会话已保存：%1 帧，%2 人（采集丢弃了 %3 帧）</translation>
     </message>
 </context>
+<context>
+    <name>unilearn::ui::Studio</name>
+    <message>
+        <source>Facial expressions in video: analyse, annotate and fine-tune UniLearn.</source>
+        <translation>视频中的面部表情：分析、标注并微调 UniLearn。</translation>
+    </message>
+    <message>
+        <source>The project to open (created when missing).</source>
+        <translation>要打开的项目（不存在时创建）。</translation>
+    </message>
+    <message>
+        <source>Videos to add to the project.</source>
+        <translation>要添加到项目中的视频。</translation>
+    </message>
+</context>
 </TS>
