@@ -252,8 +252,10 @@ struct VideoReader::Impl {
   }
 
   // Presentation timestamps of every packet of the stream, read with a second demuxer so the
-  // decoder keeps its place. False when packets carry no timestamps.
-  bool scanPackets(std::vector<int64_t>& pts) const {
+  // decoder keeps its place (a packet without one counts by its decoding time, and `dts_only`
+  // says so). False when packets carry no timestamps.
+  bool scanPackets(std::vector<int64_t>& pts, bool& dts_only) const {
+    dts_only = false;
     AVFormatContext* scan = nullptr;
     bool complete = true;
     if (avformat_open_input(&scan, path.c_str(), nullptr, nullptr) == 0 &&
@@ -273,6 +275,7 @@ struct VideoReader::Impl {
         errors = 0;
         if (p->stream_index == stream) {
           const int64_t t = p->pts != AV_NOPTS_VALUE ? p->pts : p->dts;
+          dts_only = dts_only || (p->pts == AV_NOPTS_VALUE && t != AV_NOPTS_VALUE);
           if (t == AV_NOPTS_VALUE)
             complete = false;
           else
@@ -308,7 +311,8 @@ struct VideoReader::Impl {
   // by those labels, as decode() sees them: the packet times before the first picture's are
   // dropped and as many steps added after the last, so that frame 0 is the first picture and
   // the last frame can be sought.
-  void alignToDecoder(std::vector<int64_t>& pts) const {
+  void alignToDecoder(std::vector<int64_t>& pts, bool dts_only) const {
+    if (!dts_only) return;  // presentation times: the decoder keeps them
     std::sort(pts.begin(), pts.end());
     pts.erase(std::unique(pts.begin(), pts.end()), pts.end());
     const int64_t first = firstFrameTime();
@@ -324,8 +328,9 @@ struct VideoReader::Impl {
   void buildTable() {
     if (table_built) return;
     std::vector<int64_t> pts;
-    if (scanPackets(pts)) {
-      alignToDecoder(pts);
+    bool dts_only = false;
+    if (scanPackets(pts, dts_only)) {
+      alignToDecoder(pts, dts_only);
     } else {
       // No usable timestamps in the container: number the frames by decoding them all.
       pts.clear();
@@ -343,8 +348,9 @@ struct VideoReader::Impl {
   void tableFromPackets() {
     if (table_built) return;
     std::vector<int64_t> pts;
-    if (scanPackets(pts)) {
-      alignToDecoder(pts);
+    bool dts_only = false;
+    if (scanPackets(pts, dts_only)) {
+      alignToDecoder(pts, dts_only);
       table = FrameTable(std::move(pts), info.time_base);
       table_built = true;
     }
