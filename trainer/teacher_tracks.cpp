@@ -48,16 +48,25 @@ Dataset teacherLabelledTracks(const core::Project& project, const TeacherTrackOp
   auto teacher = core::ClipModel::load(o.teacher);
   const ModelConfig& tc = teacher->config();
   const auto& names = tc.image_class_names.empty() ? tc.video_class_names : tc.image_class_names;
+  const std::string teacher_name = fs::path(o.teacher).filename().string();
+  if (teacher->randomWeights())
+    throw Error(Error::Kind::kArgument, "the teacher " + teacher_name +
+                                            " is a preset with random weights: name a trained "
+                                            "model file");
+  if (static_cast<int64_t>(names.size()) != tc.image_classes)
+    throw Error(Error::Kind::kArgument, "the teacher " + teacher_name +
+                                            " does not name its image head's classes: they "
+                                            "cannot be matched to the training classes");
   std::vector<int> to_class;  // teacher class → target class (-1: none)
   bool shared = false;
   for (const auto& n : names) {
     to_class.push_back(matchClassName(n, o.classes));
     shared = shared || to_class.back() >= 0;
   }
-  if (!shared || static_cast<int64_t>(names.size()) != tc.image_classes)
-    throw Error(Error::Kind::kArgument,
-                "the teacher " + fs::path(o.teacher).filename().string() +
-                    " names no class of the training classes: its image head cannot label clips");
+  if (!shared)
+    throw Error(Error::Kind::kArgument, "the teacher " + teacher_name +
+                                            " names no class of the training classes: its image "
+                                            "head cannot label clips");
 
   Dataset d;
   d.classes = o.classes;

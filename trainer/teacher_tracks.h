@@ -26,8 +26,9 @@ struct TeacherTrackOptions {
 // of `clip_frames` frames. A clip's soft target: the teacher's image-head probabilities averaged
 // over all its frames, mapped onto `classes` by name (matchClassName) and renormalised; its label
 // the top class; its group the video and face. No stills: the image head is not taught its own
-// answers. Throws unilearn::Error (kArgument) when the teacher's classes share no name with
-// `classes` or the project has no analysed face tracks, (kIo / kFormat) for an unreadable teacher.
+// answers. Throws unilearn::Error (kArgument) when the teacher is a preset (random weights), its
+// classes are unnamed or share no name with `classes`, or the project has no analysed face
+// tracks; (kIo / kFormat) for an unreadable teacher.
 Dataset teacherLabelledTracks(const core::Project& project, const TeacherTrackOptions& options);
 
 }  // namespace unilearn::trainer

@@ -101,11 +101,14 @@ TEST(TeacherTracks, ClipsCarryTheTeachersFrameAveragedImageHead) {
   ASSERT_EQ(two.clips.size(), d.clips.size());
   const auto& full = d.clips[0].soft;
   EXPECT_NEAR(two.clips[0].soft[1], full[0] / (full[0] + full[2]), 1e-5);
-  // No shared class, no teacher file, no tracks: clear errors.
+  // No shared class, a preset, no teacher file, no tracks: clear errors.
   o.classes = {"bright", "zoom"};
   EXPECT_NE(errorOf([&] { trainer::teacherLabelledTracks(*project, o); }).find("names no class"),
             std::string::npos);
   o.classes = classes;
+  o.teacher = "unilearn-t16-160";  // a preset: random weights teach nothing
+  EXPECT_NE(errorOf([&] { trainer::teacherLabelledTracks(*project, o); }).find("random weights"),
+            std::string::npos);
   o.teacher = test::tempPath("no-such-teacher.safetensors");
   EXPECT_NE(errorOf([&] { trainer::teacherLabelledTracks(*project, o); }), "(no error)");
   o.teacher = kTeacher;
