@@ -7,6 +7,8 @@ ClipWindow windowAt(const std::vector<int64_t>& seen, int64_t start, const Windo
   ClipWindow w;
   w.start_frame = start;
   w.end_frame = start + static_cast<int64_t>(o.clip_frames - 1) * o.sampling_rate;
+  // Padding after the last seen frame repeats that frame: the window covers no later frame.
+  if (!seen.empty()) w.end_frame = std::min(w.end_frame, std::max(start, seen.back()));
   for (int i = 0; i < o.clip_frames; ++i) {
     const int64_t want = start + static_cast<int64_t>(i) * o.sampling_rate;
     auto it = std::upper_bound(seen.begin(), seen.end(), want);

@@ -21,8 +21,10 @@ struct WindowOptions {
 };
 
 struct ClipWindow {
-  int64_t start_frame = 0;      // first video frame covered
-  int64_t end_frame = 0;        // last video frame covered (start + (clip_frames-1) * sr)
+  int64_t start_frame = 0;  // first video frame covered
+  // Last video frame covered: start + (clip_frames-1) * sr, or the last frame the track was seen
+  // in when that comes first (a short track's padding covers no frame after it).
+  int64_t end_frame = 0;
   std::vector<int64_t> frames;  // clip_frames video frame indices, each one the track was seen in
   int missing = 0;              // how many of them were filled in from another frame
 };

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "core/analysis/analyzer.h"
+#include "core/analysis/clip_model.h"
 #include "core/clip_windows.h"
+#include "core/storage/project.h"
+#include "tests/core/analysis_fixtures.h"
+#include "tests/test_util.h"
 
 using namespace unilearn::core;
 
@@ -37,6 +42,16 @@ TEST(ClipWindows, ShortTracksArePaddedWithTheLastFrame) {
   EXPECT_EQ(w[0].frames[4], 16);
   for (int i = 5; i < 16; ++i)
     EXPECT_EQ(w[0].frames[i], 19);
+  // The window ends where the face was last seen, not 60 frames on (a still: frame 0 alone).
+  EXPECT_EQ(w[0].start_frame, 0);
+  EXPECT_EQ(w[0].end_frame, 19);
+  auto still = trackWindows({0}, {});
+  ASSERT_EQ(still.size(), 1u);
+  EXPECT_EQ(still[0].end_frame, 0);
+  auto late = trackWindows(range(100, 130), {});
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].start_frame, 100);
+  EXPECT_EQ(late[0].end_frame, 129);
 }
 
 TEST(ClipWindows, GapsArePaddedOrSkippedWithAReason) {
@@ -66,4 +81,19 @@ TEST(ClipWindows, ConfigurableRateAndHop) {
   ASSERT_EQ(w.size(), 4u);  // starts 0, 8, 16, 24 (24+15=39)
   EXPECT_EQ(w[3].end_frame, 39);
   EXPECT_TRUE(trackWindows({}, o).empty());
+}
+
+// A photo analysed is one frame: its face gets one window, padded, that ends at that frame.
+TEST(ClipWindows, AnAnalysedPhotoHasOneWindowEndingAtItsOnlyFrame) {
+  auto model = unilearn::core::ClipModel::load(unilearn::test::tinyClipModel());
+  auto project =
+      unilearn::core::Project::open(unilearn::test::freshProjectPath("photo_windows.ulproj"));
+  auto s = analyzeVideo(*project, unilearn::test::dataPath("faces/astronaut.jpg"), model.get(),
+                        UNILEARN_RESOURCE_SOURCE_DIR, {});
+  EXPECT_EQ(s.frames, 1);
+  auto ws = project->windows(s.analysis_id, true);
+  ASSERT_EQ(ws.size(), 1u);
+  EXPECT_EQ(ws[0].start_frame, 0);
+  EXPECT_EQ(ws[0].end_frame, 0);
+  EXPECT_EQ(ws[0].end_ms, 0);
 }
