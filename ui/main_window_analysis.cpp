@@ -59,13 +59,13 @@ void MainWindow::buildAnalysisMenu() {
     const char* key;
     QString text, tip;
   } choices[] = {
-      {"combined", tr("&Both models combined (most accurate)"),
+      {"combined", tr("&Both models combined (most balanced)"),
        tr("The static model and UniLearn's image head together: on FER+ validation faces through "
-          "the app's own path 65.8 % WAR and 64.7 % UAR, more than either alone. About 7 ms "
-          "more per face and frame than the static model alone.")},
+          "the app's own path 66.7 % WAR and 64.4 % UAR, the most even across the seven "
+          "expressions. About 7 ms more per face and frame than the static model alone.")},
       {"image_head", tr("UniLearn's &image head"),
-       tr("The same network as the clip windows: 65.6 % WAR, 52.8 % UAR on FER+ validation "
-          "faces.")},
+       tr("The same network as the clip windows: 69.3 % WAR, 57.4 % UAR on FER+ validation "
+          "faces; it learnt from grey faces only.")},
       {"static", tr("&Static model (FaceExpressionNet)"),
        tr("The fastest: 60.5 % WAR, 61.5 % UAR on FER+ validation faces.")},
   };

@@ -25,8 +25,9 @@ class ClipModel;
 // Which model gives the per-frame expression curves: the static FaceExpressionNet (face-api.js),
 // the UniLearn model's image head (head.image) on the analysis' own crops, so that frames and
 // clip windows come from one network, or both combined (combinedFrameProbabilities): on FER+
-// validation faces through the app's path the combination beats each alone in both WAR and UAR
-// (docs/performance.md).
+// validation faces through the app's path the combination is the most balanced of the three
+// (highest UAR) and right more often than the static model; the shipped image head alone is
+// right more often still, on grey faces like FER+'s (docs/performance.md).
 enum class FrameEngine { kStatic, kImageHead, kCombined };
 
 // The combined engine's per-frame probabilities: the normalised geometric mean of the static

@@ -958,16 +958,8 @@
         <translation>Pro-Frame-&amp;Kurven</translation>
     </message>
     <message>
-        <source>&amp;Both models combined (most accurate)</source>
-        <translation>&amp;Beide Modelle kombiniert (am genauesten)</translation>
-    </message>
-    <message>
         <source>UniLearn&apos;s &amp;image head</source>
         <translation>&amp;Bildkopf von UniLearn</translation>
-    </message>
-    <message>
-        <source>The same network as the clip windows: 65.6 % WAR, 52.8 % UAR on FER+ validation faces.</source>
-        <translation>Dasselbe Netz wie die Clip-Fenster: 65,6 % WAR, 52,8 % UAR auf FER+-Validierungsgesichtern.</translation>
     </message>
     <message>
         <source>&amp;Static model (FaceExpressionNet)</source>
@@ -982,16 +974,24 @@
         <translation>Zeitleiste, Video und Exporte nennen das Modell, das die Kurven erzeugt hat; bei einem UniLearn-Modell, dessen Bildkopf die sieben Ausdrücke fehlen, erzeugt sie das statische Modell.</translation>
     </message>
     <message>
-        <source>The static model and UniLearn&apos;s image head together: on FER+ validation faces through the app&apos;s own path 65.8 % WAR and 64.7 % UAR, more than either alone. About 7 ms more per face and frame than the static model alone.</source>
-        <translation>Das statische Modell und der Bildkopf von UniLearn zusammen: auf FER+-Validierungsgesichtern über den eigenen Weg der App 65,8 % WAR und 64,7 % UAR, mehr als jedes allein. Etwa 7 ms mehr pro Gesicht und Bild als das statische Modell allein.</translation>
-    </message>
-    <message>
         <source>The per-frame curves, faint, over the clip curves: from the static model, UniLearn&apos;s image head or both combined, as the timeline&apos;s legend says</source>
         <translation>Die Pro-Frame-Kurven, blass, über den Clip-Kurven: vom statischen Modell, vom Bildkopf von UniLearn oder von beiden zusammen, wie die Legende der Zeitleiste angibt</translation>
     </message>
     <message>
         <source>&lt;ol&gt;&lt;li&gt;&lt;b&gt;File › New project&lt;/b&gt;: one file holds the videos, the model&apos;s results and your annotations.&lt;/li&gt;&lt;li&gt;&lt;b&gt;File › Add videos&lt;/b&gt; (or drop them on the window), then &lt;b&gt;Analysis › Analyse&lt;/b&gt;: faces are found and followed, and each person&apos;s emotions drawn on the timeline.&lt;/li&gt;&lt;li&gt;Rename people in the People panel (F2).&lt;/li&gt;&lt;li&gt;Annotate: mark &lt;b&gt;I&lt;/b&gt;n and &lt;b&gt;O&lt;/b&gt;ut, then press a label key (Annotate › Label keys); &lt;b&gt;N&lt;/b&gt; adds a note; &lt;b&gt;S&lt;/b&gt; splits, &lt;b&gt;M&lt;/b&gt; merges. &lt;b&gt;Ctrl+J&lt;/b&gt; lists what to label next: where the model is least sure or coders disagree.&lt;/li&gt;&lt;li&gt;Optionally mark a stretch where a person rests with a neutral face and choose Annotate › Selection is the person&apos;s neutral baseline; View › Relative to each person&apos;s baseline then shows their expressions above it, in all their sessions.&lt;/li&gt;&lt;li&gt;Compare with a colleague or the model (Annotate › Agreement) and export for ELAN, BORIS, R or SPSS (File › Export).&lt;/li&gt;&lt;/ol&gt;The timeline&apos;s curves come from UniLearn&apos;s clip windows; the per-frame curves and the Webcam tab&apos;s emotions from the static model and UniLearn&apos;s image head combined (Analysis › Per-frame curves). Each model&apos;s card (Models panel) says what it was trained on and how well it does.</source>
         <translation>&lt;ol&gt;&lt;li&gt;&lt;b&gt;Datei › Neues Projekt&lt;/b&gt;: eine Datei enthält die Videos, die Ergebnisse des Modells und Ihre Annotationen.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Datei › Videos hinzufügen&lt;/b&gt; (oder auf das Fenster ziehen), dann &lt;b&gt;Analyse › Analysieren&lt;/b&gt;: Gesichter werden gefunden und verfolgt, und die Emotionen jeder Person werden auf der Zeitleiste gezeichnet.&lt;/li&gt;&lt;li&gt;Benennen Sie Personen im Personen-Bereich um (F2).&lt;/li&gt;&lt;li&gt;Annotieren: &lt;b&gt;I&lt;/b&gt; (Anfang) und &lt;b&gt;O&lt;/b&gt; (Ende) markieren, dann eine Label-Taste drücken (Annotieren › Label-Tasten); &lt;b&gt;N&lt;/b&gt; fügt eine Notiz hinzu; &lt;b&gt;S&lt;/b&gt; teilt, &lt;b&gt;M&lt;/b&gt; führt zusammen. &lt;b&gt;Strg+J&lt;/b&gt; zeigt, was als Nächstes zu kodieren ist: wo das Modell am unsichersten ist oder Kodierer uneinig sind.&lt;/li&gt;&lt;li&gt;Markieren Sie optional einen Abschnitt, in dem eine Person mit neutralem Gesicht ruht, und wählen Sie Annotieren › Auswahl ist die neutrale Baseline der Person; Ansicht › Relativ zur Baseline jeder Person zeigt dann ihre Ausdrücke oberhalb davon, in all ihren Sitzungen.&lt;/li&gt;&lt;li&gt;Vergleichen Sie mit einer Kollegin oder dem Modell (Annotieren › Übereinstimmung) und exportieren Sie für ELAN, BORIS, R oder SPSS (Datei › Exportieren).&lt;/li&gt;&lt;/ol&gt;Die Kurven der Zeitleiste stammen von den Clip-Fenstern von UniLearn; die Pro-Frame-Kurven und die Emotionen im Webcam-Tab vom statischen Modell und dem Bildkopf von UniLearn zusammen (Analyse › Pro-Frame-Kurven). Die Karte jedes Modells (Modelle-Bereich) sagt, worauf es trainiert wurde und wie gut es ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Both models combined (most balanced)</source>
+        <translation>&amp;Beide Modelle kombiniert (am ausgewogensten)</translation>
+    </message>
+    <message>
+        <source>The static model and UniLearn&apos;s image head together: on FER+ validation faces through the app&apos;s own path 66.7 % WAR and 64.4 % UAR, the most even across the seven expressions. About 7 ms more per face and frame than the static model alone.</source>
+        <translation>Das statische Modell und der Bildkopf von UniLearn zusammen: auf FER+-Validierungsgesichtern über den eigenen Weg der App 66,7 % WAR und 64,4 % UAR, am gleichmäßigsten über die sieben Ausdrücke. Etwa 7 ms mehr pro Gesicht und Bild als das statische Modell allein.</translation>
+    </message>
+    <message>
+        <source>The same network as the clip windows: 69.3 % WAR, 57.4 % UAR on FER+ validation faces; it learnt from grey faces only.</source>
+        <translation>Dasselbe Netz wie die Clip-Fenster: 69,3 % WAR, 57,4 % UAR auf FER+-Validierungsgesichtern; es hat nur von grauen Gesichtern gelernt.</translation>
     </message>
 </context>
 <context>

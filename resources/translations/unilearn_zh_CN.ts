@@ -958,16 +958,8 @@
         <translation>逐帧曲线(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Both models combined (most accurate)</source>
-        <translation>两个模型结合（最准确）(&amp;B)</translation>
-    </message>
-    <message>
         <source>UniLearn&apos;s &amp;image head</source>
         <translation>UniLearn 图像头(&amp;I)</translation>
-    </message>
-    <message>
-        <source>The same network as the clip windows: 65.6 % WAR, 52.8 % UAR on FER+ validation faces.</source>
-        <translation>与片段窗口相同的网络：在 FER+ 验证人脸上 WAR 65.6 %、UAR 52.8 %。</translation>
     </message>
     <message>
         <source>&amp;Static model (FaceExpressionNet)</source>
@@ -982,16 +974,24 @@
         <translation>时间轴、视频和导出文件会注明曲线由哪个模型生成；若 UniLearn 模型的图像头缺少七种表情，则由静态模型生成。</translation>
     </message>
     <message>
-        <source>The static model and UniLearn&apos;s image head together: on FER+ validation faces through the app&apos;s own path 65.8 % WAR and 64.7 % UAR, more than either alone. About 7 ms more per face and frame than the static model alone.</source>
-        <translation>静态模型与 UniLearn 图像头结合：在经由本应用自身流程的 FER+ 验证人脸上 WAR 65.8 %、UAR 64.7 %，均高于任一模型单独使用。每张人脸每帧比仅用静态模型多约 7 ms。</translation>
-    </message>
-    <message>
         <source>The per-frame curves, faint, over the clip curves: from the static model, UniLearn&apos;s image head or both combined, as the timeline&apos;s legend says</source>
         <translation>逐帧曲线以淡色叠加在片段曲线上：来自静态模型、UniLearn 图像头或两者结合，以时间轴图例为准</translation>
     </message>
     <message>
         <source>&lt;ol&gt;&lt;li&gt;&lt;b&gt;File › New project&lt;/b&gt;: one file holds the videos, the model&apos;s results and your annotations.&lt;/li&gt;&lt;li&gt;&lt;b&gt;File › Add videos&lt;/b&gt; (or drop them on the window), then &lt;b&gt;Analysis › Analyse&lt;/b&gt;: faces are found and followed, and each person&apos;s emotions drawn on the timeline.&lt;/li&gt;&lt;li&gt;Rename people in the People panel (F2).&lt;/li&gt;&lt;li&gt;Annotate: mark &lt;b&gt;I&lt;/b&gt;n and &lt;b&gt;O&lt;/b&gt;ut, then press a label key (Annotate › Label keys); &lt;b&gt;N&lt;/b&gt; adds a note; &lt;b&gt;S&lt;/b&gt; splits, &lt;b&gt;M&lt;/b&gt; merges. &lt;b&gt;Ctrl+J&lt;/b&gt; lists what to label next: where the model is least sure or coders disagree.&lt;/li&gt;&lt;li&gt;Optionally mark a stretch where a person rests with a neutral face and choose Annotate › Selection is the person&apos;s neutral baseline; View › Relative to each person&apos;s baseline then shows their expressions above it, in all their sessions.&lt;/li&gt;&lt;li&gt;Compare with a colleague or the model (Annotate › Agreement) and export for ELAN, BORIS, R or SPSS (File › Export).&lt;/li&gt;&lt;/ol&gt;The timeline&apos;s curves come from UniLearn&apos;s clip windows; the per-frame curves and the Webcam tab&apos;s emotions from the static model and UniLearn&apos;s image head combined (Analysis › Per-frame curves). Each model&apos;s card (Models panel) says what it was trained on and how well it does.</source>
         <translation>&lt;ol&gt;&lt;li&gt;&lt;b&gt;文件 › 新建项目&lt;/b&gt;：一个文件保存视频、模型结果和您的标注。&lt;/li&gt;&lt;li&gt;&lt;b&gt;文件 › 添加视频&lt;/b&gt;（或拖放到窗口上），然后 &lt;b&gt;分析 › 分析&lt;/b&gt;：找到并跟踪人脸，并在时间轴上绘制每个人的情绪。&lt;/li&gt;&lt;li&gt;在人物面板中重命名人物（F2）。&lt;/li&gt;&lt;li&gt;标注：按 &lt;b&gt;I&lt;/b&gt; 标记入点、&lt;b&gt;O&lt;/b&gt; 标记出点，再按标签键（标注 › 标签快捷键）；&lt;b&gt;N&lt;/b&gt; 添加备注；&lt;b&gt;S&lt;/b&gt; 拆分，&lt;b&gt;M&lt;/b&gt; 合并。&lt;b&gt;Ctrl+J&lt;/b&gt; 列出接下来该标注的内容：模型最不确定或标注者意见不一之处。&lt;/li&gt;&lt;li&gt;可选：标记某人以中性表情静息的一段，选择 标注 › 将选区设为此人的中性基线；之后 视图 › 相对于每个人的基线 会显示其高于基线的表情，适用于此人的所有会话。&lt;/li&gt;&lt;li&gt;与同事或模型比较（标注 › 一致性），并导出到 ELAN、BORIS、R 或 SPSS（文件 › 导出）。&lt;/li&gt;&lt;/ol&gt;时间轴曲线来自 UniLearn 的片段窗口；逐帧曲线和网络摄像头标签页中的情绪来自静态模型与 UniLearn 图像头的结合（分析 › 逐帧曲线）。每个模型的说明卡（模型面板）写明了它的训练数据和表现。</translation>
+    </message>
+    <message>
+        <source>&amp;Both models combined (most balanced)</source>
+        <translation>两个模型结合（最均衡）(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The static model and UniLearn&apos;s image head together: on FER+ validation faces through the app&apos;s own path 66.7 % WAR and 64.4 % UAR, the most even across the seven expressions. About 7 ms more per face and frame than the static model alone.</source>
+        <translation>静态模型与 UniLearn 图像头结合：在经由本应用自身流程的 FER+ 验证人脸上 WAR 66.7 %、UAR 64.4 %，在七种表情之间最均衡。每张人脸每帧比仅用静态模型多约 7 ms。</translation>
+    </message>
+    <message>
+        <source>The same network as the clip windows: 69.3 % WAR, 57.4 % UAR on FER+ validation faces; it learnt from grey faces only.</source>
+        <translation>与片段窗口相同的网络：在 FER+ 验证人脸上 WAR 69.3 %、UAR 57.4 %；它只从灰度人脸中学习过。</translation>
     </message>
 </context>
 <context>

@@ -505,9 +505,11 @@ TEST(FerPlus, TheShippedModelReproducesItsRecordedAccuracy) {
 
 // The analysis' default per-frame engine, the static model and the shipped model's image head
 // combined (core::FrameEngine::kCombined), on the same fixed subset through the app's path: it
-// reproduces its recorded accuracy, the card states it, and it beats each model alone in WAR and
-// in UAR (the reason it is the default; a retrained model that breaks this must revisit that).
-TEST(FerPlus, TheCombinedPerFrameEngineReproducesItsRecordedAccuracyAndBeatsEachModel) {
+// reproduces its recorded accuracy, the card states it, it is the most balanced of the three
+// (UAR above each model alone) and right more often than the static model (the reasons it is the
+// default; a retrained model that breaks this must revisit that). Since session 15 the image head
+// alone is right more often (WAR), and the card says so.
+TEST(FerPlus, TheCombinedPerFrameEngineReproducesItsRecordedAccuracyAndIsTheMostBalanced) {
   const std::string dir = std::string(UNILEARN_RESOURCE_SOURCE_DIR) + "/models/";
   const std::string model = dir + "unilearn-t16-ferplus.safetensors";
   const json::Value recorded =
@@ -538,7 +540,6 @@ TEST(FerPlus, TheCombinedPerFrameEngineReproducesItsRecordedAccuracyAndBeatsEach
   const Evaluation both = combineStillEvaluations(alone, head);
   EXPECT_NEAR(both.images.war, war, 0.01);
   EXPECT_NEAR(both.images.uar, uar, 0.01);
-  EXPECT_GT(both.images.war, head.images.war);
   EXPECT_GT(both.images.war, alone.images.war);
   EXPECT_GT(both.images.uar, head.images.uar);
   EXPECT_GT(both.images.uar, alone.images.uar);
