@@ -25,6 +25,7 @@
 #include <map>
 #include <tuple>
 
+#include "tests/ui/main_window_fixtures.h"
 #include "tests/ui/ui_fixtures.h"
 #include "ui/annotation_editor.h"
 #include "ui/emotion_palette.h"
@@ -52,14 +53,9 @@ std::string tinyModel() {
   return path;
 }
 
-// The window at a usable size, on screen (tests drive it as a person would).
-void showWindow(ui::MainWindow& w) {
-  w.resize(1280, 860);
-  w.show();
-  EXPECT_TRUE(QTest::qWaitForWindowExposed(&w));
-}
-
 }  // namespace
+
+using test::showWindow;
 
 TEST(MainWindow, AnalyseAVideoAndNavigateBetweenPlayerAndTimeline) {
   QTemporaryDir dir;

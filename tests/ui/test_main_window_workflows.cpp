@@ -21,6 +21,7 @@
 
 #include "core/resources.h"
 #include "model/precision.h"
+#include "tests/ui/main_window_fixtures.h"
 #include "tests/ui/ui_fixtures.h"
 #include "ui/annotation_editor.h"
 #include "ui/emotion_palette.h"
@@ -33,17 +34,9 @@
 
 using namespace unilearn;
 
-namespace {
+using test::showWindow;
 
-// The window at a usable size, on screen (tests drive it as a person would).
-void showWindow(ui::MainWindow& w) {
-  w.resize(1280, 860);
-  w.show();
-  EXPECT_TRUE(QTest::qWaitForWindowExposed(&w));
-}
-
-}  // namespace
-
+// What a newcomer meets: a start page until a project is open, the keys listed under Help (from
 // the menus themselves), closed panels restored from View, people renamed with F2 and undone.
 TEST(MainWindow, StartPageHelpPanelsAndRenamingPeople) {
   QTemporaryDir dir;
