@@ -1,16 +1,23 @@
-// Shared inputs of the analysis tests: a real-face clip made from a still, and a tiny
-// random-weight UniLearn config with named classes.
+// Shared inputs of the analysis tests: a fresh project, a real-face clip made from a still, and a
+// tiny random-weight UniLearn config with named classes.
 #pragma once
 
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "core/storage/project.h"
 #include "tests/test_util.h"
 
 namespace unilearn::test {
+
+// A new, empty project in the tests' temporary folder.
+inline std::unique_ptr<core::Project> freshProject(const std::string& name) {
+  return core::Project::open(freshProjectPath(name));
+}
 
 // A real face (the astronaut portrait) panned and zoomed: `frames` frames, 640x480, 30 fps.
 inline std::string astroClip(int frames) {

@@ -22,9 +22,7 @@ namespace {
 
 const std::string kResources = UNILEARN_RESOURCE_SOURCE_DIR;
 
-std::unique_ptr<core::Project> freshProject(const std::string& name) {
-  return core::Project::open(test::freshProjectPath(name));
-}
+using test::freshProject;
 
 // A tiny 160-pixel model whose image head has the seven expressions in DFEW's order and
 // spelling (and a clip head of three other classes).
