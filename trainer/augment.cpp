@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <optional>
 
 #include <opencv2/imgproc.hpp>
 
@@ -174,7 +175,42 @@ void erase(std::vector<cv::Mat>& frames, std::mt19937_64& rng, double probabilit
   }
 }
 
+// With probability p, a skin tone for a grey sample (nothing for a colour one: it has its own).
+std::optional<SkinTone> maybeSkinTone(const cv::Mat& first, double p, std::mt19937_64& rng) {
+  if (p <= 0 || uniform(rng, 0, 1) >= p || !isGrey(first)) return std::nullopt;
+  return drawSkinTone(rng);
+}
+
 }  // namespace
+
+SkinTone drawSkinTone(std::mt19937_64& rng) {
+  return {uniform(rng, 140, 175), uniform(rng, 95, 120)};
+}
+
+bool isGrey(const cv::Mat& bgr, int tolerance) {
+  CV_Assert(bgr.type() == CV_8UC3);
+  for (int r = 0; r < bgr.rows; ++r) {
+    const auto* p = bgr.ptr<cv::Vec3b>(r);
+    for (int c = 0; c < bgr.cols; ++c) {
+      const int lo = std::min({p[c][0], p[c][1], p[c][2]});
+      const int hi = std::max({p[c][0], p[c][1], p[c][2]});
+      if (hi - lo > tolerance) return false;
+    }
+  }
+  return true;
+}
+
+cv::Mat giveSkinTone(const cv::Mat& bgr, const SkinTone& tone) {
+  cv::Mat ycc, out;
+  cv::cvtColor(bgr, ycc, cv::COLOR_BGR2YCrCb);
+  ycc.forEach<cv::Vec3b>([&tone](cv::Vec3b& p, const int*) {
+    const double fade = std::clamp(std::min<double>(p[0], 255 - p[0]) / 48.0, 0.0, 1.0);
+    p[1] = cv::saturate_cast<uchar>(128 + fade * (tone.cr - 128));
+    p[2] = cv::saturate_cast<uchar>(128 + fade * (tone.cb - 128));
+  });
+  cv::cvtColor(ycc, out, cv::COLOR_YCrCb2BGR);
+  return out;
+}
 
 std::vector<cv::Mat> augmentClip(const std::vector<cv::Mat>& frames, int img_size,
                                  std::mt19937_64& rng, const AugmentOptions& o) {
@@ -184,11 +220,12 @@ std::vector<cv::Mat> augmentClip(const std::vector<cv::Mat>& frames, int img_siz
       out.push_back(f.clone());
     return out;
   }
+  const auto tone = maybeSkinTone(frames.at(0), o.skin_tone, rng);
   const auto ops = drawOps(rng, o.clip_ops, o.clip_magnitude);
   const cv::Rect crop = randomResizedCrop(frames.at(0).size(), o.crop_scale_min, rng);
   const bool flip = uniform(rng, 0, 1) < 0.5;
   for (const auto& f : frames) {
-    cv::Mat x = f;
+    cv::Mat x = tone ? giveSkinTone(f, *tone) : f;
     for (const auto& op : ops)
       x = op(x);
     cv::Mat y;
@@ -203,9 +240,11 @@ std::vector<cv::Mat> augmentClip(const std::vector<cv::Mat>& frames, int img_siz
 cv::Mat augmentImage(const cv::Mat& face, int img_size, std::mt19937_64& rng,
                      const AugmentOptions& o) {
   if (!o.enabled) return face.clone();
+  const auto tone = maybeSkinTone(face, o.skin_tone, rng);
   const int big = img_size * 6 / 5;
   cv::Mat x;
-  cv::resize(face, x, cv::Size(big, big), 0, 0, cv::INTER_LINEAR);
+  cv::resize(tone ? giveSkinTone(face, *tone) : face, x, cv::Size(big, big), 0, 0,
+             cv::INTER_LINEAR);
   const int cx = std::uniform_int_distribution<int>(0, big - img_size)(rng);
   const int cy = std::uniform_int_distribution<int>(0, big - img_size)(rng);
   x = x(cv::Rect(cx, cy, img_size, img_size)).clone();

@@ -51,13 +51,15 @@ void visitAugment(C& o, F& f) {
   f("image_magnitude", o.image_magnitude);
   f("crop_scale_min", o.crop_scale_min);
   f("erase_probability", o.erase_probability);
+  f("skin_tone", o.skin_tone);
 }
 
 }  // namespace
 
 // "augment": true/false (the official augmentations or none), or an object that changes them:
 // {"clip_ops", "image_ops" (RandAugment operations), "clip_magnitude", "image_magnitude"
-// (0–10), "crop_scale_min" (clips' random resized crop), "erase_probability", "enabled"}.
+// (0–10), "crop_scale_min" (clips' random resized crop), "erase_probability", "skin_tone" (share
+// of grey samples given a skin tone), "enabled"}.
 // Written as true/false while the operations are the official ones.
 static json::Value toJsonValue(const AugmentOptions& o) {
   AugmentOptions official;
@@ -79,10 +81,11 @@ static void fromJsonValue(const json::Value& v, const std::string& key, AugmentO
       !(o.clip_magnitude >= 0 && o.clip_magnitude <= 10) ||
       !(o.image_magnitude >= 0 && o.image_magnitude <= 10) ||
       !(o.crop_scale_min > 0 && o.crop_scale_min <= 1) ||
-      !(o.erase_probability >= 0 && o.erase_probability <= 1))
+      !(o.erase_probability >= 0 && o.erase_probability <= 1) ||
+      !(o.skin_tone >= 0 && o.skin_tone <= 1))
     throw Error(Error::Kind::kConfig,
                 "augment: ops 0–14, magnitudes 0–10, crop_scale_min in (0, 1], "
-                "erase_probability in [0, 1]");
+                "erase_probability and skin_tone in [0, 1]");
 }
 
 json::Value FinetuneConfig::toJson() const {

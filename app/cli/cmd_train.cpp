@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -19,6 +20,7 @@
 #include "model/base/json.h"
 #include "model/config.h"
 #include "trainer/app_path.h"
+#include "trainer/augment.h"
 #include "trainer/distill.h"
 #include "trainer/finetune.h"
 #include "trainer/pretrain.h"
@@ -111,7 +113,7 @@ int runEvaluate(const std::vector<std::string>& argv) {
       argv,
       {"data", "split", "format", "root", "limit", "sampling-rate", "threads", "device", "json",
        "face-size", "margin", "precision", "probabilities", "frame-model", "synthetic-clips"},
-      {"app-path"});
+      {"app-path", "skin-tone"});
   if (args.positional().size() != 1) throw UsageError{"evaluate needs one MODEL"};
   const std::string model = args.positional()[0];
   const std::string data_path = args.require("data");
@@ -130,8 +132,21 @@ int runEvaluate(const std::vector<std::string>& argv) {
   const bool app_path = args.has("app-path");
   const int face_size = static_cast<int>(args.getInt("face-size", trainer::kAppPathFaceSize));
   if (face_size < 16 || face_size > 360) throw UsageError{"--face-size must be 16 to 360"};
-  const trainer::Dataset loaded = trainer::loadList(data_path, {}, app_path ? face_size : img_size,
-                                                    args.get("split").value_or(""), layout);
+  trainer::Dataset loaded = trainer::loadList(data_path, {}, app_path ? face_size : img_size,
+                                              args.get("split").value_or(""), layout);
+  // --skin-tone: every grey still (FER+'s) given a skin tone drawn from a fixed seed, before the
+  // app's path, so the detector sees colour too: how a model meets colour faces.
+  if (args.has("skin-tone")) {
+    std::mt19937_64 rng(2409);
+    int64_t toned = 0;
+    for (auto& still : loaded.images)
+      if (trainer::isGrey(still.face)) {
+        still.face = trainer::giveSkinTone(still.face, trainer::drawSkinTone(rng));
+        ++toned;
+      }
+    std::printf("skin tone: %lld of %zu stills were grey and were given one\n",
+                static_cast<long long>(toned), loaded.images.size());
+  }
   // --frame-model combined: the analysis' combined per-frame engine (core::FrameEngine) on the
   // stills: the static model and the image head, each on its own crop, combined.
   const std::string frame_model = args.get("frame-model").value_or("");
@@ -213,6 +228,7 @@ int runEvaluate(const std::vector<std::string>& argv) {
     v.set("model", model);
     if (combined) v.set("frame_model", "combined");
     v.set("data", data_path);
+    if (args.has("skin-tone")) v.set("skin_tone", true);
     if (!format.empty()) v.set("format", format);
     if (e.clips.samples > 0) v.set("clips", e.clips.toJson(e.clip_classes));
     if (e.images.samples > 0) v.set("stills", e.images.toJson(e.image_classes));
