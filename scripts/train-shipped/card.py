@@ -5,6 +5,7 @@ Usage: card.py MODEL.safetensors OUT_DIR CARD.md
 OUT_DIR holds ferplus-valid.json, ferplus-valid-500.json, times.log, stage2.json and, when made,
 ferplus-valid-app.json or ferplus-valid-tidy.json (the other path), static-valid.json,
 static-valid-app.json, combined-valid-app.json, combined-valid-500.json, clips-valid.json,
+toned-valid-app.json, static-toned-valid-app.json, combined-toned-valid-app.json (if there),
 clip-head.json (stage head), heads-grid.txt, bench.txt. ABLATION (environment): the OUT folder of
 scripts/train-shipped/ablation.sh, whose table the card then shows. The headline figures are through the path the
 model was trained on: the analysis' own (detected, aligned) when stage2.json says "app_path".
@@ -39,6 +40,9 @@ app, static, static_app = load("ferplus-valid-app.json"), load("static-valid.jso
     "static-valid-app.json")
 combined, combined_sub = load("combined-valid-app.json"), load("combined-valid-500.json")
 tidy = load("ferplus-valid-tidy.json")
+toned, static_toned, combined_toned = (load("toned-valid-app.json"),
+                                       load("static-toned-valid-app.json"),
+                                       load("combined-toned-valid-app.json"))
 job = json.load(open(os.path.join(out, "stage2.json")))
 state = load(os.path.join("stage2", "state.json"))  # what actually ran (a run may be stopped)
 ran = len(state["history"]) if state else None
@@ -138,6 +142,12 @@ if combined:
       "(normalised geometric mean, equal weights; the analysis' default per-frame engine, "
       "`--frame-model combined`) | %s | %s |"
       % (pct(combined["stills"]["war"]), pct(combined["stills"]["uar"])))
+for name, r in (("this model", toned), ("static model", static_toned),
+                ("static model and this model's image head combined", combined_toned)):
+    if r:
+        w("| %s through the app's path, each grey face given a skin tone first (`--skin-tone`: "
+          "FER+ has no colour face) | %s | %s |" % (name, pct(r["stills"]["war"]),
+                                                   pct(r["stills"]["uar"])))
 w("| the weights shipped in sessions 9–14 (6 epochs through the app's path), through the app's "
   "path | 65.6 % | 52.8 % |")
 w("| the weights shipped in sessions 6–8 (trained on the tidy crops), through the app's path | "

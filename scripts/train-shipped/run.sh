@@ -38,6 +38,9 @@ BALANCED=false; [ "$BALANCE_POWER" = 0 ] || BALANCED=true
 # APP_PATH=true (default): training and validation stills go through the analysis' own path
 # (detected, eye-levelled, cut tight) so the model learns from the crops the app shows it.
 APP_PATH="${APP_PATH:-true}"
+# SKIN_TONE (0 to 1, default 0): the share of grey training stills and clips given a skin tone
+# (augment.skin_tone): FER+ has no colour face, the app shows nothing else.
+SKIN_TONE="${SKIN_TONE:-0}"
 IMAGE_RATIO="${IMAGE_RATIO:-1.0}" LR="${LR:-0.0007}" PRETRAIN_EPOCHS="${PRETRAIN_EPOCHS:-0}" THREADS="${THREADS:-2}"
 CONFIG="$(realpath "${CONFIG:-scripts/train-shipped/unilearn-t16-96.json}")"
 OUT="$(realpath -m "${OUT:-build/train-shipped}")" NAME="${NAME:-unilearn-t16-ferplus}"
@@ -51,7 +54,7 @@ SEED="${SEED:-2409}"  # stages 1 and 2: weights, draws, synthetic clips
 
 JOB_VIDEOS=""  # the "videos" entry of the job being written (@VIDEOS@)
 fill() {  # template → job with this run's settings
-  sed -e "s|@VIDEOS@|$JOB_VIDEOS|g" -e "s|@SEED@|$SEED|g" -e "s|@HEAD_CLIPS@|$CLIP_HEAD_CLIPS|g" -e "s|@HEAD_STILLS@|$CLIP_HEAD_STILLS|g" -e "s|@FERPLUS@|$FERPLUS|g" -e "s|@TRAIN_CLIPS@|$TRAIN_CLIPS|g" -e "s|@VAL_CLIPS@|$VAL_CLIPS|g" \
+  sed -e "s|@VIDEOS@|$JOB_VIDEOS|g" -e "s|@SKIN_TONE@|$SKIN_TONE|g" -e "s|@SEED@|$SEED|g" -e "s|@HEAD_CLIPS@|$CLIP_HEAD_CLIPS|g" -e "s|@HEAD_STILLS@|$CLIP_HEAD_STILLS|g" -e "s|@FERPLUS@|$FERPLUS|g" -e "s|@TRAIN_CLIPS@|$TRAIN_CLIPS|g" -e "s|@VAL_CLIPS@|$VAL_CLIPS|g" \
       -e "s|@LIMIT@|$LIMIT|g" -e "s|@VAL_LIMIT@|$VAL_LIMIT|g" \
       -e "s|@BALANCED@|$BALANCED|g" -e "s|@BALANCE_POWER@|$BALANCE_POWER|g" \
       -e "s|@APP_PATH@|$APP_PATH|g" -e "s|@EPOCHS@|$1|g" -e "s|@IMAGE_RATIO@|$IMAGE_RATIO|g" -e "s|@LR@|$LR|g" -e "s|@THREADS@|$THREADS|g" \
@@ -141,6 +144,15 @@ if [ "${EXTRAS:-1}" = 1 ]; then  # what the model card compares and reports
     --frame-model combined --json "$OUT/combined-valid-app.json" --threads "$THREADS"
   "$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" --app-path \
     --limit 500 --frame-model combined --json "$OUT/combined-valid-500.json" --threads "$THREADS"
+  if [ "$APP_PATH" = true ]; then  # the same faces given skin tones: how colour faces fare
+    "$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" --app-path \
+      --skin-tone --json "$OUT/toned-valid-app.json" --threads "$THREADS"
+    "$CLI" evaluate static --data "$FERPLUS/FER2013Valid/label.csv" --app-path --skin-tone \
+      --json "$OUT/static-toned-valid-app.json" --threads "$THREADS"
+    "$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" --app-path \
+      --skin-tone --frame-model combined --json "$OUT/combined-toned-valid-app.json" \
+      --threads "$THREADS"
+  fi
   # The clip head on clips made from the validation stills (FER+ has no video).
   "$CLI" evaluate "$OUT/$NAME.safetensors" --data "$FERPLUS/FER2013Valid/label.csv" \
     "${PATH_FLAG[@]}" --synthetic-clips 600 --sampling-rate 1 --json "$OUT/clips-valid.json" \
