@@ -252,6 +252,27 @@ TEST(FerPlus, EvaluateSynthesisesClipsAndWritesEachSamplesProbabilities) {
   EXPECT_EQ(kinds["still"], 30);
 }
 
+// `unilearn evaluate --skin-tone`: every grey face is given a skin tone before the app's path
+// (FER+ has no colour face; the app shows nothing else), and the report says so.
+TEST(FerPlus, EvaluateGivesTheGreyFacesSkinTonesWhenAsked) {
+  const std::string csv = sharedFerPlus() + "/FER2013Valid/label.csv";
+  if (!fs::exists(csv)) GTEST_SKIP() << "FER+ is not at " << sharedFerPlus();
+  const std::string out = test::tempPath("toned.json"), log = test::tempPath("toned.txt");
+  ASSERT_EQ(std::system((std::string(UNILEARN_CLI) + " evaluate static --data " + csv +
+                         " --limit 40 --app-path --skin-tone --json " + out + " >" + log + " 2>&1")
+                            .c_str()),
+            0)
+      << test::fileBytes(log);
+  EXPECT_NE(test::fileBytes(log).find("skin tone: 40 of 40 stills were grey and were given one"),
+            std::string::npos)
+      << test::fileBytes(log);
+  const json::Value report = json::parse(test::fileBytes(out));
+  ASSERT_NE(report.find("skin_tone"), nullptr);
+  EXPECT_TRUE(report.find("skin_tone")->asBool());
+  EXPECT_EQ(report.find("stills")->find("samples")->asInt(),
+            40 - report.find("app_path_missed")->asInt());
+}
+
 TEST(FerPlus, RealValidationFacesLoad) {
   const std::string csv = sharedFerPlus() + "/FER2013Valid/label.csv";
   if (!fs::exists(csv)) GTEST_SKIP() << "FER+ is not at " << sharedFerPlus();
@@ -333,12 +354,14 @@ TEST(FerPlus, RecipeRunsEndToEndAtToySize) {
   ASSERT_EQ(runToyScript("run.sh", out,
                          "EPOCHS=2 PRETRAIN_EPOCHS=1 LIMIT=300 VAL_LIMIT=100 TRAIN_CLIPS=12"
                          " VAL_CLIPS=4 CLIP_HEAD_CLIPS=8 CLIP_HEAD_STILLS=100"
-                         " CLIP_HEAD_EPOCHS=1 THREADS=2 NAME=toy EXTRAS=0" +
+                         " CLIP_HEAD_EPOCHS=1 THREADS=2 NAME=toy EXTRAS=0 SKIN_TONE=0.5" +
                              teacher,
                          test::tempPath("toy_recipe.json")),
             0)
       << test::fileBytes(out.string() + ".log");
   EXPECT_TRUE(fs::exists(out / "stage1" / "stage1.safetensors"));
+  EXPECT_NE(test::fileBytes((out / "stage2.json").string()).find("\"skin_tone\": 0.5"),
+            std::string::npos);
   if (grid) {  // stage 1 saw the GRID clips' faces too, and stages 2 and head their tracks
     EXPECT_TRUE(fs::exists(out / "videos.done"));
     EXPECT_NE(test::fileBytes((out / "stage1.json").string()).find("videos.ulproj"),
